@@ -1,0 +1,32 @@
+package agora.solver;
+
+import java.time.Duration;
+
+/**
+ * The one solver-neutral vocabulary of options. Each backend maps what it understands and
+ * ignores the rest (the ADMM solver reads {@code admmRho} and {@code admmMaxIterations}).
+ *
+ * @param tolerance         feasibility and optimality tolerance (relative where the solver allows)
+ * @param timeLimit         limit per solve of one step
+ * @param threads           worker threads for solving steps in parallel (0 = all cores)
+ * @param admmRho           initial ADMM penalty parameter
+ * @param admmMaxIterations ADMM iteration limit per step
+ */
+public record SolverOptions(double tolerance, Duration timeLimit, int threads, double admmRho,
+                            int admmMaxIterations) {
+
+    public static final double DEFAULT_TOLERANCE = 1e-7;
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+    public static final double DEFAULT_ADMM_RHO = 1.0;
+    public static final int DEFAULT_ADMM_MAX_ITERATIONS = 10_000;
+
+    public static SolverOptions defaults() {
+        return new SolverOptions(DEFAULT_TOLERANCE, DEFAULT_TIME_LIMIT, 0, DEFAULT_ADMM_RHO,
+                DEFAULT_ADMM_MAX_ITERATIONS);
+    }
+
+    /** The number of worker threads to use: {@code threads}, or all cores when it is 0. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

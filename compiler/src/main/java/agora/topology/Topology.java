@@ -1,0 +1,224 @@
+package agora.topology;
+
+import agora.scenario.Collective;
+import agora.scenario.Line;
+import agora.scenario.Peer;
+import agora.scenario.Scenario;
+import agora.scenario.Tariffs.DistanceMetric;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.Graphs;
+import org.jgrapht.alg.shortestpath.FloydWarshallShortestPaths;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.graph.WeightedPseudograph;
+
+/**
+ * The read-only topology of a compiled scenario, built with JGraphT:
+ *
+ * <ul>
+ *   <li>the collective tree: the root market on top, collectives as inner nodes, peers as leaves
+ *       (edges point from parent to child; peers in no collective and the grid hang off the
+ *       root);</li>
+ *   <li>the bus network: buses and lines, with electrical distances between buses under the
+ *       scenario's distance metric, for network charges and distance preferences.</li>
+ * </ul>
+ *
+ * Trading graphs depend on the market design and are built by the designs from this topology.
+ */
+public final class Topology {
+    private final Scenario scenario;
+    private final Graph<TreeNode, DefaultEdge> tree;
+    private final TreeNode.Root root;
+    private final Map<String, TreeNode> nodes = new LinkedHashMap<>();
+    private final Graph<Integer, DefaultWeightedEdge> buses;
+    private final Map<Integer, Map<Integer, Double>> distances;
+
+    private Topology(Scenario scenario) {
+        this.scenario = scenario;
+        this.root = new TreeNode.Root("market");
+        this.tree = buildTree();
+        this.buses = buildBusNetwork(scenario.tariffs().distance());
+        this.distances = allPairsDistances();
+    }
+
+    /** Builds the topology of a checked scenario (names resolved, no nesting cycles). */
+    public static Topology of(Scenario scenario) {
+        return new Topology(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Graph<TreeNode, DefaultEdge> collectiveTree() {
+        return tree;
+    }
+
+    public TreeNode.Root root() {
+        return root;
+    }
+
+    public TreeNode node(String name) {
+        return nodes.get(name);
+    }
+
+    /** Children of a node in source order. */
+    public List<TreeNode> children(TreeNode node) {
+        return Graphs.successorListOf(tree, node);
+    }
+
+    /** The parent collective of a peer or collective, empty at top level. */
+    public Optional<String> parentCollective(String name) {
+        TreeNode node = nodes.get(name);
+        List<TreeNode> parents = Graphs.predecessorListOf(tree, node);
+        return parents.isEmpty() || parents.get(0) instanceof TreeNode.Root
+                ? Optional.empty() : Optional.of(parents.get(0).name());
+    }
+
+    /** The outermost collective containing a peer or collective (itself for a top collective). */
+    public Optional<String> outermostCollective(String name) {
+        TreeNode node = nodes.get(name);
+        String found = node instanceof TreeNode.CollectiveNode ? name : null;
+        for (Optional<String> p = parentCollective(name); p.isPresent(); p = parentCollective(p.get())) {
+            found = p.get();
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The chain of collectives containing a peer or collective, innermost first. */
+    public List<String> enclosingCollectives(String name) {
+        List<String> out = new ArrayList<>();
+        for (Optional<String> p = parentCollective(name); p.isPresent(); p = parentCollective(p.get())) {
+            out.add(p.get());
+        }
+        return out;
+    }
+
+    /** All peers below a collective, in source order, however deep. */
+    public List<Peer> peersBelow(String collective) {
+        List<Peer> out = new ArrayList<>();
+        collectPeers(nodes.get(collective), out);
+        return out;
+    }
+
+    private void collectPeers(TreeNode node, List<Peer> out) {
+        for (TreeNode child : children(node)) {
+            if (child instanceof TreeNode.PeerNode) {
+                scenario.peer(child.name()).ifPresent(out::add);
+            } else {
+                collectPeers(child, out);
+            }
+        }
+    }
+
+    /** Depth of the deepest collective (0 when there are none, 1 for flat communities). */
+    public int collectiveDepth() {
+        return depthBelow(root);
+    }
+
+    private int depthBelow(TreeNode node) {
+        int depth = 0;
+        for (TreeNode child : children(node)) {
+            if (child instanceof TreeNode.CollectiveNode) {
+                depth = Math.max(depth, 1 + depthBelow(child));
+            }
+        }
+        return depth;
+    }
+
+    /** Collectives directly under the root, in source order. */
+    public List<Collective> topCollectives() {
+        return scenario.collectives().stream().filter(c -> c.parent() == null).toList();
+    }
+
+    public Graph<Integer, DefaultWeightedEdge> busNetwork() {
+        return buses;
+    }
+
+    /**
+     * Electrical distance between two buses under the scenario's metric; 0 for the same bus,
+     * +inf when no path joins them or a bus is not in the network.
+     */
+    public double distance(int fromBus, int toBus) {
+        if (fromBus == toBus) {
+            return 0.0;
+        }
+        Map<Integer, Double> row = distances.get(fromBus);
+        return row == null ? Double.POSITIVE_INFINITY
+                : row.getOrDefault(toBus, Double.POSITIVE_INFINITY);
+    }
+
+    private Graph<TreeNode, DefaultEdge> buildTree() {
+        Graph<TreeNode, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+        g.addVertex(root);
+        for (Collective c : scenario.collectives()) {
+            TreeNode n = new TreeNode.CollectiveNode(c.name());
+            nodes.put(c.name(), n);
+            g.addVertex(n);
+        }
+        for (Peer p : scenario.peers()) {
+            TreeNode n = new TreeNode.PeerNode(p.name());
+            nodes.put(p.name(), n);
+            g.addVertex(n);
+        }
+        // Children in source order: members of each collective, then top-level items under root.
+        for (Collective c : scenario.collectives()) {
+            TreeNode parent = c.parent() == null ? root : nodes.get(c.parent());
+            if (c.parent() == null) {
+                g.addEdge(parent, nodes.get(c.name()));
+            }
+        }
+        for (Collective c : scenario.collectives()) {
+            for (String m : c.memberPeers()) {
+                g.addEdge(nodes.get(c.name()), nodes.get(m));
+            }
+            for (String m : c.memberCollectives()) {
+                g.addEdge(nodes.get(c.name()), nodes.get(m));
+            }
+        }
+        for (Peer p : scenario.peers()) {
+            if (g.inDegreeOf(nodes.get(p.name())) == 0) {
+                g.addEdge(root, nodes.get(p.name()));
+            }
+        }
+        return g;
+    }
+
+    private Graph<Integer, DefaultWeightedEdge> buildBusNetwork(DistanceMetric metric) {
+        Graph<Integer, DefaultWeightedEdge> g = new WeightedPseudograph<>(DefaultWeightedEdge.class);
+        scenario.network().buses().forEach(b -> g.addVertex(b.id()));
+        for (Line line : scenario.network().lines()) {
+            if (!g.containsVertex(line.from()) || !g.containsVertex(line.to())) {
+                continue; // reported by the compiler; a checked scenario has none
+            }
+            DefaultWeightedEdge e = g.addEdge(line.from(), line.to());
+            g.setEdgeWeight(e, switch (metric) {
+                case HOPS -> 1.0;
+                case REACTANCE -> Math.abs(line.reactance());
+                case IMPEDANCE -> Math.hypot(line.resistance(), line.reactance());
+            });
+        }
+        return g;
+    }
+
+    private Map<Integer, Map<Integer, Double>> allPairsDistances() {
+        FloydWarshallShortestPaths<Integer, DefaultWeightedEdge> paths =
+                new FloydWarshallShortestPaths<>(buses);
+        Map<Integer, Map<Integer, Double>> out = new LinkedHashMap<>();
+        for (Integer a : buses.vertexSet()) {
+            Map<Integer, Double> row = new LinkedHashMap<>();
+            for (Integer b : buses.vertexSet()) {
+                row.put(b, paths.getPathWeight(a, b));
+            }
+            out.put(a, Collections.unmodifiableMap(row));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+}

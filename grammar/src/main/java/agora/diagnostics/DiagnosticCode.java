@@ -1,0 +1,65 @@
+package agora.diagnostics;
+
+/**
+ * Stable diagnostic codes. A code, once published, keeps its meaning: tests and users' scripts
+ * match on it. Add new codes at the end of their group.
+ *
+ * <p>Groups: E01xx syntax, E02xx names and imports, E03xx units and values, E04xx profiles and
+ * data files, E05xx peers, E06xx collectives and topology, E07xx tariffs and preferences,
+ * E08xx market settings.
+ */
+public enum DiagnosticCode {
+    // E01xx syntax
+    SYNTAX_ERROR("E0101"),
+    // E02xx names and imports
+    UNDEFINED_NAME("E0201"),
+    DUPLICATE_NAME("E0202"),
+    UNKNOWN_MODULE("E0203"),
+    IMPORT_CYCLE("E0204"),
+    IMPORT_NOT_FOUND("E0205"),
+    UNKNOWN_PARAMETER("E0206"),
+    // E03xx units and values
+    UNKNOWN_UNIT("E0301"),
+    DIMENSION_MISMATCH("E0302"),
+    INVALID_VALUE("E0303"),
+    // E04xx profiles and data files
+    PROFILE_TOO_SHORT("E0401"),
+    CSV_FILE_MISSING("E0402"),
+    CSV_COLUMN_MISSING("E0403"),
+    CSV_BAD_NUMBER("E0404"),
+    UNKNOWN_GENERATOR("E0405"),
+    BAD_ARGUMENT("E0406"),
+    // E05xx peers
+    UNKNOWN_BUS("E0501"),
+    BOUNDS_CROSSED("E0502"),
+    NON_CONVEX_COST("E0503"),
+    PRODUCER_CONSUMES("E0504"),
+    CONSUMER_PRODUCES("E0505"),
+    GRID_PRICE_MISSING("E0506"),
+    GRID_PRICES_CROSSED("E0507"),
+    MISSING_PROPERTY("E0508"),
+    UNKNOWN_PROPERTY("E0509"),
+    // E06xx collectives and topology
+    NESTING_CYCLE("E0601"),
+    EMPTY_COLLECTIVE("E0602"),
+    GRID_COUNT("E0603"),
+    LINE_UNKNOWN_BUS("E0604"),
+    MEMBER_TWICE("E0605"),
+    // E07xx tariffs and preferences
+    NEGATIVE_PREFERENCE("E0701"),
+    NEGATIVE_FEE("E0702"),
+    // E08xx market settings
+    UNKNOWN_DESIGN("E0801"),
+    UNKNOWN_BACKEND("E0802"),
+    BAD_OPTION("E0803");
+
+    private final String code;
+
+    DiagnosticCode(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,54 @@
+package agora.market;
+
+import agora.solver.SolveStatus;
+import java.util.List;
+
+/**
+ * The market outcome of one time step, whichever way it was solved (centralized on a backend, or
+ * decomposed). Everything reported (costs, payments, welfare, imports, budget balance) is derived
+ * from these numbers and the scenario by {@code agora.market.results}.
+ *
+ * <p>Indices: {@code injection} by peer in scenario order; {@code linkTrade} and
+ * {@code linkPrice} by {@link MarketTree#links()}; {@code marketPrice} and {@code collectiveNet} by
+ * {@link MarketTree#markets()}.
+ *
+ * @param objective     optimal hourly objective (currency/h): all peers' costs incl. the grid's,
+ *                      trade costs and fees; welfare of the step = -Δt * objective
+ * @param injection     p_n, MW (positive = produces)
+ * @param linkTrade     P_ab, MW: a's sale to b along the link (negative = a buys)
+ * @param linkPrice     bilateral price of the link (dual of reciprocity), currency/MWh
+ * @param marketPrice   pool price of a pool market (dual of its balance); NaN for bilateral
+ * @param collectiveNet net position x of the market's collective in its parent (MW, positive =
+ *                      exports); NaN for the root
+ */
+public record StepOutcome(
+        int step,
+        SolveStatus status,
+        String message,
+        List<String> conflicts,
+        double objective,
+        double[] injection,
+        double[] linkTrade,
+        double[] linkPrice,
+        double[] marketPrice,
+        double[] collectiveNet,
+        SolveStats stats) {
+
+    public boolean isOptimal() {
+        return status.isOptimal();
+    }
+
+    /**
+     * How the step was solved.
+     *
+     * @param iterations     solver or ADMM iterations
+     * @param primalResidual ADMM primal residual at exit (NaN for centralized)
+     * @param dualResidual   ADMM dual residual at exit (NaN for centralized)
+     * @param messages       ADMM messages exchanged (0 for centralized)
+     * @param bytes          ADMM bytes exchanged (0 for centralized)
+     * @param seconds        wall time of the step
+     */
+    public record SolveStats(long iterations, double primalResidual, double dualResidual,
+                             long messages, long bytes, double seconds) {
+    }
+}
