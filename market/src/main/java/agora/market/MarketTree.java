@@ -4,9 +4,13 @@ import agora.scenario.Peer;
 import agora.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 
 /**
  * A scenario lowered by a {@link MarketDesign}: a tree of markets whose leaves are peers. This is
@@ -28,7 +32,7 @@ public record MarketTree(String design, Scenario scenario, Market root,
     public static final String ROOT = "market";
 
     public MarketTree {
-        homeCollective = Collections.unmodifiableMap(new HashMap<>(homeCollective));
+        homeCollective = Collections.unmodifiableMap(new LinkedHashMap<>(homeCollective));
     }
 
     /** All markets, root first, then depth-first in participant order. */
@@ -45,6 +49,11 @@ public record MarketTree(String design, Scenario scenario, Market root,
                 collect(c.inner(), out);
             }
         }
+    }
+
+    /** The market called {@code name} ({@link #ROOT} or a collective's name). */
+    public Optional<Market> market(String name) {
+        return markets().stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
     /** All trade links of all bilateral markets, in {@link #markets()} order. */
@@ -66,5 +75,22 @@ public record MarketTree(String design, Scenario scenario, Market root,
         String ha = homeCollective.get(a.name());
         String hb = homeCollective.get(b.name());
         return ha != null && hb != null && !ha.equals(hb);
+    }
+
+    /**
+     * The trading graph: one vertex per participant name (peers and collectives; a collective's
+     * manager inside its own market is the collective's vertex), one edge per trade link. Pools
+     * add no edges (members trade with the pool, not with each other). Vertices in
+     * {@link #markets()} and participant order.
+     */
+    public Graph<String, DefaultEdge> tradingGraph() {
+        Graph<String, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        for (Market m : markets()) {
+            m.participants().forEach(p -> graph.addVertex(p.name()));
+        }
+        for (TradeLink link : links()) {
+            graph.addEdge(link.a().name(), link.b().name());
+        }
+        return graph;
     }
 }

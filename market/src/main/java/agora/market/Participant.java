@@ -2,11 +2,31 @@ package agora.market;
 
 import agora.scenario.Peer;
 
-/** One participant of a market: a peer, or a collective that acts through its manager. */
-public sealed interface Participant permits Participant.PeerMember, Participant.CollectiveMember {
+/**
+ * One participant of a market: a peer, a collective that acts through its manager in its parent's
+ * market, or (inside a bilateral collective) that collective's own manager.
+ */
+public sealed interface Participant
+        permits Participant.PeerMember, Participant.CollectiveMember, Participant.Manager {
 
     /** The scenario name of the peer or collective. */
     String name();
+
+    /** May this participant sell in its market (producers and prosumers, the grid, managers)? */
+    default boolean maySell() {
+        return !(this instanceof PeerMember p) || p.peer().kind().maySell();
+    }
+
+    /** May this participant buy in its market (consumers and prosumers, the grid, managers)? */
+    default boolean mayBuy() {
+        return !(this instanceof PeerMember p) || p.peer().kind().mayBuy();
+    }
+
+    /** The peer behind this participant, if it is a peer. */
+    default java.util.Optional<Peer> asPeer() {
+        return this instanceof PeerMember p ? java.util.Optional.of(p.peer())
+                : java.util.Optional.empty();
+    }
 
     /** A peer taking part directly. */
     record PeerMember(Peer peer) implements Participant {
@@ -25,5 +45,16 @@ public sealed interface Participant permits Participant.PeerMember, Participant.
         public String name() {
             return inner.name();
         }
+    }
+
+    /**
+     * The manager of a bilateral collective, as a participant of that collective's own market:
+     * it trades bilaterally with the members and passes the balance on to the parent market, so
+     * its net position in the inner market is {@code -x} (it buys from the members what the
+     * collective exports). Pools need no such participant: the pool balance plays its part.
+     *
+     * @param name the collective's name
+     */
+    record Manager(String name) implements Participant {
     }
 }

@@ -39,6 +39,20 @@ public record StepOutcome(
     }
 
     /**
+     * How the trades of a step were chosen. Welfare fixes the dispatch but, when several trades
+     * cost the same per MWh, not how it is split among trading partners.
+     */
+    public enum TradeAllocation {
+        /** the trades the welfare-optimal solve (or the decomposed solver) returned */
+        AS_SOLVED,
+        /**
+         * the welfare-optimal trades of least Euclidean norm, from a second solve with the
+         * dispatch fixed: unique, so identical on every backend
+         */
+        MINIMUM_NORM
+    }
+
+    /**
      * How the step was solved.
      *
      * @param iterations     solver or ADMM iterations
@@ -47,8 +61,21 @@ public record StepOutcome(
      * @param messages       ADMM messages exchanged (0 for centralized)
      * @param bytes          ADMM bytes exchanged (0 for centralized)
      * @param seconds        wall time of the step
+     * @param allocation     how the reported trades were chosen
+     * @param tradeShift     for {@link TradeAllocation#MINIMUM_NORM}: the largest change of a trade
+     *                       (MW) from the welfare solve's trades to the reported ones; clearly
+     *                       above the solver tolerance it shows the trades were not unique. NaN
+     *                       otherwise
      */
     public record SolveStats(long iterations, double primalResidual, double dualResidual,
-                             long messages, long bytes, double seconds) {
+                             long messages, long bytes, double seconds,
+                             TradeAllocation allocation, double tradeShift) {
+
+        /** Stats of trades reported as solved (no minimum-norm allocation). */
+        public SolveStats(long iterations, double primalResidual, double dualResidual,
+                          long messages, long bytes, double seconds) {
+            this(iterations, primalResidual, dualResidual, messages, bytes, seconds,
+                    TradeAllocation.AS_SOLVED, Double.NaN);
+        }
     }
 }

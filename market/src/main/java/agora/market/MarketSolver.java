@@ -1,0 +1,15 @@
+package agora.market;
+
+/**
+ * Solves the steps of one lowered market: centralized on a {@link agora.solver.SolverBackend}, or
+ * decomposed (ADMM). One instance per {@link MarketTree}; {@link #solve} may be called for
+ * different steps from several threads at once.
+ */
+public interface MarketSolver {
+
+    /** For reports, for example {@code centralized/ortools} or {@code admm}. */
+    String name();
+
+    /** Solves step {@code step}; never throws for a failed solve, reports it in the status. */
+    StepOutcome solve(int step);
+}
