@@ -1,0 +1,220 @@
+package agora.profile;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.diagnostics.SourceSpan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads one numeric column of a CSV file for a {@code csv(...)} profile.
+ *
+ * <p>Header lines: with {@code skip} given, exactly that many records (not physical lines: a
+ * quoted header cell may span lines) are skipped. Otherwise the header is every leading record
+ * whose cell in the chosen column is not a number; a column chosen by header name always has at
+ * least one header record, the first, which holds the names.
+ *
+ * <p>Problems are reported at {@code at}, the place in the scenario where {@code csv(...)} is
+ * written, naming the CSV file and the 1-based physical line in it. A file is parsed once per
+ * (absolute path, modification time, size) and shared between threads.
+ */
+public final class CsvColumnReader {
+    private static final ConcurrentMap<Path, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final int MAX_SUGGESTION_DISTANCE = 2;
+    private static final int MAX_LISTED_HEADERS = 20;
+
+    /** A parsed file and the file state it was parsed from. */
+    private record Cached(long modifiedMillis, long size, CsvTable table) {
+    }
+
+    private CsvColumnReader() {
+    }
+
+    /**
+     * The numbers of {@code column}, or empty after reporting why not (E0402 file missing or
+     * unreadable, E0403 no such column, E0404 a cell that is empty or not a number).
+     *
+     * @param file        where to read, already resolved against the scenario's folder
+     * @param displayPath the file as the user wrote it, for messages
+     * @param skip        header records to skip, or empty to detect them
+     */
+    public static Optional<CsvColumn> read(Path file, String displayPath, ColumnRef column,
+                                           OptionalInt skip, SourceSpan at, Diagnostics diagnostics) {
+        Optional<CsvTable> table = load(file, displayPath, at, diagnostics);
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        CsvTable t = table.get();
+        OptionalInt index = columnIndex(t, column, displayPath, at, diagnostics);
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        int headerRecords = skip.isPresent()
+                ? Math.max(0, skip.getAsInt())
+                : detectHeaderRecords(t, index.getAsInt(), column instanceof ColumnRef.Header);
+        return values(t, index.getAsInt(), headerRecords, column, displayPath, at, diagnostics);
+    }
+
+    /** Forgets every parsed file (files are re-read anyway when they change). */
+    public static void clearCache() {
+        CACHE.clear();
+    }
+
+    private static Optional<CsvTable> load(Path file, String displayPath, SourceSpan at,
+                                           Diagnostics diagnostics) {
+        Path key = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(key)) {
+            diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
+                    "cannot find CSV file '" + displayPath + "'", "looked for " + key);
+            return Optional.empty();
+        }
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(key, BasicFileAttributes.class);
+            long modified = attributes.lastModifiedTime().toMillis();
+            long size = attributes.size();
+            Cached cached = CACHE.compute(key, (k, old) ->
+                    old != null && old.modifiedMillis() == modified && old.size() == size
+                            ? old : new Cached(modified, size, parse(k)));
+            return Optional.of(cached.table());
+        } catch (UncheckedIOException e) {
+            reportUnreadable(e.getCause(), displayPath, at, diagnostics);
+        } catch (IOException e) {
+            reportUnreadable(e, displayPath, at, diagnostics);
+        }
+        return Optional.empty();
+    }
+
+    private static CsvTable parse(Path file) {
+        try {
+            return CsvTable.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // compute() takes no checked exceptions
+        }
+    }
+
+    private static void reportUnreadable(IOException e, String displayPath, SourceSpan at,
+                                         Diagnostics diagnostics) {
+        String why = e instanceof CsvTable.MalformedCsvException m
+                ? "it is not valid CSV at line " + m.line() + " (" + m.getMessage() + ")"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
+                "cannot read CSV file '" + displayPath + "': " + why);
+    }
+
+    private static OptionalInt columnIndex(CsvTable table, ColumnRef column, String displayPath,
+                                           SourceSpan at, Diagnostics diagnostics) {
+        List<String> headers = table.size() == 0 ? List.of() : table.record(0);
+        if (column instanceof ColumnRef.Position p) {
+            int width = table.width();
+            if (p.position() >= 1 && p.position() <= width) {
+                return OptionalInt.of(p.position() - 1);
+            }
+            diagnostics.error(DiagnosticCode.CSV_COLUMN_MISSING, at, "'" + displayPath
+                    + "' has no column " + p.position() + ": it has " + width
+                    + (width == 1 ? " column" : " columns"), listHeaders(headers));
+            return OptionalInt.empty();
+        }
+        String wanted = normalize(((ColumnRef.Header) column).name());
+        for (int i = 0; i < headers.size(); i++) {
+            if (normalize(headers.get(i)).equals(wanted)) {
+                return OptionalInt.of(i);
+            }
+        }
+        diagnostics.error(DiagnosticCode.CSV_COLUMN_MISSING, at, "'" + displayPath
+                + "' has no " + column.describe() + " in its first line", headerHint(wanted, headers));
+        return OptionalInt.empty();
+    }
+
+    /** Header cells compare trimmed, with each run of whitespace (a line break, too) as one space. */
+    private static String normalize(String header) {
+        return header.replace("\uFEFF", "").trim().replaceAll("\\s+", " ");
+    }
+
+    private static String headerHint(String wanted, List<String> headers) {
+        LevenshteinDistance distance = new LevenshteinDistance(MAX_SUGGESTION_DISTANCE);
+        Optional<String> closest = headers.stream().map(CsvColumnReader::normalize)
+                .filter(h -> !h.isEmpty() && distance.apply(h, wanted) >= 0)
+                .min(Comparator.comparingInt(h -> distance.apply(h, wanted)));
+        String list = listHeaders(headers);
+        return closest.map(c -> "did you mean \"" + c + "\"? " + list).orElse(list);
+    }
+
+    private static String listHeaders(List<String> headers) {
+        List<String> names = new ArrayList<>();
+        for (String h : headers) {
+            String n = normalize(h);
+            if (!n.isEmpty()) {
+                names.add("\"" + n + "\"");
+            }
+        }
+        if (names.isEmpty()) {
+            return "its first line names no columns; choose one by position, e.g. column: 2";
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(names.size(), MAX_LISTED_HEADERS)));
+        return "the first line holds " + shown + (names.size() > MAX_LISTED_HEADERS ? ", ..." : "");
+    }
+
+    private static int detectHeaderRecords(CsvTable table, int column, boolean named) {
+        int count = named ? 1 : 0;
+        while (count < table.size() && !CsvNumbers.isDecimal(table.cell(count, column))) {
+            count++;
+        }
+        return count;
+    }
+
+    private static Optional<CsvColumn> values(CsvTable table, int column, int headerRecords,
+                                              ColumnRef ref, String displayPath, SourceSpan at,
+                                              Diagnostics diagnostics) {
+        int count = Math.max(0, table.size() - headerRecords);
+        if (count == 0) {
+            diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, ref.describe() + " of "
+                    + displayPath + " holds no numbers below its " + headerRecords
+                    + (headerRecords == 1 ? " header line" : " header lines"));
+            return Optional.empty();
+        }
+        double[] values = new double[count];
+        LocalDateTime[] stamps = new LocalDateTime[count];
+        int badLines = 0;
+        String firstProblem = null;
+        for (int i = 0; i < count; i++) {
+            int record = headerRecords + i;
+            String cell = table.cell(record, column);
+            double value = CsvNumbers.parse(cell);
+            if (Double.isNaN(value)) {
+                badLines++;
+                if (firstProblem == null) {
+                    firstProblem = cell.isEmpty()
+                            ? "empty cell in " + ref.describe() + " of " + displayPath
+                            + " at line " + table.line(record)
+                            : "cannot read '" + cell + "' as a number in " + ref.describe() + " of "
+                            + displayPath + " at line " + table.line(record);
+                }
+                continue;
+            }
+            values[i] = value;
+            stamps[i] = table.timestamp(record);
+        }
+        if (firstProblem != null) {
+            String more = badLines > 1 ? " (and " + (badLines - 1) + " more such lines)" : "";
+            diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, firstProblem + more,
+                    "every line below the header must hold a number in this column");
+            return Optional.empty();
+        }
+        return Optional.of(new CsvColumn(values,
+                Collections.unmodifiableList(Arrays.asList(stamps)), table.line(headerRecords)));
+    }
+}

@@ -1,0 +1,152 @@
+package agora.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cells of a whole CSV file as text, with the physical line each record starts on. Parsed
+ * once by Jackson's CSV module and shared (read-only) by every column read from the file.
+ */
+final class CsvTable {
+    private static final CsvMapper MAPPER = new CsvMapper();
+    private static final String BOM = "\uFEFF";
+
+    private final String[][] records;
+    private final int[] lines;
+    private volatile LocalDateTime[] timestamps;
+
+    private CsvTable(String[][] records, int[] lines) {
+        this.records = records;
+        this.lines = lines;
+    }
+
+    /**
+     * Reads {@code file}: records as Jackson splits them (quoted cells may span lines), blank
+     * records at the end dropped, a byte-order mark removed from the first cell.
+     *
+     * @throws MalformedCsvException when the file is not valid CSV (e.g. an unclosed quote)
+     */
+    static CsvTable read(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file);
+             CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(in)) {
+            // WRAP_AS_ARRAY: the document is one array of records, each record an array of cells
+            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            readRecords(parser, rows, starts);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new MalformedCsvException(line, e.getOriginalMessage());
+        }
+        int kept = rows.size();
+        while (kept > 0 && isBlank(rows.get(kept - 1))) {
+            kept--;
+        }
+        String[][] records = rows.subList(0, kept).toArray(new String[0][]);
+        int[] lines = new int[kept];
+        for (int i = 0; i < kept; i++) {
+            lines[i] = starts.get(i);
+        }
+        if (kept > 0 && records[0].length > 0 && records[0][0].startsWith(BOM)) {
+            records[0][0] = records[0][0].substring(BOM.length());
+        }
+        return new CsvTable(records, lines);
+    }
+
+    private static void readRecords(CsvParser parser, List<String[]> rows, List<Integer> starts)
+            throws IOException {
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            return; // empty file
+        }
+        List<String> cells = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.START_ARRAY) {
+            // at a record's START_ARRAY the parser stands on the record's first physical line
+            starts.add(parser.currentLocation().getLineNr());
+            cells.clear();
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                cells.add(parser.getText());
+            }
+            rows.add(cells.toArray(new String[0]));
+        }
+    }
+
+    private static boolean isBlank(String[] record) {
+        for (String cell : record) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int size() {
+        return records.length;
+    }
+
+    /** The 1-based physical line on which record {@code index} starts. */
+    int line(int index) {
+        return lines[index];
+    }
+
+    /** The trimmed cell, or the empty string when the record is shorter. */
+    String cell(int index, int column) {
+        String[] record = records[index];
+        return column < record.length ? record[column].trim() : "";
+    }
+
+    /** The cells of one record, trimmed. */
+    List<String> record(int index) {
+        List<String> cells = new ArrayList<>(records[index].length);
+        for (String cell : records[index]) {
+            cells.add(cell.trim());
+        }
+        return cells;
+    }
+
+    /** The largest number of cells in any record. */
+    int width() {
+        int width = 0;
+        for (String[] record : records) {
+            width = Math.max(width, record.length);
+        }
+        return width;
+    }
+
+    /** The date and time in the first cell of record {@code index}, or null. Parsed once per file. */
+    LocalDateTime timestamp(int index) {
+        LocalDateTime[] parsed = timestamps;
+        if (parsed == null) {
+            parsed = new LocalDateTime[records.length];
+            for (int i = 0; i < records.length; i++) {
+                parsed[i] = CsvDates.parse(cell(i, 0)).orElse(null);
+            }
+            timestamps = parsed; // a race only parses twice, to the same result
+        }
+        return parsed[index];
+    }
+
+    /** The file is not CSV Jackson can read. */
+    static final class MalformedCsvException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        MalformedCsvException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        int line() {
+            return line;
+        }
+    }
+}
