@@ -1,5 +1,6 @@
 package agora.topology;
 
+import agora.diagnostics.SourceSpan;
 import agora.scenario.Collective;
 import agora.scenario.Line;
 import agora.scenario.Peer;
@@ -7,10 +8,14 @@ import agora.scenario.Scenario;
 import agora.scenario.Tariffs.DistanceMetric;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.shortestpath.FloydWarshallShortestPaths;
@@ -155,6 +160,31 @@ public final class Topology {
                 : row.getOrDefault(toBus, Double.POSITIVE_INFINITY);
     }
 
+    /**
+     * Electrical distance between two peers' buses, or empty when either peer has no bus in the
+     * network (its location is unknown, so no distance-based charge applies). +inf when both
+     * buses are in the network but no line path joins them.
+     */
+    public OptionalDouble peerDistance(String peerA, String peerB) {
+        Optional<Peer> a = scenario.peer(peerA);
+        Optional<Peer> b = scenario.peer(peerB);
+        if (a.isEmpty() || b.isEmpty() || !buses.containsVertex(a.get().bus())
+                || !buses.containsVertex(b.get().bus())) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(distance(a.get().bus(), b.get().bus()));
+    }
+
+    /**
+     * True if {@code name} (a peer or collective) is {@code collective} itself or lies inside it,
+     * however deep.
+     */
+    public boolean isWithin(String name, String collective) {
+        boolean isThatCollective = name.equals(collective)
+                && nodes.get(name) instanceof TreeNode.CollectiveNode;
+        return isThatCollective || enclosingCollectives(name).contains(collective);
+    }
+
     private Graph<TreeNode, DefaultEdge> buildTree() {
         Graph<TreeNode, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
         g.addVertex(root);
@@ -168,27 +198,64 @@ public final class Topology {
             nodes.put(p.name(), n);
             g.addVertex(n);
         }
-        // Children in source order: members of each collective, then top-level items under root.
+        // Children in source order: JGraphT keeps successors in edge insertion order.
+        List<TreeNode> topLevel = new ArrayList<>();
         for (Collective c : scenario.collectives()) {
-            TreeNode parent = c.parent() == null ? root : nodes.get(c.parent());
             if (c.parent() == null) {
-                g.addEdge(parent, nodes.get(c.name()));
+                topLevel.add(nodes.get(c.name()));
             }
         }
+        Set<String> placed = new HashSet<>();
         for (Collective c : scenario.collectives()) {
-            for (String m : c.memberPeers()) {
-                g.addEdge(nodes.get(c.name()), nodes.get(m));
-            }
-            for (String m : c.memberCollectives()) {
-                g.addEdge(nodes.get(c.name()), nodes.get(m));
-            }
+            placed.addAll(c.memberPeers());
         }
         for (Peer p : scenario.peers()) {
-            if (g.inDegreeOf(nodes.get(p.name())) == 0) {
-                g.addEdge(root, nodes.get(p.name()));
+            if (!placed.contains(p.name())) {
+                topLevel.add(nodes.get(p.name()));
+            }
+        }
+        for (TreeNode child : inSourceOrder(topLevel)) {
+            g.addEdge(root, child);
+        }
+        for (Collective c : scenario.collectives()) {
+            List<TreeNode> members = new ArrayList<>();
+            c.memberPeers().forEach(m -> members.add(nodes.get(m)));
+            c.memberCollectives().forEach(m -> members.add(nodes.get(m)));
+            for (TreeNode member : inSourceOrder(members)) {
+                g.addEdge(nodes.get(c.name()), member);
             }
         }
         return g;
+    }
+
+    /**
+     * Sorts tree nodes by where they were declared (file in compilation order, line, column), so
+     * collectives and loose peers interleave as written. Keeps the given order when some node has
+     * no source position (built programmatically).
+     */
+    private List<TreeNode> inSourceOrder(List<TreeNode> items) {
+        List<TreeNode> sorted = new ArrayList<>(items);
+        if (!items.stream().allMatch(n -> span(n).hasPosition())) {
+            return sorted;
+        }
+        sorted.sort(Comparator.comparingInt((TreeNode n) -> fileRank(span(n).file()))
+                .thenComparing(n -> span(n).file())
+                .thenComparingInt(n -> span(n).line())
+                .thenComparingInt(n -> span(n).column()));
+        return sorted;
+    }
+
+    private int fileRank(String file) {
+        int rank = scenario.files().indexOf(file);
+        return rank < 0 ? Integer.MAX_VALUE : rank;
+    }
+
+    private SourceSpan span(TreeNode node) {
+        if (node instanceof TreeNode.PeerNode) {
+            return scenario.peer(node.name()).map(Peer::span).orElse(SourceSpan.none(node.name()));
+        }
+        return scenario.collective(node.name()).map(Collective::span)
+                .orElse(SourceSpan.none(node.name()));
     }
 
     private Graph<Integer, DefaultWeightedEdge> buildBusNetwork(DistanceMetric metric) {

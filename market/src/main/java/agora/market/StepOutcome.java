@@ -46,6 +46,11 @@ public record StepOutcome(
         /** the trades the welfare-optimal solve (or the decomposed solver) returned */
         AS_SOLVED,
         /**
+         * the trades the welfare-optimal solve returned, known to be the only ones: no bilateral
+         * market's links close a cycle, so the dispatch fixes every trade
+         */
+        UNIQUE,
+        /**
          * the welfare-optimal trades of least Euclidean norm, from a second solve with the
          * dispatch fixed: unique, so identical on every backend
          */

@@ -1,0 +1,119 @@
+package agora.market.lowering;
+
+import agora.market.MarketSolver;
+import agora.market.MarketTree;
+import agora.market.StepOutcome;
+import agora.market.StepOutcome.TradeAllocation;
+import agora.solver.ModelValidator;
+import agora.solver.QpModel;
+import agora.solver.QpSolution;
+import agora.solver.SolveStatus;
+import agora.solver.SolverBackend;
+import agora.solver.SolverOptions;
+import java.util.List;
+
+/**
+ * Solves each step of a market as one QP on a {@link SolverBackend}: the tree is lowered once
+ * ({@link LoweredMarket}), each step gets its bounds and prices, is validated and solved
+ * independently, so {@link #solve} may run for several steps at once.
+ *
+ * <p>Trades: when some bilateral market's links close a cycle, equal per-MWh costs may leave the
+ * split of the dispatch among partners open. Then, by default, a second solve
+ * ({@link MinimumNormAllocation}) picks the welfare-optimal trades of least norm, identical on
+ * every backend; prices, injections and the objective still come from the first solve. Without a
+ * cycle the dispatch fixes every trade and no second solve is needed.
+ */
+public final class CentralizedSolver implements MarketSolver {
+    private final LoweredMarket lowered;
+    private final SolverBackend backend;
+    private final SolverOptions options;
+    private final MinimumNormAllocation allocation;
+
+    /** Minimum-norm trades wherever trades may be ambiguous. */
+    public CentralizedSolver(MarketTree tree, SolverBackend backend, SolverOptions options) {
+        this(tree, backend, options, true);
+    }
+
+    /**
+     * @param minimumNormTrades pick the least-norm trades when they may be ambiguous (else report
+     *                          the trades of the welfare solve as they come)
+     * @throws IllegalArgumentException when the backend returns no duals (no prices) or cannot
+     *                                  take the quadratic objectives this market needs
+     */
+    public CentralizedSolver(MarketTree tree, SolverBackend backend, SolverOptions options,
+                             boolean minimumNormTrades) {
+        this.lowered = LoweredMarket.of(tree);
+        this.backend = backend;
+        this.options = options;
+        boolean ambiguous = minimumNormTrades && lowered.mayHaveAmbiguousTrades();
+        this.allocation = ambiguous ? new MinimumNormAllocation(lowered) : null;
+        if (!backend.capabilities().duals()) {
+            throw new IllegalArgumentException("backend '" + backend.name()
+                    + "' returns no duals, so it cannot price a market");
+        }
+        boolean quadratic = ambiguous || lowered.structureModel().hasQuadraticObjective();
+        if (quadratic && !backend.capabilities().quadraticObjective()) {
+            throw new IllegalArgumentException("backend '" + backend.name()
+                    + "' cannot solve quadratic objectives, which this market needs"
+                    + (ambiguous ? " (minimum-norm trades)" : " (quadratic peer costs)"));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "centralized/" + backend.name();
+    }
+
+    public LoweredMarket lowered() {
+        return lowered;
+    }
+
+    @Override
+    public StepOutcome solve(int step) {
+        long start = System.nanoTime();
+        QpModel model = lowered.modelAt(step);
+        List<String> problems = ModelValidator.validate(model);
+        if (!problems.isEmpty()) {
+            QpSolution invalid = QpSolution.failed(SolveStatus.ERROR,
+                    "the lowered model of step " + step + " is invalid: " + String.join("; ", problems),
+                    List.of(), 0.0);
+            return lowered.failure(step, invalid, stats(invalid.iterations(), start,
+                    TradeAllocation.AS_SOLVED, Double.NaN));
+        }
+        QpSolution solution = backend.solve(model, options);
+        if (!solution.status().isOptimal()) {
+            return lowered.failure(step, solution, stats(solution.iterations(), start,
+                    TradeAllocation.AS_SOLVED, Double.NaN));
+        }
+        if (allocation == null) {
+            TradeAllocation how = lowered.mayHaveAmbiguousTrades()
+                    ? TradeAllocation.AS_SOLVED : TradeAllocation.UNIQUE;
+            return lowered.outcome(step, model, solution, solution.primal(),
+                    stats(solution.iterations(), start, how, Double.NaN));
+        }
+        QpModel allocationModel = allocation.model(step, model, solution.primal(), options.tolerance());
+        QpSolution reallocated = backend.solve(allocationModel, options);
+        long iterations = solution.iterations() + reallocated.iterations();
+        if (!reallocated.status().isOptimal()) {
+            StepOutcome asSolved = lowered.outcome(step, model, solution, solution.primal(),
+                    stats(iterations, start, TradeAllocation.AS_SOLVED, Double.NaN));
+            return withMessage(asSolved, "minimum-norm trade allocation ended "
+                    + reallocated.status() + " (" + reallocated.message() + "); trades as solved");
+        }
+        double shift = lowered.largestTradeChange(solution.primal(), reallocated.primal());
+        return lowered.outcome(step, model, solution, reallocated.primal(),
+                stats(iterations, start, TradeAllocation.MINIMUM_NORM, shift));
+    }
+
+    private static StepOutcome.SolveStats stats(long iterations, long startNanos,
+                                                TradeAllocation how, double shift) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new StepOutcome.SolveStats(iterations, Double.NaN, Double.NaN, 0, 0, seconds, how, shift);
+    }
+
+    private static StepOutcome withMessage(StepOutcome o, String message) {
+        return new StepOutcome(o.step(), o.status(), message, o.conflicts(), o.objective(),
+                o.injection(), o.linkTrade(), o.linkPrice(), o.marketPrice(), o.collectiveNet(),
+                o.stats());
+    }
+}
