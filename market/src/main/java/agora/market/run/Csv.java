@@ -1,0 +1,70 @@
+package agora.market.run;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A tidy CSV file: one header line, then rows; numbers in Java's locale-free notation. */
+final class Csv implements Closeable {
+    private final BufferedWriter out;
+    private final int columns;
+    private int column;
+
+    Csv(Path file, List<String> header) throws IOException {
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.columns = header.size();
+        for (String h : header) {
+            text(h);
+        }
+        end();
+    }
+
+    Csv text(String value) throws IOException {
+        separate();
+        out.write(quote(value == null ? "" : value));
+        return this;
+    }
+
+    Csv integer(long value) throws IOException {
+        separate();
+        out.write(Long.toString(value));
+        return this;
+    }
+
+    /** A number; NaN (no value) becomes an empty field. */
+    Csv number(double value) throws IOException {
+        separate();
+        if (!Double.isNaN(value)) {
+            out.write(value == 0 ? "0" : Double.toString(value));
+        }
+        return this;
+    }
+
+    void end() throws IOException {
+        if (column != columns) {
+            throw new IllegalStateException("row has " + column + " fields, header " + columns);
+        }
+        out.write('\n');
+        column = 0;
+    }
+
+    private void separate() throws IOException {
+        if (column++ > 0) {
+            out.write(',');
+        }
+    }
+
+    static String quote(String value) {
+        boolean plain = value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,163 @@
+package agora.market.run;
+
+import agora.market.StepOutcome;
+import agora.market.results.DesignTotals;
+import agora.market.results.SolveSummary;
+import agora.scenario.Scenario;
+import agora.solver.SolveStatus;
+import agora.solver.SolverOptions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Builds {@code summary.json}: per-design totals and solve statistics, and how to repeat the run. */
+public final class SummaryJson {
+    /** Failed steps listed one by one in the summary, at most (all are in steps.csv). */
+    static final int MAX_LISTED_FAILURES = 100;
+    public static final String ENERGY_CONVENTION = "energy = MW × Δt";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    static void write(Path file, Scenario scenario, RunSettings settings,
+                      List<DesignReport> reports) throws IOException {
+        Files.writeString(file, MAPPER.writeValueAsString(of(scenario, settings, reports)) + "\n");
+    }
+
+    /** The summary as a JSON tree (fields in a fixed order). */
+    public static ObjectNode of(Scenario scenario, RunSettings settings,
+                                List<DesignReport> reports) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.putObject("tool").put("name", "agora").put("version", settings.toolVersion());
+        root.set("scenario", scenario(scenario, settings));
+        root.set("options", options(scenario, settings));
+        root.set("conventions", conventions(scenario));
+        ObjectNode designs = root.putObject("designs");
+        for (DesignReport r : reports) {
+            designs.set(r.design(), design(scenario, r));
+        }
+        return root;
+    }
+
+    private static ObjectNode scenario(Scenario scenario, RunSettings settings) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", scenario.name());
+        node.put("file", settings.scenarioFile());
+        node.put("sourceHash", scenario.sourceHash());
+        ArrayNode files = node.putArray("files");
+        scenario.files().forEach(files::add);
+        node.put("currency", scenario.currency());
+        ObjectNode time = node.putObject("time");
+        time.put("start", scenario.time().start().toString());
+        time.put("step", scenario.time().step().toString());
+        time.put("stepHours", scenario.time().stepHours());
+        time.put("count", scenario.time().count());
+        ObjectNode params = node.putObject("params");
+        settings.params().forEach(params::put);
+        return node;
+    }
+
+    private static ObjectNode options(Scenario scenario, RunSettings settings) {
+        ObjectNode node = MAPPER.createObjectNode();
+        ArrayNode designs = node.putArray("designs");
+        settings.designs().forEach(designs::add);
+        node.put("solve", settings.solve().keyword());
+        node.put("backend", settings.backend());
+        SolverOptions o = settings.options();
+        node.put("tolerance", o.tolerance());
+        node.put("timeLimitSeconds", o.timeLimit().toMillis() / 1000.0);
+        node.put("threads", o.threads());
+        node.put("effectiveThreads", o.effectiveThreads());
+        node.put("admmRho", o.admmRho());
+        node.put("admmMaxIterations", o.admmMaxIterations());
+        StepRange range = settings.range();
+        ObjectNode steps = node.putObject("steps");
+        steps.put("from", range.from());
+        steps.put("to", range.to());
+        steps.put("count", range.size());
+        if (range.size() > 0) {
+            steps.put("firstTime", scenario.time().at(range.from()).toString());
+            steps.put("lastTime", scenario.time().at(range.to() - 1).toString());
+        }
+        ArrayNode args = node.putArray("arguments");
+        settings.arguments().forEach(args::add);
+        return node;
+    }
+
+    private static ObjectNode conventions(Scenario scenario) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("energy", ENERGY_CONVENTION + " (MWh); a step lasts Δt = "
+                + scenario.time().stepHours() + " h");
+        node.put("money", scenario.currency() + " for the period; a step costs Δt × hourly cost");
+        node.put("welfare", "−Δt × optimal hourly objective (all peers' costs incl. the grid, "
+                + "trade fees and preference costs), summed over steps");
+        node.put("prices", scenario.currency() + "/MWh, duals of the balance rows");
+        node.put("payments", "positive = paid; trades at their prices plus the per-MWh charges "
+                + "each side pays on its own trade");
+        return node;
+    }
+
+    private static ObjectNode design(Scenario scenario, DesignReport r) {
+        DesignTotals t = r.totals();
+        ObjectNode node = MAPPER.createObjectNode();
+        number(node, "socialWelfare", t.welfare());
+        number(node, "importCost", t.importCost());
+        number(node, "exportRevenue", t.exportRevenue());
+        number(node, "totalLoad", t.load());
+        number(node, "totalImport", t.gridImport());
+        number(node, "totalExport", t.gridExport());
+        number(node, "exchangeBetweenCollectives", t.exchange());
+        number(node, "fees", t.fees());
+        number(node, "budgetMaxImbalance", t.maxImbalance());
+        node.putObject("units").put("money", scenario.currency()).put("energy", "MWh");
+        node.set("solve", solve(r.solve()));
+        node.put("failedSteps", t.failedSteps());
+        ArrayNode failures = node.putArray("failures");
+        for (StepOutcome o : r.failed().subList(0, Math.min(MAX_LISTED_FAILURES, r.failed().size()))) {
+            ObjectNode f = failures.addObject();
+            f.put("step", o.step());
+            f.put("time", scenario.time().at(o.step()).toString());
+            f.put("status", o.status().name());
+            f.put("message", o.message());
+            ArrayNode conflicts = f.putArray("conflicts");
+            o.conflicts().forEach(conflicts::add);
+        }
+        return node;
+    }
+
+    /** A number, or null where there is none (JSON has no NaN). */
+    private static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    private static ObjectNode solve(SolveSummary s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("solver", s.solver());
+        node.put("steps", s.steps());
+        number(node, "wallSeconds", s.wallSeconds());
+        number(node, "stepSeconds", s.stepSeconds());
+        number(node, "stepsPerSecond", s.stepsPerSecond());
+        ObjectNode counts = node.putObject("statusCounts");
+        for (Map.Entry<SolveStatus, Integer> e : s.statusCounts().entrySet()) {
+            counts.put(e.getKey().name(), e.getValue());
+        }
+        node.putObject("iterations").put("median", s.iterationsMedian())
+                .put("p95", s.iterationsP95()).put("max", s.iterationsMax());
+        node.put("messages", s.messages());
+        node.put("bytes", s.bytes());
+        return node;
+    }
+}

@@ -1,0 +1,49 @@
+package agora.market.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class TerminalProgressTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final AtomicLong now = new AtomicLong();
+    private final TerminalProgress progress = new TerminalProgress(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get);
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aShortRunPrintsNothing() {
+        progress.started("full", 100);
+        now.set(900_000_000L); // 0.9 s
+        progress.advanced(100);
+        progress.finished();
+        assertEquals("", printed());
+    }
+
+    @Test
+    void aLongRunDrawsOneLineThenErasesIt() {
+        progress.started("hybrid", 1000);
+        now.set(2_000_000_000L); // 2 s, 250 steps: 125 steps/s, 750 left = 6 s
+        progress.advanced(250);
+        now.set(2_100_000_000L); // too soon to redraw
+        progress.advanced(260);
+        String line = "hybrid  250/1000 steps  125.0 steps/s  ETA 6s";
+        assertEquals("\r" + line, printed());
+        progress.finished();
+        assertEquals("\r" + line + "\r" + " ".repeat(line.length()) + "\r", printed());
+    }
+
+    @Test
+    void durationsReadLikeClocks() {
+        assertEquals("59s", TerminalProgress.duration(59.4));
+        assertEquals("3m05s", TerminalProgress.duration(185));
+        assertEquals("2h01m", TerminalProgress.duration(7260));
+    }
+}
