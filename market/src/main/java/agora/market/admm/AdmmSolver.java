@@ -1,0 +1,50 @@
+package agora.market.admm;
+
+import agora.market.MarketSolver;
+import agora.market.MarketTree;
+import agora.market.StepOutcome;
+import agora.solver.SolverOptions;
+
+/**
+ * Solves a market step by negotiation (ADMM): each peer and each collective's manager solves only
+ * its own problem and exchanges only proposed trades and prices; see the package documentation
+ * for the algorithm and why its fixed point is the centralized optimum.
+ *
+ * <p>Reads {@link SolverOptions#tolerance()} (absolute and relative tolerance of the residuals),
+ * {@link SolverOptions#admmRho()} (initial penalty), {@link SolverOptions#admmMaxIterations()} and
+ * {@link SolverOptions#timeLimit()}. Steps may be solved from several threads at once; each thread
+ * has its own negotiation session, which starts each step from the trades and prices of the
+ * previous step it solved (warm start).
+ */
+public final class AdmmSolver implements MarketSolver {
+    private final NegotiationPlan plan;
+    private final SolverOptions options;
+    private final ThreadLocal<Negotiation> sessions;
+
+    public AdmmSolver(MarketTree tree, SolverOptions options) {
+        if (options.admmMaxIterations() < 1 || !(options.admmRho() > 0)
+                || !(options.tolerance() > 0)) {
+            throw new IllegalArgumentException("ADMM needs a positive rho, tolerance and iteration "
+                    + "limit, got rho " + options.admmRho() + ", tolerance " + options.tolerance()
+                    + ", iterations " + options.admmMaxIterations());
+        }
+        this.plan = NegotiationPlan.of(tree);
+        this.options = options;
+        this.sessions = ThreadLocal.withInitial(() -> new Negotiation(plan, options));
+    }
+
+    @Override
+    public String name() {
+        return "admm";
+    }
+
+    @Override
+    public StepOutcome solve(int step) {
+        return sessions.get().solve(step);
+    }
+
+    /** The options this solver runs with. */
+    public SolverOptions options() {
+        return options;
+    }
+}

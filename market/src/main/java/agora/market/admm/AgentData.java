@@ -1,0 +1,60 @@
+package agora.market.admm;
+
+import agora.scenario.Profile;
+import agora.scenario.QuadraticCost;
+
+/**
+ * Everything one agent knows before the negotiation starts, and nothing else: its own cost and
+ * bounds, and for each of its trade slots what it pays per MWh and which sign it may take. Slots
+ * are numbered locally; the agent does not know who is on the other side of a slot.
+ *
+ * @param name       the agent's scenario name (peer or collective), for messages
+ * @param cost       hourly cost of its net position (zero for a collective's manager)
+ * @param lower      lower bound of its net position per step; null for a manager, whose trades
+ *                   must balance (net position 0: what it buys on one side it sells on the other)
+ * @param upper      upper bound per step; null exactly when {@code lower} is
+ * @param slotCost   per-MWh cost on |v_j| for each slot (fees, charges, preferences)
+ * @param slotLow    lower bound of each slot (0 for a producer's trades, else -inf)
+ * @param slotHigh   upper bound of each slot (0 for a consumer's trades, else +inf)
+ * @param poolSlot   true where the slot is a pool position (the pool's manager answers), false
+ *                   where it is a bilateral trade (the partner answers)
+ * @param saleExtra  grid only: per-step price added to the cost of the positive part of every
+ *                   slot (its import price π+); null for everyone else
+ * @param purchaseExtra grid only: per-step price subtracted from the cost of the negative part
+ *                   of every slot (its export price π-); null exactly when {@code saleExtra} is
+ */
+record AgentData(String name, QuadraticCost cost, Profile lower, Profile upper, double[] slotCost,
+                 double[] slotLow, double[] slotHigh, boolean[] poolSlot, Profile saleExtra,
+                 Profile purchaseExtra) {
+
+    AgentData {
+        int n = slotCost.length;
+        if (slotLow.length != n || slotHigh.length != n || poolSlot.length != n) {
+            throw new IllegalArgumentException("slot arrays of agent " + name + " differ in length");
+        }
+        if ((lower == null) != (upper == null) || (saleExtra == null) != (purchaseExtra == null)) {
+            throw new IllegalArgumentException("agent " + name + ": bounds or grid prices half given");
+        }
+        slotCost = slotCost.clone();
+        slotLow = slotLow.clone();
+        slotHigh = slotHigh.clone();
+        poolSlot = poolSlot.clone();
+    }
+
+    int slotCount() {
+        return slotCost.length;
+    }
+
+    boolean isManager() {
+        return lower == null;
+    }
+
+    boolean isPool(int slot) {
+        return poolSlot[slot];
+    }
+
+    @Override
+    public String toString() {
+        return "AgentData[" + name + ", " + slotCost.length + " slots]";
+    }
+}

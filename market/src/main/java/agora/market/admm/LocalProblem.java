@@ -1,0 +1,233 @@
+package agora.market.admm;
+
+/**
+ * One agent's ADMM update, solved exactly.
+ *
+ * <pre>
+ *   minimise   g(z) + sum_j [ h_j(v_j) + lambda_j v_j + rho/2 (v_j - t_j)^2 ]
+ *   subject to z = sum_j v_j,   zLow &lt;= z &lt;= zHigh,   low_j &lt;= v_j &lt;= high_j
+ * </pre>
+ *
+ * with {@code g(z) = a z^2 + b z} (a &gt;= 0) and the piecewise-linear slot cost
+ * {@code h_j(v) = sell_j max(v, 0) + buy_j max(-v, 0)} (sell_j + buy_j &gt;= 0, so h_j is convex).
+ *
+ * <p>With a multiplier mu on {@code z - sum_j v_j = 0} the problem separates: each {@code v_j(mu)}
+ * is a soft threshold of {@code w_j = t_j + (mu - lambda_j)/rho} at {@code sell_j/rho} and
+ * {@code -buy_j/rho}, clipped to its box (non-decreasing in mu), and {@code z(mu)} minimises
+ * {@code g(z) + mu z} on its box (non-increasing). {@code F(mu) = z(mu) - sum_j v_j(mu)} is then
+ * continuous, non-increasing and piecewise linear, so a Newton iteration safeguarded by a bracket
+ * finds its root exactly (Newton lands on the root as soon as it evaluates on the root's linear
+ * piece). When a = 0, z(mu) jumps at mu = -b: either the root is that jump (z takes the value
+ * sum_j v_j(-b) inside its box) or z sits at one bound and F is continuous on the remaining
+ * half-line.
+ *
+ * <p>The arrays are the agent's own: the class is allocation-free per solve, so that an iteration
+ * over 500,000 trade slots costs no garbage.
+ */
+final class LocalProblem {
+    /** Root-finding iterations before falling back to plain bisection. */
+    private static final int NEWTON_ITERATIONS = 30;
+    private static final int MAX_ITERATIONS = 200;
+    /** Relative accuracy of the coupling z = sum v, far below any ADMM tolerance. */
+    private static final double COUPLING_ACCURACY = 1e-13;
+
+    final int size;
+    /** Per-MWh cost on the positive (sale) and negative (purchase) part of each slot. */
+    final double[] sell;
+    final double[] buy;
+    final double[] low;
+    final double[] high;
+    /** Unscaled dual of each slot's coupling row (the ADMM lambda). */
+    final double[] price;
+    /** Consensus value each slot is pulled towards (the ADMM z of the last iteration). */
+    final double[] target;
+    /** This agent's latest proposal per slot. */
+    final double[] value;
+
+    double quadratic;
+    double linear;
+    double netLow;
+    double netHigh;
+    /** z: the agent's net position, equal to sum of {@link #value} after {@link #solve}. */
+    double net;
+    /** mu of the last solve, the warm start of the next. */
+    double multiplier;
+
+    private double slope;
+    private double magnitude;
+    private double fixedNet;
+
+    LocalProblem(int size) {
+        this.size = size;
+        sell = new double[size];
+        buy = new double[size];
+        low = new double[size];
+        high = new double[size];
+        price = new double[size];
+        target = new double[size];
+        value = new double[size];
+    }
+
+    /**
+     * Why the problem has no solution for any lambda, t and rho (a box that cannot meet the net
+     * bounds), or null when it always has one.
+     */
+    String infeasibility() {
+        if (netLow > netHigh) {
+            return "its lower bound " + netLow + " MW exceeds its upper bound " + netHigh + " MW";
+        }
+        double lowest = 0.0;
+        double highest = 0.0;
+        for (int j = 0; j < size; j++) {
+            lowest += low[j];
+            highest += high[j];
+        }
+        if (lowest > netHigh || highest < netLow) {
+            return "its trades can only sum to [" + lowest + ", " + highest
+                    + "] MW but its net position must lie in [" + netLow + ", " + netHigh + "] MW";
+        }
+        return null;
+    }
+
+    /** Solves for the current lambda, t and penalty rho; leaves the result in value and net. */
+    void solve(double rho) {
+        double invRho = 1.0 / rho;
+        if (size == 0) {
+            net = 0.0;
+            return;
+        }
+        if (quadratic > 0.0) {
+            fixedNet = Double.NaN;
+            multiplier = findRoot(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, multiplier, invRho);
+        } else {
+            multiplier = solveLinearNet(invRho);
+        }
+        double sum = slotSum(multiplier, invRho);
+        net = Math.min(netHigh, Math.max(netLow, sum));
+    }
+
+    /** a = 0: the jump of z(mu) at mu = -b, or z at a bound on one side of it. */
+    private double solveLinearNet(double invRho) {
+        double jump = -linear;
+        double sum = slotSum(jump, invRho);
+        if (sum >= netLow && sum <= netHigh) {
+            return jump;
+        }
+        if (sum > netHigh) {
+            fixedNet = netHigh;
+            return findRoot(Double.NEGATIVE_INFINITY, jump, Math.min(multiplier, jump), invRho);
+        }
+        fixedNet = netLow;
+        return findRoot(jump, Double.POSITIVE_INFINITY, Math.max(multiplier, jump), invRho);
+    }
+
+    /**
+     * The root of F in [lower, upper] where F(lower) &gt;= 0 &gt;= F(upper); Newton steps inside a
+     * shrinking bracket, bisection or doubling steps when Newton would leave it.
+     */
+    private double findRoot(double lower, double upper, double start, double invRho) {
+        double lo = lower;
+        double hi = upper;
+        double mu = Math.min(hi, Math.max(lo, start));
+        double step = 1.0;
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            double f = residual(mu, invRho);
+            if (Math.abs(f) <= COUPLING_ACCURACY * (1.0 + magnitude)) {
+                return mu;
+            }
+            if (f > 0) {
+                lo = mu;
+            } else {
+                hi = mu;
+            }
+            double next = iteration < NEWTON_ITERATIONS && slope < 0 ? mu - f / slope : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                if (lo > Double.NEGATIVE_INFINITY && hi < Double.POSITIVE_INFINITY) {
+                    next = 0.5 * (lo + hi);
+                } else {
+                    step = Math.max(step * 2.0, Math.abs(f) / invRho);
+                    next = f > 0 ? mu + step : mu - step;
+                }
+            }
+            if (next == mu || next <= lo || next >= hi) {
+                return mu;
+            }
+            mu = next;
+        }
+        return mu;
+    }
+
+    /** F(mu) = z(mu) - sum v(mu); also sets {@link #slope} = F'(mu) and a magnitude for scale. */
+    private double residual(double mu, double invRho) {
+        double sum = slotSum(mu, invRho);
+        double z;
+        double zSlope = 0.0;
+        if (Double.isNaN(fixedNet)) {
+            double free = -(linear + mu) / (2.0 * quadratic);
+            if (free <= netLow) {
+                z = netLow;
+            } else if (free >= netHigh) {
+                z = netHigh;
+            } else {
+                z = free;
+                zSlope = -1.0 / (2.0 * quadratic);
+            }
+        } else {
+            z = fixedNet;
+        }
+        slope += zSlope;
+        magnitude += Math.abs(z);
+        return z - sum;
+    }
+
+    /**
+     * sum_j v_j(mu), writing each v_j to {@link #value}; sets {@link #slope} to minus its
+     * derivative and {@link #magnitude} to sum |v_j|.
+     */
+    private double slotSum(double mu, double invRho) {
+        double sum = 0.0;
+        double absSum = 0.0;
+        int sloped = 0;
+        for (int j = 0; j < size; j++) {
+            double w = target[j] + (mu - price[j]) * invRho;
+            double up = sell[j] * invRho;
+            double down = -buy[j] * invRho;
+            double v;
+            boolean moving = true;
+            if (w > up) {
+                v = w - up;
+            } else if (w < down) {
+                v = w - down;
+            } else {
+                v = 0.0;
+                moving = false;
+            }
+            if (v <= low[j]) {
+                v = low[j];
+                moving = false;
+            } else if (v >= high[j]) {
+                v = high[j];
+                moving = false;
+            }
+            value[j] = v;
+            sum += v;
+            absSum += Math.abs(v);
+            if (moving) {
+                sloped++;
+            }
+        }
+        slope = -sloped * invRho;
+        magnitude = absSum;
+        return sum;
+    }
+
+    /** h_j(v_j) summed over the slots: what the agent pays on its trades, per hour. */
+    double tradeCost() {
+        double cost = 0.0;
+        for (int j = 0; j < size; j++) {
+            double v = value[j];
+            cost += v > 0 ? sell[j] * v : -buy[j] * v;
+        }
+        return cost;
+    }
+}

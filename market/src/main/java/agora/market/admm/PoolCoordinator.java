@@ -1,0 +1,72 @@
+package agora.market.admm;
+
+import java.util.Arrays;
+
+/**
+ * The inside role of a pool's manager (or of the operator of a root pool): it receives every
+ * member's proposed pool position, and answers each with the pool price and the mean imbalance.
+ * This is the exchange (sharing) form of ADMM: the pool balance {@code sum_i y_i = 0} (the
+ * manager's own position being minus the collective's net position) is one coupling row whose
+ * projection subtracts the mean from every position, and whose dual moves by {@code rho} times
+ * the mean. The coordinator holds only what it hears: the positions, and its price.
+ */
+final class PoolCoordinator {
+    private final double[] positions;
+    private final double[] consensus;
+    private double price;
+    private double mean;
+
+    PoolCoordinator(int positions) {
+        this.positions = new double[positions];
+        this.consensus = new double[positions];
+    }
+
+    int size() {
+        return positions.length;
+    }
+
+    void hear(int position, double proposal) {
+        positions[position] = proposal;
+    }
+
+    /** Updates the price from this iteration's positions and adds to the residual sums. */
+    void settle(double rho, Residuals residuals) {
+        double sum = 0.0;
+        for (double y : positions) {
+            sum += y;
+        }
+        mean = sum / positions.length;
+        price += rho * mean;
+        for (int i = 0; i < positions.length; i++) {
+            double z = positions[i] - mean;
+            double change = z - consensus[i];
+            consensus[i] = z;
+            residuals.consensusChange += change * change;
+            residuals.proposals += positions[i] * positions[i];
+            residuals.consensus += z * z;
+        }
+        residuals.primal += positions.length * mean * mean;
+        residuals.prices += positions.length * price * price;
+    }
+
+    /** The dual of the pool balance in ADMM's sign (minus the market price). */
+    double price() {
+        return price;
+    }
+
+    double meanImbalance() {
+        return mean;
+    }
+
+    /** The cleared position of member {@code position} (its proposal minus the mean imbalance). */
+    double clearedPosition(int position) {
+        return consensus[position];
+    }
+
+    void forget() {
+        Arrays.fill(positions, 0.0);
+        Arrays.fill(consensus, 0.0);
+        price = 0.0;
+        mean = 0.0;
+    }
+}
