@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,9 +23,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * Reads one numeric column of a CSV file for a {@code csv(...)} profile.
  *
  * <p>Header lines: with {@code skip} given, exactly that many records (not physical lines: a
- * quoted header cell may span lines) are skipped. Otherwise the header is every leading record
- * whose cell in the chosen column is not a number; a column chosen by header name always has at
- * least one header record, the first, which holds the names.
+ * quoted header cell may span lines) are skipped. Otherwise the header is the first record if
+ * it holds text (a cell that is no number, no date and not blank) or the column is chosen by
+ * name, followed by every record that holds text and no number in the chosen column (a second
+ * header line such as {@code Date,Max_Power,Max_Power}).
  *
  * <p>Problems are reported at {@code at}, the place in the scenario where {@code csv(...)} is
  * written, naming the CSV file and the 1-based physical line in it. A file is parsed once per
@@ -66,7 +66,8 @@ public final class CsvColumnReader {
         int headerRecords = skip.isPresent()
                 ? Math.max(0, skip.getAsInt())
                 : detectHeaderRecords(t, index.getAsInt(), column instanceof ColumnRef.Header);
-        return values(t, index.getAsInt(), headerRecords, column, displayPath, at, diagnostics);
+        return values(t, index.getAsInt(), headerRecords, skip.isPresent(), column, displayPath, at,
+                diagnostics);
     }
 
     /** Forgets every parsed file (files are re-read anyway when they change). */
@@ -109,7 +110,7 @@ public final class CsvColumnReader {
     private static void reportUnreadable(IOException e, String displayPath, SourceSpan at,
                                          Diagnostics diagnostics) {
         String why = e instanceof CsvTable.MalformedCsvException m
-                ? "it is not valid CSV at line " + m.line() + " (" + m.getMessage() + ")"
+                ? "it is not valid CSV in the record from line " + m.line() + " (" + m.getMessage() + ")"
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
                 "cannot read CSV file '" + displayPath + "': " + why);
@@ -145,12 +146,14 @@ public final class CsvColumnReader {
     }
 
     private static String headerHint(String wanted, List<String> headers) {
+        // suggest only a single closest header: "4" is as close to "1" as to "3"
         LevenshteinDistance distance = new LevenshteinDistance(MAX_SUGGESTION_DISTANCE);
-        Optional<String> closest = headers.stream().map(CsvColumnReader::normalize)
-                .filter(h -> !h.isEmpty() && distance.apply(h, wanted) >= 0)
-                .min(Comparator.comparingInt(h -> distance.apply(h, wanted)));
+        List<String> candidates = headers.stream().map(CsvColumnReader::normalize)
+                .filter(h -> !h.isEmpty() && distance.apply(h, wanted) >= 0).distinct().toList();
+        int best = candidates.stream().mapToInt(h -> distance.apply(h, wanted)).min().orElse(-1);
+        List<String> closest = candidates.stream().filter(h -> distance.apply(h, wanted) == best).toList();
         String list = listHeaders(headers);
-        return closest.map(c -> "did you mean \"" + c + "\"? " + list).orElse(list);
+        return closest.size() == 1 ? "did you mean \"" + closest.get(0) + "\"? " + list : list;
     }
 
     private static String listHeaders(List<String> headers) {
@@ -168,17 +171,27 @@ public final class CsvColumnReader {
         return "the first line holds " + shown + (names.size() > MAX_LISTED_HEADERS ? ", ..." : "");
     }
 
+    /**
+     * The first record is a header when it holds text (a cell that is neither a number, nor a
+     * date, nor blank) or when the column is chosen by name; the records after it are headers
+     * while they hold text and the chosen column holds no number there. So an agent id "3"
+     * above a "Max_Power" line is header, and a first data line with a date is not.
+     */
     private static int detectHeaderRecords(CsvTable table, int column, boolean named) {
-        int count = named ? 1 : 0;
-        while (count < table.size() && !CsvNumbers.isDecimal(table.cell(count, column))) {
+        if (table.size() == 0 || !(named || table.hasText(0))) {
+            return 0;
+        }
+        int count = 1;
+        while (count < table.size() && table.hasText(count)
+                && !CsvNumbers.isDecimal(table.cell(count, column))) {
             count++;
         }
         return count;
     }
 
     private static Optional<CsvColumn> values(CsvTable table, int column, int headerRecords,
-                                              ColumnRef ref, String displayPath, SourceSpan at,
-                                              Diagnostics diagnostics) {
+                                              boolean skipGiven, ColumnRef ref, String displayPath,
+                                              SourceSpan at, Diagnostics diagnostics) {
         int count = Math.max(0, table.size() - headerRecords);
         if (count == 0) {
             diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, ref.describe() + " of "
@@ -189,6 +202,7 @@ public final class CsvColumnReader {
         double[] values = new double[count];
         LocalDateTime[] stamps = new LocalDateTime[count];
         int badLines = 0;
+        int firstBad = -1;
         String firstProblem = null;
         for (int i = 0; i < count; i++) {
             int record = headerRecords + i;
@@ -197,6 +211,7 @@ public final class CsvColumnReader {
             if (Double.isNaN(value)) {
                 badLines++;
                 if (firstProblem == null) {
+                    firstBad = i;
                     firstProblem = cell.isEmpty()
                             ? "empty cell in " + ref.describe() + " of " + displayPath
                             + " at line " + table.line(record)
@@ -210,8 +225,11 @@ public final class CsvColumnReader {
         }
         if (firstProblem != null) {
             String more = badLines > 1 ? " (and " + (badLines - 1) + " more such lines)" : "";
-            diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, firstProblem + more,
-                    "every line below the header must hold a number in this column");
+            String hint = skipGiven && firstBad == 0
+                    ? "if line " + table.line(headerRecords) + " is a header, skip " + (headerRecords + 1)
+                    + " records (skip: " + (headerRecords + 1) + ")"
+                    : "every line below the header must hold a number in this column";
+            diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, firstProblem + more, hint);
             return Optional.empty();
         }
         return Optional.of(new CsvColumn(values,

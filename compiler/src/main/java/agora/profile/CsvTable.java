@@ -44,7 +44,9 @@ final class CsvTable {
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             readRecords(parser, rows, starts);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // the record being read when parsing failed: where an unclosed quote opened, say
+            int line = starts.size() > rows.size() ? starts.get(starts.size() - 1)
+                    : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new MalformedCsvException(line, e.getOriginalMessage());
         }
         int kept = rows.size();
@@ -111,6 +113,17 @@ final class CsvTable {
             cells.add(cell.trim());
         }
         return cells;
+    }
+
+    /** True when a cell of record {@code index} is text: not blank, not a number, not a date. */
+    boolean hasText(int index) {
+        for (String raw : records[index]) {
+            String cell = raw.trim();
+            if (!cell.isEmpty() && !CsvNumbers.isDecimal(cell) && CsvDates.parse(cell).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The largest number of cells in any record. */
