@@ -38,12 +38,16 @@ import java.util.Map;
  *       collective's own manager.</li>
  *   <li>Pool market K: per member a pool trade {@code q_n} (split like a trade when needed to
  *       price {@code γ|q_n|}), the member's balance {@code y_n - q_n = 0}, and the pool balance
- *       {@code x_K - sum_n q_n = 0} (just {@code -sum_n q_n = 0} at the root), whose dual is the
+ *       {@code sum_n q_n - x_K = 0} (just {@code sum_n q_n = 0} at the root), whose dual is the
  *       community price.</li>
  * </ul>
- * Rows are written "net position minus sales = 0" so that, under the dual convention of
- * {@link QpSolution} (derivative of the optimum by the right-hand side), raising the right-hand
- * side means one more MW is needed there: duals are positive prices.
+ * Every row is a node's "inflow minus outflow = 0" (a peer: its injection minus its sales; a
+ * link: both sides' sales; a pool: its members' sales minus the collective's export), so that
+ * under the dual convention of {@link QpSolution} (derivative of the optimum by the right-hand
+ * side) raising the right-hand side means one more MW is needed there: duals are positive
+ * prices. A collective's net position enters its parent's balance with +1 and its own market
+ * (pool balance, or its manager's balance) with -1, so stationarity in {@code x_K} makes the
+ * price at which it trades above equal to its price inside.
  */
 public final class LoweredMarket {
 
@@ -393,14 +397,14 @@ public final class LoweredMarket {
 
         private int lowerPool(Market market) {
             RowBuilder pool = new RowBuilder();
-            if (!market.isRoot()) {
-                pool.add(Terms.of(collectiveVariableByName.get(market.name())), 1.0);
-            }
             for (Participant member : market.participants()) {
                 String label = member.name() + "->" + market.name();
                 Terms q = trade(member, market.poolFee(), label, "pool trade");
                 balance(member, market, new RowBuilder().add(position(member), 1.0).add(q, -1.0));
-                pool.add(q, -1.0);
+                pool.add(q, 1.0);
+            }
+            if (!market.isRoot()) {
+                pool.add(Terms.of(collectiveVariableByName.get(market.name())), -1.0);
             }
             return model.addEquality("pool[" + market.name() + "]",
                     new Origin("collective", market.name(), "pool balance"),
