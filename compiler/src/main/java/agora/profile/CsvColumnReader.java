@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -189,6 +190,33 @@ public final class CsvColumnReader {
         return count;
     }
 
+    /**
+     * The dates of the data lines, parsed when asked for: most callers look at the first one or
+     * two only, and parsing 17520 dates would cost more than reading the numbers.
+     */
+    private static final class Timestamps extends AbstractList<LocalDateTime> implements RandomAccess {
+        private final CsvTable table;
+        private final int first;
+        private final int size;
+
+        Timestamps(CsvTable table, int first, int size) {
+            this.table = table;
+            this.first = first;
+            this.size = size;
+        }
+
+        @Override
+        public LocalDateTime get(int index) {
+            Objects.checkIndex(index, size);
+            return table.timestamp(first + index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
     private static Optional<CsvColumn> values(CsvTable table, int column, int headerRecords,
                                               boolean skipGiven, ColumnRef ref, String displayPath,
                                               SourceSpan at, Diagnostics diagnostics) {
@@ -200,7 +228,6 @@ public final class CsvColumnReader {
             return Optional.empty();
         }
         double[] values = new double[count];
-        LocalDateTime[] stamps = new LocalDateTime[count];
         int badLines = 0;
         int firstBad = -1;
         String firstProblem = null;
@@ -221,7 +248,6 @@ public final class CsvColumnReader {
                 continue;
             }
             values[i] = value;
-            stamps[i] = table.timestamp(record);
         }
         if (firstProblem != null) {
             String more = badLines > 1 ? " (and " + (badLines - 1) + " more such lines)" : "";
@@ -232,7 +258,7 @@ public final class CsvColumnReader {
             diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, firstProblem + more, hint);
             return Optional.empty();
         }
-        return Optional.of(new CsvColumn(values,
-                Collections.unmodifiableList(Arrays.asList(stamps)), table.line(headerRecords)));
+        return Optional.of(new CsvColumn(values, new Timestamps(table, headerRecords, count),
+                table.line(headerRecords)));
     }
 }
