@@ -28,6 +28,7 @@ public final class CentralizedSolver implements MarketSolver {
     private final SolverBackend backend;
     private final SolverOptions options;
     private final MinimumNormAllocation allocation;
+    private final TradeAllocation asSolved;
 
     /** Minimum-norm trades wherever trades may be ambiguous. */
     public CentralizedSolver(MarketTree tree, SolverBackend backend, SolverOptions options) {
@@ -45,8 +46,10 @@ public final class CentralizedSolver implements MarketSolver {
         this.lowered = LoweredMarket.of(tree);
         this.backend = backend;
         this.options = options;
-        boolean ambiguous = minimumNormTrades && lowered.mayHaveAmbiguousTrades();
+        boolean cycles = lowered.mayHaveAmbiguousTrades();
+        boolean ambiguous = minimumNormTrades && cycles;
         this.allocation = ambiguous ? new MinimumNormAllocation(lowered) : null;
+        this.asSolved = cycles ? TradeAllocation.AS_SOLVED : TradeAllocation.UNIQUE;
         if (!backend.capabilities().duals()) {
             throw new IllegalArgumentException("backend '" + backend.name()
                     + "' returns no duals, so it cannot price a market");
@@ -86,10 +89,8 @@ public final class CentralizedSolver implements MarketSolver {
                     TradeAllocation.AS_SOLVED, Double.NaN));
         }
         if (allocation == null) {
-            TradeAllocation how = lowered.mayHaveAmbiguousTrades()
-                    ? TradeAllocation.AS_SOLVED : TradeAllocation.UNIQUE;
             return lowered.outcome(step, model, solution, solution.primal(),
-                    stats(solution.iterations(), start, how, Double.NaN));
+                    stats(solution.iterations(), start, asSolved, Double.NaN));
         }
         QpModel allocationModel = allocation.model(step, model, solution.primal(), options.tolerance());
         QpSolution reallocated = backend.solve(allocationModel, options);

@@ -1,0 +1,314 @@
+package agora.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import agora.market.MarketSolver;
+import agora.market.MarketTree;
+import agora.market.StepOutcome;
+import agora.market.lowering.CentralizedSolver;
+import agora.market.lowering.LoweredMarket;
+import agora.solver.KktCheck;
+import agora.solver.KktResiduals;
+import agora.solver.QpModel;
+import agora.solver.QpSolution;
+import agora.solver.SolverBackend;
+import agora.solver.SolverBackends;
+import agora.solver.SolverOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The conformance suite every way of solving a market passes: the centralized backends and the
+ * decomposed (ADMM) solver. A subclass supplies {@link #solverFor}; tolerances are methods so a
+ * solver that converges to a looser accuracy (ADMM) can widen them.
+ *
+ * <p>Known answers are worked out by hand in {@link KnownAnswers}. Random scenarios
+ * ({@link RandomScenarios}) are compared with {@link #referenceSolverFor}, by default the
+ * centralized ojAlgo solver. Centralized solvers also expose their backend
+ * ({@link #centralizedBackend}) so that primal values and duals can be checked against the KKT
+ * conditions of the lowered model.
+ */
+public abstract class AbstractMarketSolverConformanceTest {
+
+    /** Number of seeded random scenarios compared with the reference. */
+    protected static final int RANDOM_SCENARIOS = 24;
+
+    /** The solver under test, for one lowered market. */
+    protected abstract MarketSolver solverFor(MarketTree tree);
+
+    /** The solver random scenarios are compared with. */
+    protected MarketSolver referenceSolverFor(MarketTree tree) {
+        return new CentralizedSolver(tree, SolverBackends.byName("ojalgo"), options());
+    }
+
+    /** The backend behind a centralized solver under test, for KKT checks; empty otherwise. */
+    protected Optional<SolverBackend> centralizedBackend() {
+        return Optional.empty();
+    }
+
+    /** Whether the solver reports the unique minimum-norm trades (else only balances are checked). */
+    protected boolean reportsMinimumNormTrades() {
+        return true;
+    }
+
+    protected SolverOptions options() {
+        return SolverOptions.defaults();
+    }
+
+    /** Relative tolerance on the objective: 1e-6 for backends. */
+    protected double objectiveTolerance() {
+        return 1e-6;
+    }
+
+    /** MW. */
+    protected double injectionTolerance() {
+        return 1e-3;
+    }
+
+    /** MW, on trades. */
+    protected double tradeTolerance() {
+        return 1e-3;
+    }
+
+    /** $/MWh. */
+    protected double priceTolerance() {
+        return 1e-3;
+    }
+
+    /** $/h: how far the objective may be from what the reported outcome costs. */
+    protected double impliedObjectiveTolerance(double objective) {
+        return 1e-5 * (1 + Math.abs(objective));
+    }
+
+    /** Scaled KKT residual a centralized solution must meet. */
+    protected double kktTolerance() {
+        return 1e-6;
+    }
+
+    // ---------------------------------------------------------------- known answers
+
+    @Test
+    void twoPeersClearAtTheClosedFormPrice() {
+        MarketTree tree = KnownAnswers.twoPeers();
+        Outcomes o = solve(tree, 0);
+        assertObjective(-196, o);
+        assertInjection(14, o.injection("g"), "g");
+        assertInjection(-14, o.injection("d"), "d");
+        assertTrade(14, o.trade("g->d"), "g->d");
+        assertPrice(25, o.linkPrice("g->d"), "g->d");
+    }
+
+    @Test
+    void figure2FourPeersClearAtOnePrice() {
+        MarketTree tree = KnownAnswers.figure2();
+        Outcomes o = solve(tree, 0);
+        assertObjective(-500, o);
+        assertInjection(20, o.injection("g1"), "g1");
+        assertInjection(10, o.injection("g2"), "g2");
+        assertInjection(-20, o.injection("d1"), "d1");
+        assertInjection(-10, o.injection("d2"), "d2");
+        for (String link : List.of("g1->d1", "g1->d2", "g2->d1", "g2->d2")) {
+            assertPrice(30, o.linkPrice(link), link);
+        }
+        if (reportsMinimumNormTrades()) {
+            assertTrade(12.5, o.trade("g1->d1"), "g1->d1");
+            assertTrade(7.5, o.trade("g1->d2"), "g1->d2");
+            assertTrade(7.5, o.trade("g2->d1"), "g2->d1");
+            assertTrade(2.5, o.trade("g2->d2"), "g2->d2");
+            assertEquals(StepOutcome.TradeAllocation.MINIMUM_NORM, o.outcome().stats().allocation());
+        }
+    }
+
+    @Test
+    void communityImportsAtGridPricePlusFeesAndExportsAtGridPriceLessFees() {
+        MarketTree tree = KnownAnswers.communityImportExport();
+        MarketSolver solver = solverFor(tree);
+        Outcomes importing = solve(tree, solver, 0);
+        assertObjective(249, importing);
+        assertPrice(31, importing.poolPrice("c1"), "c1 importing");
+        assertPrice(30.5, importing.linkPrice("grid->c1"), "grid->c1 importing");
+        assertInjection(-6, importing.net("c1"), "c1");
+        assertInjection(6, importing.injection("grid"), "grid");
+        assertInjection(4, importing.injection("g1"), "g1");
+        Outcomes exporting = solve(tree, solver, 1);
+        assertObjective(21, exporting);
+        assertPrice(19, exporting.poolPrice("c1"), "c1 exporting");
+        assertPrice(19.5, exporting.linkPrice("grid->c1"), "grid->c1 exporting");
+        assertInjection(2, exporting.net("c1"), "c1");
+        assertInjection(-2, exporting.injection("grid"), "grid");
+    }
+
+    @Test
+    void bilateralCollectiveInsideAPoolInsideTheRoot() {
+        MarketTree tree = KnownAnswers.twoLevelNesting();
+        Outcomes o = solve(tree, 0);
+        assertObjective(-224, o);
+        assertPrice(48, o.poolPrice("N"), "N");
+        assertPrice(48, o.linkPrice("B->pv"), "B->pv");
+        assertPrice(48, o.linkPrice("pv->l"), "pv->l");
+        assertInjection(10, o.injection("pv"), "pv");
+        assertInjection(-6, o.injection("h"), "h");
+        assertInjection(6, o.net("B"), "B");
+        assertInjection(0, o.net("N"), "N");
+        assertTrade(0, o.trade("grid->N"), "grid->N");
+        if (reportsMinimumNormTrades()) {
+            assertTrade(4, o.trade("pv->l"), "pv->l");
+            assertTrade(-6, o.trade("B->pv"), "B->pv");
+            assertTrade(0, o.trade("B->l"), "B->l");
+        }
+    }
+
+    @Test
+    void feeBetweenCommunitiesBitesOnlyBelowHalfThePriceGap() {
+        Outcomes trading = solve(KnownAnswers.hybridWithFee(4), 0);
+        assertObjective(464, trading);
+        assertTrade(6, trading.trade("c1->c2"), "c1->c2 at fee 4");
+        assertPrice(30, trading.linkPrice("c1->c2"), "c1->c2");
+        assertPrice(26, trading.poolPrice("c1"), "c1");
+        assertPrice(34, trading.poolPrice("c2"), "c2");
+        Outcomes apart = solve(KnownAnswers.hybridWithFee(12), 0);
+        assertObjective(500, apart);
+        assertTrade(0, apart.trade("c1->c2"), "c1->c2 at fee 12");
+        assertPrice(20, apart.poolPrice("c1"), "c1");
+        assertPrice(40, apart.poolPrice("c2"), "c2");
+    }
+
+    // ---------------------------------------------------------------- invariants and KKT
+
+    static Stream<MarketTree> knownAnswerTrees() {
+        return Stream.of(KnownAnswers.twoPeers(), KnownAnswers.figure2(),
+                KnownAnswers.communityImportExport(), KnownAnswers.twoLevelNesting(),
+                KnownAnswers.hybridWithFee(4), KnownAnswers.hybridWithFee(12));
+    }
+
+    /** Trades add up to positions, and the objective is what the outcome costs. */
+    @ParameterizedTest
+    @MethodSource("knownAnswerTrees")
+    void outcomesBalanceAndCostWhatTheyReport(MarketTree tree) {
+        MarketSolver solver = solverFor(tree);
+        for (int step = 0; step < tree.scenario().time().count(); step++) {
+            StepOutcome outcome = solver.solve(step);
+            assertTrue(outcome.isOptimal(), outcome.message());
+            assertInvariants(tree, outcome);
+        }
+    }
+
+    /**
+     * The centralized solution satisfies the KKT conditions of the lowered model (primal and
+     * duals), reciprocity holds variable by variable, and the market budget balances: every
+     * link's price times the sum of its two trade variables is zero.
+     */
+    @ParameterizedTest
+    @MethodSource("knownAnswerTrees")
+    void centralizedSolutionsSatisfyKkt(MarketTree tree) {
+        assumeTrue(centralizedBackend().isPresent(), "not a centralized solver");
+        SolverBackend backend = centralizedBackend().orElseThrow();
+        LoweredMarket lowered = LoweredMarket.of(tree);
+        for (int step = 0; step < tree.scenario().time().count(); step++) {
+            QpModel model = lowered.modelAt(step);
+            QpSolution solution = backend.solve(model, options());
+            assertTrue(solution.status().isOptimal(), solution.message());
+            KktResiduals residuals = KktCheck.check(model, solution);
+            assertTrue(residuals.satisfied(kktTolerance()), residuals.toString());
+            double budget = 0.0;
+            for (int i = 0; i < model.constraintCount(); i++) {
+                if (model.structure().constraintOrigins().get(i).role().equals("reciprocity")) {
+                    double sum = model.rowActivity(i, solution.primal());
+                    assertEquals(0.0, sum, tradeTolerance(), model.constraintName(i));
+                    budget += solution.duals()[i] * sum;
+                }
+            }
+            assertEquals(0.0, budget, priceTolerance(), "budget of bilateral trades");
+        }
+    }
+
+    // ---------------------------------------------------------------- random scenarios
+
+    static Stream<Long> seeds() {
+        return Stream.iterate(1L, s -> s + 1).limit(RANDOM_SCENARIOS);
+    }
+
+    /**
+     * Random small markets (3-12 peers, random designs): the same welfare, dispatch and prices
+     * of traded links as the reference, and the invariants.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void randomScenariosAgreeWithTheReference(long seed) {
+        MarketTree tree = RandomScenarios.generate(seed);
+        StepOutcome tested = solverFor(tree).solve(0);
+        StepOutcome reference = referenceSolverFor(tree).solve(0);
+        String where = "seed " + seed + " (" + tree.design() + ", " + tree.peers().size() + " peers)";
+        assertTrue(reference.isOptimal(), where + ": reference " + reference.message());
+        assertTrue(tested.isOptimal(), where + ": " + tested.message());
+        assertEquals(reference.objective(), tested.objective(),
+                objectiveTolerance() * (1 + Math.abs(reference.objective())), where + ": objective");
+        for (int k = 0; k < tree.peers().size(); k++) {
+            assertEquals(reference.injection()[k], tested.injection()[k], injectionTolerance(),
+                    where + ": injection of " + tree.peers().get(k).name());
+        }
+        for (int i = 0; i < tree.links().size(); i++) {
+            String link = where + ": link " + tree.links().get(i).label();
+            if (Math.abs(reference.linkTrade()[i]) > RandomScenarios.TRADED) {
+                assertEquals(reference.linkPrice()[i], tested.linkPrice()[i], priceTolerance(),
+                        link + " price");
+            }
+            if (reportsMinimumNormTrades()) {
+                assertEquals(reference.linkTrade()[i], tested.linkTrade()[i], tradeTolerance(),
+                        link + " trade");
+            }
+        }
+        for (int m = 0; m < tree.markets().size(); m++) {
+            if (tree.markets().get(m).isPool()) {
+                assertEquals(reference.marketPrice()[m], tested.marketPrice()[m], priceTolerance(),
+                        where + ": pool price of " + tree.markets().get(m).name());
+            }
+        }
+        assertInvariants(tree, tested);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Outcomes solve(MarketTree tree, int step) {
+        return solve(tree, solverFor(tree), step);
+    }
+
+    private Outcomes solve(MarketTree tree, MarketSolver solver, int step) {
+        StepOutcome outcome = solver.solve(step);
+        assertTrue(outcome.isOptimal(), solver.name() + " step " + step + ": " + outcome.status()
+                + " " + outcome.message());
+        assertInvariants(tree, outcome);
+        return new Outcomes(tree, outcome);
+    }
+
+    private void assertInvariants(MarketTree tree, StepOutcome outcome) {
+        List<String> violations = MarketInvariants.balanceViolations(tree, outcome, injectionTolerance());
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        double implied = MarketInvariants.objectiveOf(tree, outcome);
+        assertEquals(outcome.objective(), implied, impliedObjectiveTolerance(outcome.objective()),
+                "objective implied by the outcome");
+    }
+
+    private void assertObjective(double expected, Outcomes o) {
+        assertEquals(expected, o.outcome().objective(), objectiveTolerance() * (1 + Math.abs(expected)),
+                "objective");
+    }
+
+    private void assertInjection(double expected, double actual, String what) {
+        assertEquals(expected, actual, injectionTolerance(), what);
+    }
+
+    private void assertTrade(double expected, double actual, String what) {
+        assertEquals(expected, actual, tradeTolerance(), what);
+    }
+
+    private void assertPrice(double expected, double actual, String what) {
+        assertEquals(expected, actual, priceTolerance(), what);
+    }
+}
