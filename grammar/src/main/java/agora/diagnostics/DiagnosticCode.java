@@ -6,7 +6,7 @@ package agora.diagnostics;
  *
  * <p>Groups: E01xx syntax, E02xx names and imports, E03xx units and values, E04xx profiles and
  * data files, E05xx peers, E06xx collectives and topology, E07xx tariffs and preferences,
- * E08xx market settings.
+ * E08xx market settings, E09xx internal errors.
  */
 public enum DiagnosticCode {
     // E01xx syntax
@@ -18,10 +18,16 @@ public enum DiagnosticCode {
     IMPORT_CYCLE("E0204"),
     IMPORT_NOT_FOUND("E0205"),
     UNKNOWN_PARAMETER("E0206"),
+    /** A parameter, profile, property or kind defined in terms of itself. */
+    CYCLIC_DEFINITION("E0207"),
+    /** A declaration every scenario needs ({@code scenario}, {@code time}) is missing. */
+    MISSING_DECLARATION("E0208"),
     // E03xx units and values
     UNKNOWN_UNIT("E0301"),
     DIMENSION_MISMATCH("E0302"),
     INVALID_VALUE("E0303"),
+    /** A string where a number belongs, a comparison where a quantity belongs, ... */
+    TYPE_MISMATCH("E0304"),
     // E04xx profiles and data files
     PROFILE_TOO_SHORT("E0401"),
     CSV_FILE_MISSING("E0402"),
@@ -51,7 +57,10 @@ public enum DiagnosticCode {
     // E08xx market settings
     UNKNOWN_DESIGN("E0801"),
     UNKNOWN_BACKEND("E0802"),
-    BAD_OPTION("E0803");
+    BAD_OPTION("E0803"),
+    // E09xx internal
+    /** A bug in Agora: an unexpected failure wrapped so that no stack trace reaches the user. */
+    INTERNAL_ERROR("E0901");
 
     private final String code;
 

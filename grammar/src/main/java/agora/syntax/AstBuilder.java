@@ -258,7 +258,8 @@ final class AstBuilder extends AgoraBaseVisitor<Object> {
 
     @Override
     public MarketItem visitDesignItem(DesignItemContext ctx) {
-        return new MarketItem.Design(span(ctx), identifier(ctx.identifier()));
+        return new MarketItem.Design(span(ctx),
+                new Identifier(span(ctx.designName()), ctx.designName().getText()));
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class ScenarioParser {
             Map.entry(AgoraParser.RULE_networkItem, "'bus' or 'line'"),
             Map.entry(AgoraParser.RULE_lineProperty, "a line property"),
             Map.entry(AgoraParser.RULE_marketItem, "a market setting"),
+            Map.entry(AgoraParser.RULE_designName, "a market design"),
             Map.entry(AgoraParser.RULE_expr, "an expression"),
             Map.entry(AgoraParser.RULE_standaloneExpr, "an expression"),
             Map.entry(AgoraParser.RULE_primary, "an expression"),

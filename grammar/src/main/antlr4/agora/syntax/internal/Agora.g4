@@ -107,11 +107,16 @@ lineProperty
     ;
 
 marketItem
-    : DESIGN identifier                                           #designItem
+    : DESIGN designName                                           #designItem
     | SOLVE CENTRALIZED (WITH identifier)?                        #solveCentralizedItem
     | SOLVE ADMM                                                  #solveAdmmItem
     | TIME LIMIT expr                                             #timeLimitItem
     | option=(TOLERANCE | THREADS | RHO | ITERATIONS) expr        #optionItem
+    ;
+
+// `community` is a keyword elsewhere but also the name of a market design.
+designName
+    : identifier | COMMUNITY | COLLECTIVE
     ;
 
 // Highest precedence first: ANTLR gives earlier alternatives of a left-recursive rule priority.

@@ -1,0 +1,233 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.profile.ColumnRef;
+import agora.profile.CsvColumn;
+import agora.profile.CsvColumnReader;
+import agora.scenario.TimeAxis;
+import agora.stdlib.ProfileGenerator;
+import agora.stdlib.ProfileGenerators;
+import agora.syntax.Expr;
+import agora.units.Dimension;
+import agora.units.Unit;
+import agora.units.Units;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The functions a scenario can call: {@code csv(path, column: ..., scale: ..., skip: ...)} and
+ * the registered profile generators ({@code solar(capacity: 30 MW, seed: 7)}, ...).
+ */
+final class Calls {
+    static final String CSV = "csv";
+    private static final Set<String> CSV_ARGUMENTS = Set.of("column", "scale", "skip");
+
+    private final Diagnostics diagnostics;
+    private final Function<String, Path> baseDirOfFile;
+    private final Map<String, ProfileGenerator> generators = new LinkedHashMap<>();
+    private TimeAxis time;
+
+    /** @param baseDirOfFile the folder relative paths in a file are resolved against, by file name */
+    Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile) {
+        this.diagnostics = diagnostics;
+        this.baseDirOfFile = baseDirOfFile;
+        ProfileGenerators.all().forEach(g -> generators.put(g.name(), g));
+    }
+
+    void setTime(TimeAxis time) {
+        this.time = time;
+    }
+
+    Value call(Expr.Call call, Scope scope, Evaluator evaluator) {
+        String name = call.function().text();
+        if (name.equals(CSV)) {
+            return csv(call, scope, evaluator);
+        }
+        ProfileGenerator generator = generators.get(name);
+        if (generator == null) {
+            Set<String> known = new LinkedHashSet<>();
+            known.add(CSV);
+            known.addAll(generators.keySet());
+            String hint = Optional.ofNullable(Names.hint(name, known))
+                    .orElse("functions: " + String.join(", ", known));
+            throw evaluator.fail(DiagnosticCode.UNKNOWN_GENERATOR, call.function().span(),
+                    "unknown function '" + name + "'", hint);
+        }
+        return generate(call, generator, scope, evaluator);
+    }
+
+    // ------------------------------------------------------------------------------------ csv
+
+    private Value csv(Expr.Call call, Scope scope, Evaluator evaluator) {
+        Expr pathExpr = null;
+        Map<String, Expr> named = new LinkedHashMap<>();
+        for (Expr.Argument a : call.arguments()) {
+            if (a.name() == null) {
+                if (pathExpr != null || !named.isEmpty()) {
+                    throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.span(),
+                            "csv takes one positional argument, the file; name the others (column:, scale:, skip:)");
+                }
+                pathExpr = a.value();
+                continue;
+            }
+            String argument = a.name().text();
+            if (!CSV_ARGUMENTS.contains(argument)) {
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.name().span(),
+                        "csv has no argument '" + argument + "'",
+                        Optional.ofNullable(Names.hint(argument, List.of("column", "scale", "skip")))
+                                .orElse("csv takes a file, column:, scale: and skip:"));
+            }
+            if (named.put(argument, a.value()) != null) {
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.name().span(),
+                        "argument '" + argument + "' is given twice");
+            }
+        }
+        if (pathExpr == null) {
+            throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, call.span(),
+                    "csv needs the file as its first argument, e.g. csv(\"price.csv\", column: 2)");
+        }
+        if (!named.containsKey("column")) {
+            throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, call.span(),
+                    "csv needs 'column:', a header name such as \"3\" or a position such as 2");
+        }
+        String written = evaluator.text(pathExpr, scope, "the file of csv(...)");
+        ColumnRef column = column(named.get("column"), scope, evaluator);
+        Value.Num scale = Value.Num.constant(1, Dimension.NONE);
+        if (named.containsKey("scale")) {
+            Value v = evaluator.eval(named.get("scale"), scope);
+            if (!(v instanceof Value.Num n && n.isConstant())) {
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, named.get("scale").span(),
+                        "'scale' must be a constant number or quantity, such as 1 MW");
+            }
+            scale = (Value.Num) v;
+        }
+        OptionalInt skip = named.containsKey("skip")
+                ? OptionalInt.of(evaluator.wholeNumber(named.get("skip"), scope, 0, "'skip'"))
+                : OptionalInt.empty();
+        TimeAxis horizon = requireTime();
+        Path file = resolve(written, call, evaluator);
+        Optional<CsvColumn> read = CsvColumnReader.read(file, written, column, skip, call.span(), diagnostics);
+        if (read.isEmpty()) {
+            throw new EvaluationFailed();
+        }
+        double[] raw = read.get().values();
+        if (raw.length < horizon.count()) {
+            throw evaluator.fail(DiagnosticCode.PROFILE_TOO_SHORT, call.span(), column.describe()
+                    + " of '" + written + "' has " + raw.length + " values, fewer than the "
+                    + horizon.count() + " steps of the horizon");
+        }
+        double[] values = new double[horizon.count()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = raw[i] * scale.constant();
+        }
+        return Value.Num.series(values, scale.dimension());
+    }
+
+    private static ColumnRef column(Expr e, Scope scope, Evaluator evaluator) {
+        Value v = evaluator.eval(e, scope);
+        if (v instanceof Value.Text t) {
+            return ColumnRef.header(t.value());
+        }
+        if (v instanceof Value.Num n && n.isConstant() && n.dimension().isNone()
+                && n.constant() == Math.rint(n.constant()) && n.constant() >= 1) {
+            return ColumnRef.position((int) n.constant());
+        }
+        throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, e.span(),
+                "'column' must be a header name such as \"3\" or a position from 1, found "
+                        + v.describe(evaluator.currency()));
+    }
+
+    private Path resolve(String written, Expr.Call call, Evaluator evaluator) {
+        try {
+            Path path = Path.of(written);
+            if (path.isAbsolute()) {
+                return path;
+            }
+            return baseDirOfFile.apply(call.span().file()).resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            throw evaluator.fail(DiagnosticCode.CSV_FILE_MISSING, call.span(),
+                    "'" + written + "' is not a valid file path: " + e.getReason());
+        }
+    }
+
+    private TimeAxis requireTime() {
+        if (time == null) {
+            throw new EvaluationFailed(); // the missing or broken 'time' is reported on its own
+        }
+        return time;
+    }
+
+    // ----------------------------------------------------------------------------- generators
+
+    private Value generate(Expr.Call call, ProfileGenerator generator, Scope scope, Evaluator evaluator) {
+        Map<String, ProfileGenerator.Parameter> parameters = new LinkedHashMap<>();
+        generator.parameters().forEach(p -> parameters.put(p.name(), p));
+        Map<String, Double> arguments = new LinkedHashMap<>();
+        for (Expr.Argument a : call.arguments()) {
+            if (a.name() == null) {
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.span(), "arguments of "
+                        + generator.name() + " must be named, e.g. " + example(generator));
+            }
+            String argument = a.name().text();
+            ProfileGenerator.Parameter p = parameters.get(argument);
+            if (p == null) {
+                String hint = Optional.ofNullable(Names.hint(argument, parameters.keySet()))
+                        .orElse(generator.name() + " takes " + String.join(", ", parameters.keySet()));
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.name().span(),
+                        generator.name() + " has no parameter '" + argument + "'", hint);
+            }
+            if (arguments.containsKey(argument)) {
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.name().span(),
+                        "argument '" + argument + "' is given twice");
+            }
+            Dimension dimension = canonical(p.unit());
+            arguments.put(argument, evaluator.constant(a.value(), scope, dimension, "'" + argument + "'"));
+        }
+        List<String> missing = new ArrayList<>();
+        for (ProfileGenerator.Parameter p : generator.parameters()) {
+            if (p.isRequired() && !arguments.containsKey(p.name())) {
+                missing.add(p.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, call.span(), generator.name()
+                    + " needs '" + String.join("', '", missing) + "'", "e.g. " + example(generator));
+        }
+        TimeAxis horizon = requireTime();
+        double[] values;
+        try {
+            values = generator.generate(horizon.start(), horizon.step(), horizon.count(), arguments);
+        } catch (IllegalArgumentException e) {
+            throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, call.span(), e.getMessage());
+        }
+        return Value.Num.series(values, canonical(generator.outputUnit()));
+    }
+
+    private static Dimension canonical(String unit) {
+        return Units.parse(unit, Units.DEFAULT_CURRENCY).map(Unit::dimension)
+                .orElseThrow(() -> new IllegalStateException("generator declares unknown unit " + unit));
+    }
+
+    private static String example(ProfileGenerator g) {
+        List<String> parts = new ArrayList<>();
+        for (ProfileGenerator.Parameter p : g.parameters()) {
+            if (p.isRequired()) {
+                parts.add(p.name() + ": 1" + (p.unit().isEmpty() ? "" : " " + p.unit()));
+            }
+        }
+        if (g.parameters().stream().anyMatch(p -> p.name().equals("seed"))) {
+            parts.add("seed: 1");
+        }
+        return g.name() + "(" + String.join(", ", parts) + ")";
+    }
+}

@@ -1,0 +1,77 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.diagnostics.SourceSpan;
+import agora.scenario.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Agora compiler: scenario text in, a checked {@link Scenario} (or diagnostics) out.
+ *
+ * <p>It parses the file and its imports ({@code import std.ieee14}, {@code import "x.agora"}),
+ * resolves names across them, converts every quantity to canonical units and checks dimensions,
+ * evaluates profiles to one value per time step, and checks the market's semantics. All errors
+ * of a run are reported; no exception escapes (an unexpected failure becomes {@code E0901}).
+ */
+public final class Compiler {
+    private Compiler() {
+    }
+
+    /**
+     * Compiles a scenario file.
+     *
+     * @param paramOverrides {@code --set name=value} pairs, in the order given
+     */
+    public static CompileResult compile(Path file, Map<String, String> paramOverrides) {
+        Diagnostics diagnostics = new Diagnostics();
+        SourceFiles sources = new SourceFiles();
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            diagnostics.error(DiagnosticCode.IMPORT_NOT_FOUND, SourceSpan.none(name),
+                    "cannot read scenario file '" + name + "'", "looked for " + file.toAbsolutePath());
+            return new CompileResult(Optional.empty(), diagnostics, sources);
+        }
+        Path baseDir = file.toAbsolutePath().getParent();
+        return run(name, text, paramOverrides, baseDir, diagnostics, sources);
+    }
+
+    /**
+     * Compiles scenario text that is not (necessarily) in a file, for tests and tools.
+     *
+     * @param fileName the name diagnostics use
+     * @param baseDir  the folder relative imports and CSV paths resolve against
+     */
+    public static CompileResult compileText(String fileName, String text, Map<String, String> paramOverrides,
+                                            Path baseDir) {
+        return run(fileName, text, paramOverrides, baseDir.toAbsolutePath(), new Diagnostics(), new SourceFiles());
+    }
+
+    private static CompileResult run(String name, String text, Map<String, String> overrides, Path baseDir,
+                                     Diagnostics diagnostics, SourceFiles sources) {
+        try {
+            List<LoadedModule> modules = new ModuleLoader(diagnostics, sources).load(name, text, baseDir);
+            if (diagnostics.hasErrors()) {
+                return new CompileResult(Optional.empty(), diagnostics, sources);
+            }
+            Optional<Scenario> scenario =
+                    new ScenarioAssembler(diagnostics, modules, name, overrides).assemble(sources);
+            return new CompileResult(scenario, diagnostics, sources);
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.error(DiagnosticCode.INTERNAL_ERROR, SourceSpan.none(name),
+                    "internal compiler error: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    "please report this together with the scenario file");
+            return new CompileResult(Optional.empty(), diagnostics, sources);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.diagnostics.SourceSpan;
+import agora.scenario.TimeAxis;
+import agora.syntax.Expr;
+import agora.units.Dimension;
+import agora.units.Quantity;
+import agora.units.Unit;
+import agora.units.Units;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Evaluates expressions to {@link Value}s in canonical units, checking dimensions and types.
+ * Every error is reported once at the smallest expression that explains it, then unwinds with
+ * {@link EvaluationFailed}.
+ */
+final class Evaluator {
+    private final Diagnostics diagnostics;
+    private final String currency;
+    private final Calls calls;
+
+    Evaluator(Diagnostics diagnostics, String currency, Calls calls) {
+        this.diagnostics = diagnostics;
+        this.currency = currency;
+        this.calls = calls;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    /** Makes the horizon known to {@code csv(...)} and generators. */
+    void setTime(TimeAxis time) {
+        calls.setTime(time);
+    }
+
+    Value eval(Expr e, Scope scope) {
+        if (e instanceof Expr.NumberLiteral n) {
+            return Value.Num.constant(n.value(), Dimension.NONE);
+        }
+        if (e instanceof Expr.QuantityLiteral q) {
+            return quantity(q);
+        }
+        if (e instanceof Expr.StringLiteral s) {
+            return new Value.Text(s.value());
+        }
+        if (e instanceof Expr.Name n) {
+            return name(n, scope);
+        }
+        if (e instanceof Expr.Call c) {
+            return calls.call(c, scope, this);
+        }
+        if (e instanceof Expr.Negate n) {
+            return negate(n, eval(n.operand(), scope));
+        }
+        if (e instanceof Expr.Power p) {
+            return power(p, eval(p.base(), scope));
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b, scope);
+        }
+        Expr.Conditional c = (Expr.Conditional) e;
+        return condition(c.condition(), eval(c.condition(), scope))
+                ? eval(c.whenTrue(), scope) : eval(c.whenFalse(), scope);
+    }
+
+    // ------------------------------------------------------------------------ typed evaluation
+
+    /** A number of the given dimension (constant or profile). */
+    Value.Num number(Expr e, Scope scope, Dimension dimension, String what) {
+        return expect(eval(e, scope), e.span(), dimension, what);
+    }
+
+    Value.Num expect(Value v, SourceSpan at, Dimension dimension, String what) {
+        if (v instanceof Value.Num n) {
+            if (n.dimension().equals(dimension)) {
+                return n;
+            }
+            throw fail(DiagnosticCode.DIMENSION_MISMATCH, at, what + " must be "
+                    + Dimensions.describe(dimension, currency) + ", found " + v.describe(currency));
+        }
+        throw fail(DiagnosticCode.TYPE_MISMATCH, at, what + " must be "
+                + Dimensions.describe(dimension, currency) + ", found " + v.describe(currency));
+    }
+
+    /** A constant of the given dimension, in canonical units. */
+    double constant(Expr e, Scope scope, Dimension dimension, String what) {
+        Value.Num n = number(e, scope, dimension, what);
+        if (!n.isConstant()) {
+            throw fail(DiagnosticCode.INVALID_VALUE, e.span(), what + " must be a constant, found a profile");
+        }
+        return n.constant();
+    }
+
+    /** A whole plain number of at least {@code min}. */
+    int wholeNumber(Expr e, Scope scope, int min, String what) {
+        double v = constant(e, scope, Dimension.NONE, what);
+        if (v != Math.rint(v) || v < min || v > Integer.MAX_VALUE) {
+            throw fail(DiagnosticCode.INVALID_VALUE, e.span(), what + " must be a whole number of at least "
+                    + min + ", found " + Formats.number(v));
+        }
+        return (int) v;
+    }
+
+    String text(Expr e, Scope scope, String what) {
+        Value v = eval(e, scope);
+        if (v instanceof Value.Text t) {
+            return t.value();
+        }
+        throw fail(DiagnosticCode.TYPE_MISMATCH, e.span(), what + " must be a string, found "
+                + v.describe(currency));
+    }
+
+    /** Reports an error and returns the exception that unwinds the evaluation. */
+    EvaluationFailed fail(DiagnosticCode code, SourceSpan at, String message) {
+        diagnostics.error(code, at, message);
+        return new EvaluationFailed();
+    }
+
+    EvaluationFailed fail(DiagnosticCode code, SourceSpan at, String message, String hint) {
+        diagnostics.error(code, at, message, hint);
+        return new EvaluationFailed();
+    }
+
+    // ------------------------------------------------------------------------------- the forms
+
+    private Value quantity(Expr.QuantityLiteral q) {
+        Optional<Unit> unit = Units.parse(q.unit(), currency);
+        if (unit.isEmpty()) {
+            String hint = Units.suggest(q.unit(), currency).map(s -> "did you mean '" + s + "'?")
+                    .orElse("known units: " + String.join(", ", Units.knownUnits(currency)));
+            throw fail(DiagnosticCode.UNKNOWN_UNIT, q.unitSpan(), "unknown unit '" + q.unit() + "'", hint);
+        }
+        Quantity value = unit.get().of(q.value());
+        return Value.Num.constant(value.value(), value.dimension());
+    }
+
+    private Value name(Expr.Name n, Scope scope) {
+        Optional<Value> value = scope.lookup(n.name(), n.span());
+        if (value.isPresent()) {
+            return value.get();
+        }
+        Set<String> known = scope.names();
+        throw fail(DiagnosticCode.UNDEFINED_NAME, n.span(), "undefined name '" + n.name() + "'",
+                Names.hint(n.name(), known));
+    }
+
+    private Value negate(Expr.Negate n, Value v) {
+        if (v instanceof Value.Num num) {
+            return num.map(x -> -x, num.dimension());
+        }
+        if (v instanceof Value.Poly p) {
+            return Polynomials.scale(p, -1, Dimension.NONE);
+        }
+        throw fail(DiagnosticCode.TYPE_MISMATCH, n.span(), "cannot negate " + v.describe(currency));
+    }
+
+    private Value power(Expr.Power p, Value v) {
+        if (p.exponent() < 1) {
+            throw fail(DiagnosticCode.INVALID_VALUE, p.span(), "exponent must be a whole number of at least 1");
+        }
+        if (v instanceof Value.Num num) {
+            return num.map(x -> Math.pow(x, p.exponent()), num.dimension().pow(p.exponent()));
+        }
+        if (v instanceof Value.Poly poly) {
+            Value.Poly result = poly;
+            for (int i = 1; i < p.exponent(); i++) {
+                result = Polynomials.multiply(result, poly);
+            }
+            return result;
+        }
+        throw fail(DiagnosticCode.TYPE_MISMATCH, p.span(), "cannot raise " + v.describe(currency)
+                + " to a power");
+    }
+
+    private Value binary(Expr.Binary b, Scope scope) {
+        Value left = eval(b.left(), scope);
+        Value right = eval(b.right(), scope);
+        if (b.operator().isComparison()) {
+            return compare(b, left, right);
+        }
+        if (left instanceof Value.Text l && right instanceof Value.Text r
+                && b.operator() == Expr.Operator.ADD) {
+            return new Value.Text(l.value() + r.value());
+        }
+        if (left instanceof Value.Num l && right instanceof Value.Num r) {
+            return arithmetic(b, l, r);
+        }
+        if (isPolynomial(left) && isPolynomial(right)) {
+            return Polynomials.apply(b, left, right, this);
+        }
+        throw fail(DiagnosticCode.TYPE_MISMATCH, b.span(), "cannot apply '" + b.operator().symbol()
+                + "' to " + left.describe(currency) + " and " + right.describe(currency));
+    }
+
+    private static boolean isPolynomial(Value v) {
+        return v instanceof Value.Poly || v instanceof Value.Num;
+    }
+
+    private Value arithmetic(Expr.Binary b, Value.Num l, Value.Num r) {
+        switch (b.operator()) {
+            case ADD, SUBTRACT -> {
+                if (!l.dimension().equals(r.dimension())) {
+                    throw fail(DiagnosticCode.DIMENSION_MISMATCH, b.span(), "cannot "
+                            + (b.operator() == Expr.Operator.ADD ? "add " : "subtract ")
+                            + r.describe(currency) + (b.operator() == Expr.Operator.ADD ? " to " : " from ")
+                            + l.describe(currency));
+                }
+                return b.operator() == Expr.Operator.ADD
+                        ? l.combine(r, Double::sum, l.dimension())
+                        : l.combine(r, (x, y) -> x - y, l.dimension());
+            }
+            case MULTIPLY -> {
+                return l.combine(r, (x, y) -> x * y, l.dimension().times(r.dimension()));
+            }
+            default -> {
+                if (r.isConstant() && r.constant() == 0) {
+                    throw fail(DiagnosticCode.INVALID_VALUE, b.right().span(), "division by zero");
+                }
+                return l.combine(r, (x, y) -> x / y, l.dimension().dividedBy(r.dimension()));
+            }
+        }
+    }
+
+    private Value compare(Expr.Binary b, Value left, Value right) {
+        if (left instanceof Value.Text l && right instanceof Value.Text r) {
+            return switch (b.operator()) {
+                case EQUAL -> new Value.Bool(l.value().equals(r.value()));
+                case NOT_EQUAL -> new Value.Bool(!l.value().equals(r.value()));
+                default -> throw fail(DiagnosticCode.TYPE_MISMATCH, b.span(),
+                        "strings can only be compared with == and !=");
+            };
+        }
+        if (left instanceof Value.Num l && right instanceof Value.Num r && l.isConstant() && r.isConstant()) {
+            if (!l.dimension().equals(r.dimension())) {
+                throw fail(DiagnosticCode.DIMENSION_MISMATCH, b.span(), "cannot compare "
+                        + l.describe(currency) + " with " + r.describe(currency));
+            }
+            int c = Double.compare(l.constant(), r.constant());
+            return new Value.Bool(switch (b.operator()) {
+                case EQUAL -> c == 0;
+                case NOT_EQUAL -> c != 0;
+                case LESS -> c < 0;
+                case LESS_EQUAL -> c <= 0;
+                case GREATER -> c > 0;
+                default -> c >= 0;
+            });
+        }
+        throw fail(DiagnosticCode.TYPE_MISMATCH, b.span(), "cannot compare " + left.describe(currency)
+                + " with " + right.describe(currency) + "; compare two constants or two strings");
+    }
+
+    /** A condition is a comparison or a string, true when it is not empty ({@code data_dir ? ...}). */
+    private boolean condition(Expr at, Value v) {
+        if (v instanceof Value.Bool b) {
+            return b.value();
+        }
+        if (v instanceof Value.Text t) {
+            return !t.value().isEmpty();
+        }
+        throw fail(DiagnosticCode.TYPE_MISMATCH, at.span(), "a condition must be a comparison or a string, found "
+                + v.describe(currency));
+    }
+}

@@ -1,0 +1,101 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.diagnostics.SourceSpan;
+import agora.scenario.MarketSettings;
+import agora.scenario.SolveMode;
+import agora.solver.SolverOptions;
+import agora.syntax.MarketItem;
+import agora.syntax.Statement;
+import agora.units.Dimension;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code market} block. Without one, or where it is silent: design {@code full}, solved
+ * centralized with {@code ojalgo}, {@link SolverOptions#defaults()}. Design and backend names are
+ * checked later against the registered ones.
+ */
+final class MarketCompiler {
+    static final String DEFAULT_DESIGN = "full";
+    static final String DEFAULT_BACKEND = "ojalgo";
+    private static final double MILLIS_PER_HOUR = 3_600_000.0;
+
+    private final Diagnostics diagnostics;
+    private final Evaluator evaluator;
+    private final Scope scope;
+    private final Map<String, SourceSpan> seen = new LinkedHashMap<>();
+
+    MarketCompiler(Diagnostics diagnostics, Evaluator evaluator, Scope scope) {
+        this.diagnostics = diagnostics;
+        this.evaluator = evaluator;
+        this.scope = scope;
+    }
+
+    MarketSettings compile(List<Statement.MarketBlock> blocks) {
+        String design = DEFAULT_DESIGN;
+        SolveMode mode = SolveMode.CENTRALIZED;
+        String backend = DEFAULT_BACKEND;
+        SolverOptions defaults = SolverOptions.defaults();
+        double tolerance = defaults.tolerance();
+        Duration timeLimit = defaults.timeLimit();
+        int threads = defaults.threads();
+        double rho = defaults.admmRho();
+        int iterations = defaults.admmMaxIterations();
+        for (Statement.MarketBlock block : blocks) {
+            for (MarketItem item : block.items()) {
+                try {
+                    if (item instanceof MarketItem.Design d) {
+                        if (once("design", d.span())) {
+                            design = d.name().text();
+                        }
+                    } else if (item instanceof MarketItem.Solve s) {
+                        if (once("solve", s.span())) {
+                            mode = s.mode().equals("admm") ? SolveMode.ADMM : SolveMode.CENTRALIZED;
+                            backend = s.backend() == null ? DEFAULT_BACKEND : s.backend().text();
+                        }
+                    } else {
+                        MarketItem.Option o = (MarketItem.Option) item;
+                        if (!once(o.name(), o.span())) {
+                            continue;
+                        }
+                        switch (o.name()) {
+                            case "tolerance" -> tolerance = positive(o, Dimension.NONE);
+                            case "time limit" -> timeLimit = Duration.ofMillis(
+                                    Math.round(positive(o, Dimension.TIME) * MILLIS_PER_HOUR));
+                            case "threads" -> threads = evaluator.wholeNumber(o.value(), scope, 0, "threads");
+                            case "rho" -> rho = positive(o, Dimension.NONE);
+                            default -> iterations = evaluator.wholeNumber(o.value(), scope, 1, "iterations");
+                        }
+                    }
+                } catch (EvaluationFailed e) {
+                    // reported; keep checking the other settings
+                }
+            }
+        }
+        return new MarketSettings(design, mode, backend,
+                new SolverOptions(tolerance, timeLimit, threads, rho, iterations));
+    }
+
+    private boolean once(String setting, SourceSpan at) {
+        SourceSpan earlier = seen.putIfAbsent(setting, at);
+        if (earlier != null) {
+            diagnostics.error(DiagnosticCode.DUPLICATE_NAME, at, "'" + setting + "' is set twice",
+                    "first set at " + earlier);
+            return false;
+        }
+        return true;
+    }
+
+    private double positive(MarketItem.Option o, Dimension dimension) {
+        double v = evaluator.constant(o.value(), scope, dimension, "'" + o.name() + "'");
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw evaluator.fail(DiagnosticCode.BAD_OPTION, o.value().span(), "'" + o.name()
+                    + "' must be positive, found " + Formats.quantity(v, dimension, evaluator.currency()));
+        }
+        return v;
+    }
+}

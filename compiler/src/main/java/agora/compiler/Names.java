@@ -1,0 +1,30 @@
+package agora.compiler;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/** "Did you mean" hints: the closest known name to a misspelt one. */
+final class Names {
+    private static final int MAX_DISTANCE = 3;
+
+    private Names() {
+    }
+
+    /** The candidate closest to {@code wrong}, if one is close enough to be a likely typo. */
+    static Optional<String> closest(String wrong, Collection<String> candidates) {
+        int limit = Math.min(MAX_DISTANCE, Math.max(1, wrong.length() / 2));
+        LevenshteinDistance distance = new LevenshteinDistance(limit);
+        return candidates.stream()
+                .filter(c -> !c.equals(wrong))
+                .filter(c -> distance.apply(c, wrong) >= 0)
+                .min(Comparator.comparingInt((String c) -> distance.apply(c, wrong))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** {@code did you mean 'x'?}, or null when nothing is close. */
+    static String hint(String wrong, Collection<String> candidates) {
+        return closest(wrong, candidates).map(c -> "did you mean '" + c + "'?").orElse(null);
+    }
+}

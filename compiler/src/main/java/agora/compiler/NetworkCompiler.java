@@ -1,0 +1,136 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.diagnostics.SourceSpan;
+import agora.scenario.Bus;
+import agora.scenario.Line;
+import agora.scenario.Network;
+import agora.syntax.NetworkItem;
+import agora.syntax.Property;
+import agora.syntax.Statement;
+import agora.units.Dimension;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Buses and lines of every {@code network} block. Line properties: {@code r} and {@code x} in
+ * p.u. (required), {@code capacity} in power units (optional: unbounded).
+ */
+final class NetworkCompiler {
+    private static final List<String> LINE_PROPERTIES = List.of("r", "x", "capacity");
+    private static final int MAX_BUS_RANGE = 100_000;
+
+    private final Diagnostics diagnostics;
+    private final Evaluator evaluator;
+    private final Scope scope;
+
+    NetworkCompiler(Diagnostics diagnostics, Evaluator evaluator, Scope scope) {
+        this.diagnostics = diagnostics;
+        this.evaluator = evaluator;
+        this.scope = scope;
+    }
+
+    Network compile(List<Statement.NetworkBlock> blocks) {
+        Map<Integer, Bus> buses = new LinkedHashMap<>();
+        List<NetworkItem.LineDecl> lineDecls = new ArrayList<>();
+        for (Statement.NetworkBlock block : blocks) {
+            for (NetworkItem item : block.items()) {
+                if (item instanceof NetworkItem.Buses b) {
+                    addBuses(b, buses);
+                } else {
+                    lineDecls.add((NetworkItem.LineDecl) item);
+                }
+            }
+        }
+        Map<String, Line> lines = new LinkedHashMap<>();
+        for (NetworkItem.LineDecl decl : lineDecls) {
+            Line line = line(decl, buses.keySet());
+            if (line == null) {
+                continue;
+            }
+            Line earlier = lines.get(line.name());
+            if (earlier != null) {
+                diagnostics.error(DiagnosticCode.DUPLICATE_NAME, decl.name().span(), "duplicate line '"
+                        + line.name() + "'", "first declared at " + earlier.span());
+                continue;
+            }
+            lines.put(line.name(), line);
+        }
+        return new Network(List.copyOf(buses.values()), List.copyOf(lines.values()));
+    }
+
+    private void addBuses(NetworkItem.Buses b, Map<Integer, Bus> buses) {
+        if (b.first() < 1 || b.last() < b.first() || b.last() - b.first() > MAX_BUS_RANGE) {
+            diagnostics.error(DiagnosticCode.INVALID_VALUE, b.span(), "bus numbers must be positive and a range must go up, found "
+                    + b.first() + (b.first() == b.last() ? "" : " .. " + b.last()));
+            return;
+        }
+        for (int id = b.first(); id <= b.last(); id++) {
+            if (buses.containsKey(id)) {
+                diagnostics.error(DiagnosticCode.DUPLICATE_NAME, b.span(), "bus " + id + " is declared twice",
+                        "first declared at " + buses.get(id).span());
+                return;
+            }
+            buses.put(id, new Bus(b.span(), id));
+        }
+    }
+
+    private Line line(NetworkItem.LineDecl decl, Set<Integer> buses) {
+        boolean ok = checkBus(decl.from(), decl.fromSpan(), decl, buses);
+        ok &= checkBus(decl.to(), decl.toSpan(), decl, buses);
+        Map<String, Property.Assignment> props = new LinkedHashMap<>();
+        for (Property.Assignment a : decl.properties()) {
+            String n = a.name().text();
+            if (!LINE_PROPERTIES.contains(n)) {
+                diagnostics.error(DiagnosticCode.UNKNOWN_PROPERTY, a.name().span(), "line '"
+                        + decl.name().text() + "' has no property '" + n + "'",
+                        Names.closest(n, LINE_PROPERTIES).map(c -> "did you mean '" + c + "'?")
+                                .orElse("line properties: r, x (p.u.) and capacity"));
+                ok = false;
+            } else if (props.put(n, a) != null) {
+                diagnostics.error(DiagnosticCode.DUPLICATE_NAME, a.name().span(), "property '" + n + "' is set twice");
+                ok = false;
+            }
+        }
+        for (String required : List.of("r", "x")) {
+            if (!props.containsKey(required)) {
+                diagnostics.error(DiagnosticCode.MISSING_PROPERTY, decl.name().span(), "line '"
+                        + decl.name().text() + "' needs '" + required + " = ...' (p.u.)");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        try {
+            double r = evaluator.constant(props.get("r").value(), scope, Dimension.NONE, "the resistance r");
+            double x = evaluator.constant(props.get("x").value(), scope, Dimension.NONE, "the reactance x");
+            double capacity = Double.POSITIVE_INFINITY;
+            if (props.containsKey("capacity")) {
+                capacity = evaluator.constant(props.get("capacity").value(), scope, Dimension.POWER, "the capacity");
+                if (capacity < 0) {
+                    throw evaluator.fail(DiagnosticCode.INVALID_VALUE, props.get("capacity").value().span(),
+                            "the capacity of a line cannot be negative");
+                }
+            }
+            return new Line(decl.span(), decl.name().text(), decl.from(), decl.to(), r, x, capacity);
+        } catch (EvaluationFailed e) {
+            return null;
+        }
+    }
+
+    private boolean checkBus(int bus, SourceSpan at, NetworkItem.LineDecl decl, Set<Integer> buses) {
+        if (buses.contains(bus)) {
+            return true;
+        }
+        diagnostics.error(DiagnosticCode.LINE_UNKNOWN_BUS, at, "line '" + decl.name().text()
+                + "' ends at bus " + bus + ", which is not in the network",
+                buses.isEmpty() ? "declare the buses first, e.g. bus 1 .. 14"
+                        : "the network has buses " + BusList.describe(buses));
+        return false;
+    }
+}

@@ -1,0 +1,473 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.diagnostics.SourceSpan;
+import agora.scenario.Peer;
+import agora.scenario.PeerKind;
+import agora.scenario.Preference;
+import agora.scenario.Profile;
+import agora.scenario.QuadraticCost;
+import agora.scenario.TimeAxis;
+import agora.syntax.Expr;
+import agora.syntax.Identifier;
+import agora.syntax.PeerDecl;
+import agora.syntax.PreferenceDecl;
+import agora.syntax.Property;
+import agora.syntax.Statement;
+import agora.units.Dimension;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compiles one peer: merges its kind's properties with its own (the peer's win, and a kind's
+ * expressions see the peer's values), evaluates bounds, cost and prices, and checks them.
+ */
+final class PeerCompiler {
+    private static final String PMIN = "pmin";
+    private static final String PMAX = "pmax";
+    private static final String OUTPUT = "output";
+    private static final String COST = "cost";
+    private static final Set<String> BUILT_IN = Set.of(PMIN, PMAX, OUTPUT, COST);
+    private static final int MAX_COST_DEGREE = 2;
+
+    private final Diagnostics diagnostics;
+    private final Evaluator evaluator;
+    private final Scope globals;
+    private final TimeAxis time;
+    private final KindResolver kinds;
+    private final Preferences preferences;
+    private final Set<Integer> buses;
+
+    PeerCompiler(Diagnostics diagnostics, Evaluator evaluator, Scope globals, TimeAxis time,
+                 KindResolver kinds, Preferences preferences, Set<Integer> buses) {
+        this.diagnostics = diagnostics;
+        this.evaluator = evaluator;
+        this.globals = globals;
+        this.time = time;
+        this.kinds = kinds;
+        this.preferences = preferences;
+        this.buses = buses;
+    }
+
+    /** A bound and the property that set it ({@code bounds}, {@code pmin}, {@code output}, ...). */
+    private record Source(Expr expr, String property) {
+    }
+
+    /** The merged properties of a peer, most derived level first where it matters. */
+    private static final class Merged {
+        final Map<String, Property.Assignment> named = new LinkedHashMap<>();
+        Source lower;
+        Source upper;
+        Property.Energy energy;
+        Property.GridPrice importPrice;
+        Property.GridPrice exportPrice;
+        final List<PreferenceDecl> preferences = new ArrayList<>();
+    }
+
+    Optional<Peer> compile(PeerDecl decl) {
+        int errors = diagnostics.errorCount();
+        Optional<KindResolver.Chain> chain = kinds.chainFor(decl.kind());
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        PeerKind kind = chain.get().base();
+        Merged merged = merge(decl, chain.get().kinds());
+        LazyScope scope = new LazyScope(globals, evaluator, diagnostics);
+        merged.named.forEach((name, assignment) -> {
+            if (!BUILT_IN.contains(name)) {
+                scope.define(name, assignment.value());
+            }
+        });
+        merged.named.keySet().stream().filter(n -> !BUILT_IN.contains(n)).forEach(scope::evaluate);
+
+        String name = decl.name().text();
+        int bus = bus(decl);
+        Profile[] bounds = kind == PeerKind.GRID ? gridBounds(decl, merged) : bounds(decl, merged, scope, kind);
+        QuadraticCost cost = kind == PeerKind.GRID ? QuadraticCost.ZERO : cost(merged, scope, name);
+        Profile importPrice = gridPrice(merged.importPrice, scope, kind, name);
+        Profile exportPrice = gridPrice(merged.exportPrice, scope, kind, name);
+        if (kind == PeerKind.GRID) {
+            checkGridPrices(decl, importPrice, exportPrice, merged);
+        }
+        Set<String> energy = new LinkedHashSet<>();
+        if (merged.energy != null) {
+            merged.energy.types().forEach(t -> energy.add(t.text()));
+        }
+        List<Preference> prefs = preferences.compile(merged.preferences, scope);
+        if (diagnostics.errorCount() > errors || bounds == null || cost == null) {
+            return Optional.empty();
+        }
+        String template = decl.kind().text();
+        return Optional.of(new Peer(decl.span(), name, kind, template, bus, bounds[0], bounds[1], cost,
+                Collections.unmodifiableSet(energy),
+                importPrice, exportPrice, prefs));
+    }
+
+    // ------------------------------------------------------------------------------- merging
+
+    private Merged merge(PeerDecl decl, List<Statement.Kind> chain) {
+        Merged merged = new Merged();
+        Set<String> declaredByKinds = new LinkedHashSet<>(BUILT_IN);
+        chain.forEach(k -> k.properties().forEach(p -> {
+            if (p instanceof Property.Assignment a) {
+                declaredByKinds.add(a.name().text());
+            }
+        }));
+        // base-most kind first, so that more derived levels (and the peer itself) override
+        List<List<Property>> levels = new ArrayList<>();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            levels.add(chain.get(i).properties());
+        }
+        levels.add(decl.properties());
+        for (int level = 0; level < levels.size(); level++) {
+            boolean own = level == levels.size() - 1;
+            applyLevel(decl, levels.get(level), own, declaredByKinds, merged);
+        }
+        return merged;
+    }
+
+    private void applyLevel(PeerDecl decl, List<Property> properties, boolean own,
+                            Set<String> declaredByKinds, Merged merged) {
+        Map<String, SourceSpan> seen = new LinkedHashMap<>();
+        Source lower = null;
+        Source upper = null;
+        for (Property p : properties) {
+            if (p instanceof Property.Bounds b) {
+                lower = once(seen, "pmin", "bounds", b.span(), lower, new Source(b.lower(), "bounds"));
+                upper = once(seen, "pmax", "bounds", b.span(), upper, new Source(b.upper(), "bounds"));
+            } else if (p instanceof Property.Assignment a) {
+                String n = a.name().text();
+                if (own && !declaredByKinds.contains(n)) {
+                    diagnostics.error(DiagnosticCode.UNKNOWN_PROPERTY, a.name().span(), "peer '"
+                            + decl.name().text() + "' has no property '" + n + "'", unknownHint(n, declaredByKinds));
+                    continue;
+                }
+                switch (n) {
+                    case PMIN -> lower = once(seen, "pmin", n, a.span(), lower, new Source(a.value(), n));
+                    case PMAX -> upper = once(seen, "pmax", n, a.span(), upper, new Source(a.value(), n));
+                    case OUTPUT -> {
+                        lower = once(seen, "pmin", n, a.span(), lower, new Source(a.value(), n));
+                        upper = once(seen, "pmax", n, a.span(), upper, new Source(a.value(), n));
+                    }
+                    default -> {
+                        if (seen.containsKey(n)) {
+                            twice(n, a.span(), seen.get(n));
+                        }
+                        seen.put(n, a.span());
+                        merged.named.put(n, a);
+                    }
+                }
+            } else if (p instanceof Property.Energy e) {
+                if (seen.containsKey("energy")) {
+                    twice("energy", e.span(), seen.get("energy"));
+                }
+                seen.put("energy", e.span());
+                merged.energy = e;
+            } else if (p instanceof Property.GridPrice g) {
+                String key = g.direction().keyword() + " price";
+                if (seen.containsKey(key)) {
+                    twice(key, g.span(), seen.get(key));
+                }
+                seen.put(key, g.span());
+                if (g.direction() == Property.Direction.IMPORT) {
+                    merged.importPrice = g;
+                } else {
+                    merged.exportPrice = g;
+                }
+            } else if (p instanceof PreferenceDecl pref) {
+                merged.preferences.add(pref);
+            }
+        }
+        if (lower != null) {
+            merged.lower = lower;
+        }
+        if (upper != null) {
+            merged.upper = upper;
+        }
+    }
+
+    private static String unknownHint(String name, Set<String> known) {
+        String hint = Names.hint(name, known);
+        return hint != null ? hint : "properties here: " + String.join(", ", known)
+                + "; a new property must first be declared in a kind";
+    }
+
+    /** Records that {@code bound} is set by {@code property}; reports a second setting in one body. */
+    private Source once(Map<String, SourceSpan> seen, String bound, String property, SourceSpan at,
+                        Source previous, Source next) {
+        if (previous != null) {
+            diagnostics.error(DiagnosticCode.DUPLICATE_NAME, at, bound + " is set twice: by '"
+                    + previous.property() + "' and by '" + property + "'", "set it once, with 'bounds', '"
+                    + bound + "' or 'output'");
+        }
+        seen.putIfAbsent(bound, at);
+        return next;
+    }
+
+    private void twice(String property, SourceSpan at, SourceSpan first) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, at, "property '" + property + "' is set twice",
+                "first set at " + first);
+    }
+
+    // -------------------------------------------------------------------------------- bounds
+
+    private int bus(PeerDecl decl) {
+        if (decl.bus() == null) {
+            return 0;
+        }
+        if (!buses.contains(decl.bus())) {
+            String hint = buses.isEmpty() ? "no network is declared; add a network block or import std.ieee14"
+                    : "the network has buses " + BusList.describe(buses);
+            diagnostics.error(DiagnosticCode.UNKNOWN_BUS, decl.busSpan(),
+                    "bus " + decl.bus() + " is not in the network", hint);
+        }
+        return decl.bus();
+    }
+
+    private Profile[] gridBounds(PeerDecl decl, Merged merged) {
+        if (merged.lower != null || merged.upper != null) {
+            Source s = merged.lower != null ? merged.lower : merged.upper;
+            diagnostics.error(DiagnosticCode.UNKNOWN_PROPERTY, s.expr().span(), "grid peer '"
+                    + decl.name().text() + "' takes no '" + s.property() + "': its net position is free");
+        }
+        if (merged.named.containsKey(COST)) {
+            diagnostics.error(DiagnosticCode.UNKNOWN_PROPERTY, merged.named.get(COST).name().span(),
+                    "grid peer '" + decl.name().text() + "' takes no 'cost': its import and export prices price it");
+        }
+        return new Profile[] {
+            Profile.constant(Double.NEGATIVE_INFINITY, time.count()),
+            Profile.constant(Double.POSITIVE_INFINITY, time.count())};
+    }
+
+    private Profile[] bounds(PeerDecl decl, Merged merged, Scope scope, PeerKind kind) {
+        String name = decl.name().text();
+        if (merged.lower == null || merged.upper == null) {
+            String missing = merged.lower == null && merged.upper == null ? "no bounds"
+                    : merged.lower == null ? "no lower bound (pmin)" : "no upper bound (pmax)";
+            diagnostics.error(DiagnosticCode.MISSING_PROPERTY, decl.name().span(), "peer '" + name
+                    + "' has " + missing, "set 'bounds = low .. high', 'pmin = ...' and 'pmax = ...', or 'output = ...'");
+            return null;
+        }
+        Value.Num lower = power(merged.lower, scope);
+        Value.Num upper = power(merged.upper, scope);
+        if (lower == null || upper == null) {
+            return null;
+        }
+        double[] lo = lower.values(time.count());
+        double[] hi = upper.values(time.count());
+        SourceSpan at = decl.name().span();
+        for (int t = 0; t < lo.length; t++) {
+            if (lo[t] > hi[t]) {
+                diagnostics.error(DiagnosticCode.BOUNDS_CROSSED, at, "bounds of '" + name + "' cross"
+                        + when(t, lower, upper) + ": pmin " + mw(lo[t]) + " > pmax " + mw(hi[t]));
+                return null;
+            }
+        }
+        if (kind == PeerKind.PRODUCER) {
+            int t = firstIndex(lo, v -> v < 0);
+            if (t >= 0) {
+                diagnostics.error(DiagnosticCode.PRODUCER_CONSUMES, at, "producer '" + name + "' may consume"
+                        + when(t, lower, lower) + ": pmin " + mw(lo[t]) + " < 0",
+                        "a producer only injects (p >= 0); declare it a prosumer to let it consume");
+                return null;
+            }
+        }
+        if (kind == PeerKind.CONSUMER) {
+            int t = firstIndex(hi, v -> v > 0);
+            if (t >= 0) {
+                diagnostics.error(DiagnosticCode.CONSUMER_PRODUCES, at, "consumer '" + name + "' may produce"
+                        + when(t, upper, upper) + ": pmax " + mw(hi[t]) + " > 0",
+                        "a consumer only withdraws (p <= 0); declare it a prosumer to let it produce");
+                return null;
+            }
+        }
+        return new Profile[] {
+            new Profile(ExprPrinter.print(merged.lower.expr()), lo),
+            new Profile(ExprPrinter.print(merged.upper.expr()), hi)};
+    }
+
+    private Value.Num power(Source source, Scope scope) {
+        try {
+            return evaluator.number(source.expr(), scope, Dimension.POWER,
+                    source.property().equals("bounds") ? "a bound" : "'" + source.property() + "'");
+        } catch (EvaluationFailed e) {
+            return null;
+        }
+    }
+
+    /** " at 2012-07-01 13:30 (step 27)" when a profile is involved, "" for constants. */
+    private String when(int step, Value.Num a, Value.Num b) {
+        if (a.isConstant() && b.isConstant()) {
+            return "";
+        }
+        return " at " + Formats.time(time.at(step)) + " (step " + step + ")";
+    }
+
+    private static int firstIndex(double[] values, java.util.function.DoublePredicate test) {
+        for (int t = 0; t < values.length; t++) {
+            if (test.test(values[t])) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private static String mw(double v) {
+        return Formats.number(v) + " MW";
+    }
+
+    // ---------------------------------------------------------------------------------- cost
+
+    private QuadraticCost cost(Merged merged, Scope scope, String peer) {
+        Property.Assignment assignment = merged.named.get(COST);
+        if (assignment == null) {
+            return QuadraticCost.ZERO;
+        }
+        Scope withP = new CostScope(scope);
+        List<Expr> terms = new ArrayList<>();
+        List<Integer> signs = new ArrayList<>();
+        flatten(assignment.value(), 1, terms, signs);
+        double[] sum = new double[MAX_COST_DEGREE + 1];
+        boolean ok = true;
+        for (int i = 0; i < terms.size(); i++) {
+            Optional<Value.Poly> term = term(terms.get(i), withP);
+            if (term.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            for (int k = 0; k <= MAX_COST_DEGREE; k++) {
+                sum[k] += signs.get(i) * term.get().coefficient(k);
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        if (sum[2] < 0) {
+            diagnostics.error(DiagnosticCode.NON_CONVEX_COST, assignment.value().span(), "cost of '" + peer
+                    + "' is not convex: the coefficient of p² is " + Formats.number(sum[2]) + " "
+                    + Dimension.QUADRATIC_COST.format(evaluator.currency()),
+                    "the quadratic coefficient must be zero or positive");
+            return null;
+        }
+        return new QuadraticCost(sum[2], sum[1], sum[0]);
+    }
+
+    /** Splits a sum into its terms, so that each term's unit is checked on its own. */
+    private static void flatten(Expr e, int sign, List<Expr> terms, List<Integer> signs) {
+        if (e instanceof Expr.Binary b && (b.operator() == Expr.Operator.ADD
+                || b.operator() == Expr.Operator.SUBTRACT)) {
+            flatten(b.left(), sign, terms, signs);
+            flatten(b.right(), b.operator() == Expr.Operator.ADD ? sign : -sign, terms, signs);
+            return;
+        }
+        terms.add(e);
+        signs.add(sign);
+    }
+
+    private Optional<Value.Poly> term(Expr e, Scope scope) {
+        try {
+            Value v = evaluator.eval(e, scope);
+            if (!(v instanceof Value.Poly || v instanceof Value.Num)) {
+                throw evaluator.fail(DiagnosticCode.TYPE_MISMATCH, e.span(), "a cost term must be a number times a power of p, found "
+                        + v.describe(evaluator.currency()));
+            }
+            Value.Poly poly = Polynomials.of(v, e, evaluator);
+            int degree = poly.degree();
+            if (degree > MAX_COST_DEGREE) {
+                throw evaluator.fail(DiagnosticCode.INVALID_VALUE, e.span(),
+                        "cost must be at most quadratic in p, found a term in p^" + degree);
+            }
+            if (!poly.dimension().equals(Dimension.COST_RATE)) {
+                Dimension found = poly.coefficientDimension(degree);
+                Dimension wanted = Dimension.COST_RATE.dividedBy(Dimension.POWER.pow(degree));
+                String which = degree == 0 ? "a constant cost term" : "the coefficient of p" + (degree == 2 ? "²" : "");
+                throw evaluator.fail(DiagnosticCode.DIMENSION_MISMATCH, e.span(), which + " must be in "
+                        + wanted.format(evaluator.currency()) + ", found " + describe(found));
+            }
+            return Optional.of(poly);
+        } catch (EvaluationFailed failed) {
+            return Optional.empty();
+        }
+    }
+
+    private String describe(Dimension d) {
+        return d.isNone() ? "a plain number" : d.format(evaluator.currency());
+    }
+
+    /** Adds the cost variable p (MW) to a peer's scope. */
+    private record CostScope(Scope inner) implements Scope {
+        @Override
+        public Optional<Value> lookup(String name, SourceSpan at) {
+            return name.equals("p") ? Optional.of(Value.Poly.variable()) : inner.lookup(name, at);
+        }
+
+        @Override
+        public Set<String> names() {
+            Set<String> all = new LinkedHashSet<>(inner.names());
+            all.add("p");
+            return all;
+        }
+    }
+
+    // ---------------------------------------------------------------------------- grid prices
+
+    private Profile gridPrice(Property.GridPrice price, Scope scope, PeerKind kind, String peer) {
+        if (price == null) {
+            return null;
+        }
+        if (kind != PeerKind.GRID) {
+            diagnostics.error(DiagnosticCode.UNKNOWN_PROPERTY, price.span(), "only a grid peer has an "
+                    + price.direction().keyword() + " price; '" + peer + "' is a " + kind.keyword());
+            return null;
+        }
+        try {
+            Value.Num v = evaluator.number(price.value(), scope, Dimension.PRICE,
+                    "the " + price.direction().keyword() + " price");
+            return new Profile(ExprPrinter.print(price.value()), v.values(time.count()));
+        } catch (EvaluationFailed e) {
+            return null;
+        }
+    }
+
+    private void checkGridPrices(PeerDecl decl, Profile importPrice, Profile exportPrice, Merged merged) {
+        String name = decl.name().text();
+        List<String> missing = new ArrayList<>();
+        if (merged.importPrice == null) {
+            missing.add("'import price = ...'");
+        }
+        if (merged.exportPrice == null) {
+            missing.add("'export price = ...'");
+        }
+        if (!missing.isEmpty()) {
+            diagnostics.error(DiagnosticCode.GRID_PRICE_MISSING, decl.name().span(), "grid peer '" + name
+                    + "' needs " + String.join(" and ", missing));
+            return;
+        }
+        if (importPrice == null || exportPrice == null) {
+            return;
+        }
+        for (int t = 0; t < time.count(); t++) {
+            if (importPrice.at(t) < exportPrice.at(t)) {
+                String at = importPrice.isConstant() && exportPrice.isConstant() ? ""
+                        : " at " + Formats.time(time.at(t)) + " (step " + t + ")";
+                diagnostics.error(DiagnosticCode.GRID_PRICES_CROSSED, decl.name().span(), "import price of '"
+                        + name + "' is below its export price" + at + ": "
+                        + Formats.quantity(importPrice.at(t), Dimension.PRICE, evaluator.currency()) + " < "
+                        + Formats.quantity(exportPrice.at(t), Dimension.PRICE, evaluator.currency()),
+                        "the grid would sell cheaper than it buys: an arbitrage without bound");
+                return;
+            }
+        }
+    }
+
+    static String identifiers(List<Identifier> ids) {
+        return String.join(", ", ids.stream().map(Identifier::text).toList());
+    }
+}

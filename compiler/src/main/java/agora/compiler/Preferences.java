@@ -1,0 +1,76 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.Diagnostics;
+import agora.scenario.Preference;
+import agora.syntax.PreferenceDecl;
+import agora.units.Dimension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Compiles {@code prefers ...} lines of peers and collectives, checking subjects and signs. */
+final class Preferences {
+    private final Diagnostics diagnostics;
+    private final Evaluator evaluator;
+    private final Set<String> peers;
+    private final Set<String> collectives;
+
+    Preferences(Diagnostics diagnostics, Evaluator evaluator, Set<String> peers, Set<String> collectives) {
+        this.diagnostics = diagnostics;
+        this.evaluator = evaluator;
+        this.peers = peers;
+        this.collectives = collectives;
+    }
+
+    List<Preference> compile(List<PreferenceDecl> decls, Scope scope) {
+        List<Preference> out = new ArrayList<>();
+        for (PreferenceDecl d : decls) {
+            if (!subjectExists(d)) {
+                continue;
+            }
+            try {
+                double cost = evaluator.constant(d.cost(), scope, Dimension.PRICE, "a preference");
+                if (cost < 0) {
+                    diagnostics.error(DiagnosticCode.NEGATIVE_PREFERENCE, d.cost().span(),
+                            "a preference cannot be negative, found "
+                                    + Formats.quantity(cost, Dimension.PRICE, evaluator.currency()),
+                            "it is the extra price paid per MWh traded with a partner that does not match");
+                    continue;
+                }
+                out.add(new Preference(d.span(), target(d.target()),
+                        d.subject() == null ? "" : d.subject().text(), cost));
+            } catch (EvaluationFailed e) {
+                // reported
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private boolean subjectExists(PreferenceDecl d) {
+        if (d.target() == PreferenceDecl.Target.COLLECTIVE && !collectives.contains(d.subject().text())) {
+            String what = peers.contains(d.subject().text()) ? "'" + d.subject().text()
+                    + "' is a peer, not a collective" : "undefined collective '" + d.subject().text() + "'";
+            diagnostics.error(DiagnosticCode.UNDEFINED_NAME, d.subject().span(), what,
+                    Names.hint(d.subject().text(), collectives));
+            return false;
+        }
+        if (d.target() == PreferenceDecl.Target.PARTNER && !peers.contains(d.subject().text())) {
+            String what = collectives.contains(d.subject().text()) ? "'" + d.subject().text()
+                    + "' is a collective, not a peer" : "undefined peer '" + d.subject().text() + "'";
+            diagnostics.error(DiagnosticCode.UNDEFINED_NAME, d.subject().span(), what,
+                    Names.hint(d.subject().text(), peers));
+            return false;
+        }
+        return true;
+    }
+
+    private static Preference.Target target(PreferenceDecl.Target t) {
+        return switch (t) {
+            case ENERGY -> Preference.Target.ENERGY;
+            case COLLECTIVE -> Preference.Target.COLLECTIVE;
+            case PARTNER -> Preference.Target.PARTNER;
+            case DISTANCE -> Preference.Target.DISTANCE;
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package agora.compiler;
+
+import agora.diagnostics.DiagnosticCode;
+import agora.scenario.TimeAxis;
+import agora.syntax.Statement;
+import agora.units.Dimension;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** {@code time from 2012-07-01 00:00 step 30 min count 17520} to a {@link TimeAxis}. */
+final class TimeCompiler {
+    private static final double SECONDS_PER_HOUR = 3600.0;
+
+    private TimeCompiler() {
+    }
+
+    static Optional<TimeAxis> compile(Statement.Time t, Evaluator evaluator, Scope scope) {
+        LocalDateTime start;
+        try {
+            start = parseStart(t.start());
+        } catch (DateTimeParseException e) {
+            evaluator.fail(DiagnosticCode.INVALID_VALUE, t.startSpan(), "'" + t.start()
+                    + "' is not a valid date and time", "write yyyy-MM-dd HH:mm, e.g. 2012-07-01 00:00");
+            return Optional.empty();
+        }
+        try {
+            double hours = evaluator.constant(t.step(), scope, Dimension.TIME, "the time step");
+            long seconds = Math.round(hours * SECONDS_PER_HOUR);
+            if (hours <= 0 || Math.abs(seconds - hours * SECONDS_PER_HOUR) > 1e-6) {
+                throw evaluator.fail(DiagnosticCode.INVALID_VALUE, t.step().span(),
+                        "the time step must be a positive whole number of seconds, found "
+                                + Formats.number(hours * SECONDS_PER_HOUR) + " s");
+            }
+            int count = evaluator.wholeNumber(t.count(), scope, 1, "the step count");
+            return Optional.of(new TimeAxis(start, Duration.ofSeconds(seconds), count));
+        } catch (EvaluationFailed e) {
+            return Optional.empty();
+        }
+    }
+
+    private static LocalDateTime parseStart(String text) {
+        if (text.length() == "yyyy-MM-dd".length()) {
+            return LocalDate.parse(text).atStartOfDay();
+        }
+        return LocalDateTime.parse(text.replace(' ', 'T'));
+    }
+}
