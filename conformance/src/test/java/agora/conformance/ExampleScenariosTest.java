@@ -1,0 +1,85 @@
+package agora.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import agora.compiler.CompileResult;
+import agora.compiler.Compiler;
+import agora.market.DesignException;
+import agora.market.MarketDesigns;
+import agora.market.MarketTree;
+import agora.market.StepOutcome;
+import agora.market.lowering.CentralizedSolver;
+import agora.scenario.Scenario;
+import agora.solver.SolverBackends;
+import agora.solver.SolverOptions;
+import agora.topology.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The example scenarios of the repository, compiled by the real front end, lowered with every
+ * built-in design they fit, and solved on both backends for their first steps: both optimal,
+ * the same welfare, and the invariants hold.
+ */
+class ExampleScenariosTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final int STEPS = 3;
+
+    static Stream<Path> examples() throws IOException {
+        if (!Files.isDirectory(EXAMPLES)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.walk(EXAMPLES, 2)) {
+            return files.filter(p -> p.toString().endsWith(".agora"))
+                    .filter(p -> !p.getFileName().toString().equals("ieee14-case.agora")) // imported part
+                    .filter(p -> !p.toString().contains("invalid"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    static Scenario compile(Path file) {
+        CompileResult result = Compiler.compile(file, Map.of());
+        assertTrue(result.succeeded(), result.renderDiagnostics());
+        return result.scenario().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void solvesAlikeOnBothBackendsInEveryDesignThatFits(Path file) throws DesignException {
+        Scenario scenario = compile(file);
+        Topology topology = Topology.of(scenario);
+        for (String design : List.of("full", "community", "hybrid", "nested")) {
+            boolean needsGrid = !design.equals("full");
+            if (needsGrid && (scenario.gridPeers().size() != 1
+                    || topology.parentCollective(scenario.gridPeers().get(0).name()).isPresent())) {
+                continue;
+            }
+            MarketTree tree = MarketDesigns.byName(design).lower(topology);
+            CentralizedSolver ojalgo = new CentralizedSolver(tree, SolverBackends.byName("ojalgo"),
+                    SolverOptions.defaults());
+            CentralizedSolver ortools = new CentralizedSolver(tree, SolverBackends.byName("ortools"),
+                    SolverOptions.defaults());
+            for (int step = 0; step < Math.min(STEPS, scenario.time().count()); step++) {
+                String where = file + " " + design + " step " + step;
+                StepOutcome a = ojalgo.solve(step);
+                StepOutcome b = ortools.solve(step);
+                assertTrue(a.isOptimal(), where + " ojalgo: " + a.message());
+                assertTrue(b.isOptimal(), where + " ortools: " + b.message());
+                assertEquals(a.objective(), b.objective(), 1e-6 * (1 + Math.abs(a.objective())), where);
+                assertFalse(Double.isNaN(a.objective()));
+                for (StepOutcome o : List.of(a, b)) {
+                    List<String> violations = MarketInvariants.balanceViolations(tree, o, 1e-3);
+                    assertTrue(violations.isEmpty(), where + "\n" + String.join("\n", violations));
+                }
+            }
+        }
+    }
+}
