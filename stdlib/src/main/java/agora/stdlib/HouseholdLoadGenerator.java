@@ -89,21 +89,22 @@ public final class HouseholdLoadGenerator implements ProfileGenerator {
                 new SplittableRandom(args.seed()));
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
-            LocalDateTime t = clock.middle(i);
-            double daily = base + (peak - base) * dailyShape(t);
-            out[i] = Math.max(0, daily * season(t, winterPeakDay) * (1 + wobble.next()));
+            double t = clock.middle(i);
+            double daily = base + (peak - base) * dailyShape(clock.isWeekend(t), StepClock.hourOfDay(t));
+            double seasonal = season(clock.dayOfYear(t), winterPeakDay);
+            out[i] = Math.max(0, daily * seasonal * (1 + wobble.next()));
         }
         return out;
     }
 
-    /** The day's shape at {@code t}, 0 at night and 1 at a weekday's evening peak. */
-    static double dailyShape(LocalDateTime t) {
-        return shape(StepClock.isWeekend(t) ? WEEKEND : WEEKDAY, StepClock.hourOfDay(t)) / WEEKDAY_MAX;
+    /** The day's shape at {@code hour}, about 0 at night and 1 at a weekday's evening peak. */
+    static double dailyShape(boolean weekend, double hour) {
+        return shape(weekend ? WEEKEND : WEEKDAY, hour) / WEEKDAY_MAX;
     }
 
     /** 1 on the winter peak day, 1 - 2A/(1+A) ≈ 0.74 half a year later. */
-    static double season(LocalDateTime t, int winterPeakDay) {
-        double phase = 2 * Math.PI * (t.getDayOfYear() - winterPeakDay) / DAYS_PER_YEAR;
+    static double season(int dayOfYear, int winterPeakDay) {
+        double phase = 2 * Math.PI * (dayOfYear - winterPeakDay) / DAYS_PER_YEAR;
         return (1 + SEASONAL_AMPLITUDE * Math.cos(phase)) / (1 + SEASONAL_AMPLITUDE);
     }
 

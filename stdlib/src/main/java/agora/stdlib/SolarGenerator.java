@@ -87,8 +87,8 @@ public final class SolarGenerator implements ProfileGenerator {
         int samples = Math.max(1, (int) Math.ceil(clock.stepHours() / MAX_SAMPLE_SPACING_HOURS - 1e-9));
         double sum = 0;
         for (int s = 0; s < samples; s++) {
-            LocalDateTime t = clock.at(index, (s + 0.5) * clock.stepHours() / samples);
-            double g = SolarGeometry.clearSkyIrradiance(latitude, t);
+            double t = clock.at(index, (s + 0.5) * clock.stepHours() / samples);
+            double g = SolarGeometry.clearSkyIrradiance(latitude, clock.dayOfYear(t), StepClock.hourOfDay(t));
             sum += Math.min(1.0, PERFORMANCE_RATIO * g / REFERENCE_IRRADIANCE);
         }
         return sum / samples;

@@ -1,7 +1,5 @@
 package agora.stdlib;
 
-import java.time.LocalDateTime;
-
 /**
  * Textbook solar geometry and clear-sky irradiance (as in Duffie &amp; Beckman, "Solar Engineering
  * of Thermal Processes"): Cooper's declination, the equation of time, the hour angle from local
@@ -51,8 +49,8 @@ final class SolarGeometry {
         return HAURWITZ_SCALE * sinElevation * Math.exp(-HAURWITZ_EXTINCTION / sinElevation);
     }
 
-    /** Clear-sky irradiance at {@code time} for {@code latitudeDeg}, W/m². */
-    static double clearSkyIrradiance(double latitudeDeg, LocalDateTime time) {
-        return clearSkyIrradiance(sinElevation(latitudeDeg, time.getDayOfYear(), StepClock.hourOfDay(time)));
+    /** Clear-sky irradiance at clock time {@code hours} of {@code dayOfYear}, W/m². */
+    static double clearSkyIrradiance(double latitudeDeg, int dayOfYear, double hours) {
+        return clearSkyIrradiance(sinElevation(latitudeDeg, dayOfYear, hours));
     }
 }

@@ -80,8 +80,8 @@ public final class WholesalePriceGenerator implements ProfileGenerator {
                 clock.stepHours(), random.split());
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
-            LocalDateTime t = clock.middle(i);
-            double price = level * shape(t) + noise.next();
+            double t = clock.middle(i);
+            double price = level * shape(clock.isWeekend(t), StepClock.hourOfDay(t)) + noise.next();
             if (random.nextDouble() < spikeChance) {
                 price *= SPIKE_MIN_FACTOR + (SPIKE_MAX_FACTOR - SPIKE_MIN_FACTOR) * random.nextDouble();
             }
@@ -90,13 +90,12 @@ public final class WholesalePriceGenerator implements ProfileGenerator {
         return out;
     }
 
-    /** The price at {@code t} relative to the long-run average (weekly mean 1). */
-    static double shape(LocalDateTime t) {
-        double hour = StepClock.hourOfDay(t);
+    /** The price at {@code hour} relative to the long-run average (weekly mean 1). */
+    static double shape(boolean weekend, double hour) {
         int h = (int) Math.floor(hour) % 24;
         double within = hour - Math.floor(hour);
         double hourly = HOURLY[h] + within * (HOURLY[(h + 1) % 24] - HOURLY[h]);
-        double day = StepClock.isWeekend(t) ? WEEKEND_FACTOR : WEEKDAY_FACTOR;
+        double day = weekend ? WEEKEND_FACTOR : WEEKDAY_FACTOR;
         return day * hourly / HOURLY_MEAN;
     }
 

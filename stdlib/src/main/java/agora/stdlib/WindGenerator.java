@@ -10,9 +10,10 @@ import java.util.SplittableRandom;
  * Output of a wind farm, MW.
  *
  * <p>Wind speed: the length of a two-dimensional wind vector whose components are independent
- * stationary AR(1) processes with a 24 h correlation time. The speed is then exactly Rayleigh
- * distributed (a Weibull distribution of shape 2, the usual fit for wind) with mean
- * {@code mean_speed}, and it changes smoothly from step to step.
+ * stationary AR(1) processes with a 48 h correlation time (weather systems pass in days). The
+ * speed is then exactly Rayleigh distributed (a Weibull distribution of shape 2, the usual fit for
+ * wind) with mean {@code mean_speed}; the output's correlation from one hour to the next is about
+ * 0.95, as for a single farm.
  *
  * <p>Power curve of a generic pitch-regulated turbine: nothing below the cut-in speed of 3 m/s,
  * {@code (v³ - 3³) / (12³ - 3³)} of rated power between cut-in and the rated speed of 12 m/s, rated
@@ -25,7 +26,7 @@ public final class WindGenerator implements ProfileGenerator {
     static final double CUT_IN = 3.0;
     static final double RATED = 12.0;
     static final double CUT_OUT = 25.0;
-    static final double COMPONENT_TAU_HOURS = 24.0;
+    static final double COMPONENT_TAU_HOURS = 48.0;
 
     private static final List<Parameter> PARAMETERS = List.of(
             new Parameter("capacity", "MW", Double.NaN, "rated output of the farm"),
