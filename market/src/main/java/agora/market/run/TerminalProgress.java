@@ -1,6 +1,6 @@
 package agora.market.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -15,7 +15,7 @@ public final class TerminalProgress implements ProgressListener {
     static final long QUIET_NANOS = 1_000_000_000L;
     static final long REDRAW_NANOS = 250_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final LongSupplier nanoTime;
     private String label = "";
     private int total;
@@ -23,11 +23,11 @@ public final class TerminalProgress implements ProgressListener {
     private long lastDrawNanos;
     private int drawnWidth;
 
-    public TerminalProgress(PrintStream out) {
+    public TerminalProgress(PrintWriter out) {
         this(out, System::nanoTime);
     }
 
-    TerminalProgress(PrintStream out, LongSupplier nanoTime) {
+    TerminalProgress(PrintWriter out, LongSupplier nanoTime) {
         this.out = out;
         this.nanoTime = nanoTime;
     }

@@ -2,20 +2,19 @@ package agora.market.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TerminalProgressTest {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final StringWriter text = new StringWriter();
     private final AtomicLong now = new AtomicLong();
     private final TerminalProgress progress = new TerminalProgress(
-            new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get);
+            new PrintWriter(text, true), now::get);
 
     private String printed() {
-        return bytes.toString(StandardCharsets.UTF_8);
+        return text.toString();
     }
 
     @Test
