@@ -43,8 +43,17 @@ final class Arguments {
     double inRange(String name, double min, double max) {
         double v = get(name);
         if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(generator + ": '" + name + "' must lie between "
-                    + min + " and " + max + ", not " + v);
+            String range = max == Double.MAX_VALUE ? "must not be negative"
+                    : "must lie between " + text(min) + " and " + text(max);
+            throw new IllegalArgumentException(generator + ": '" + name + "' " + range + ", not " + text(v));
+        }
+        return v;
+    }
+
+    double finite(String name) {
+        double v = get(name);
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(generator + ": '" + name + "' must be a finite number, not " + v);
         }
         return v;
     }
@@ -56,16 +65,21 @@ final class Arguments {
     double positive(String name) {
         double v = get(name);
         if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(generator + ": '" + name + "' must be positive, not " + v);
+            throw new IllegalArgumentException(generator + ": '" + name + "' must be positive, not " + text(v));
         }
         return v;
+    }
+
+    /** {@code 1} rather than {@code 1.0}, for messages. */
+    private static String text(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The {@code seed} argument as a whole number. */
     long seed() {
         double v = get("seed");
         if (v != Math.rint(v) || Math.abs(v) > MAX_EXACT_SEED) {
-            throw new IllegalArgumentException(generator + ": 'seed' must be a whole number, not " + v);
+            throw new IllegalArgumentException(generator + ": 'seed' must be a whole number, not " + text(v));
         }
         return (long) v;
     }

@@ -65,9 +65,9 @@ public final class WholesalePriceGenerator implements ProfileGenerator {
     @Override
     public double[] generate(LocalDateTime start, Duration step, int count, Map<String, Double> arguments) {
         Arguments args = new Arguments(name(), PARAMETERS, arguments);
-        double mean = args.inRange("mean", -Double.MAX_VALUE, Double.MAX_VALUE);
+        double mean = args.finite("mean");
         double volatility = args.nonNegative("volatility");
-        double floor = args.inRange("floor", -Double.MAX_VALUE, Double.MAX_VALUE);
+        double floor = args.finite("floor");
         StepClock clock = new StepClock(start, step);
         StepClock.requireCount(count);
 

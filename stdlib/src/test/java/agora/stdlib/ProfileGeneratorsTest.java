@@ -99,7 +99,7 @@ class ProfileGeneratorsTest {
     void outOfRangeValues() {
         Map<String, Double> cloudy = required("solar");
         cloudy.put("cloudiness", 1.2);
-        assertEquals("solar: 'cloudiness' must lie between 0.0 and 1.0, not 1.2", assertThrows(
+        assertEquals("solar: 'cloudiness' must lie between 0 and 1, not 1.2", assertThrows(
                 IllegalArgumentException.class,
                 () -> new SolarGenerator().generate(JULY_2012, HALF_HOUR, 10, cloudy)).getMessage());
         Map<String, Double> calm = required("wind");
@@ -107,8 +107,13 @@ class ProfileGeneratorsTest {
         assertThrows(IllegalArgumentException.class, () -> new WindGenerator().generate(JULY_2012, HALF_HOUR, 10, calm));
         Map<String, Double> negative = required("household_load");
         negative.put("peak", -1.0);
-        assertThrows(IllegalArgumentException.class,
-                () -> new HouseholdLoadGenerator().generate(JULY_2012, HALF_HOUR, 10, negative));
+        assertEquals("household_load: 'peak' must not be negative, not -1", assertThrows(IllegalArgumentException.class,
+                () -> new HouseholdLoadGenerator().generate(JULY_2012, HALF_HOUR, 10, negative)).getMessage());
+        Map<String, Double> endless = required("wholesale_price");
+        endless.put("mean", Double.POSITIVE_INFINITY);
+        assertEquals("wholesale_price: 'mean' must be a finite number, not Infinity", assertThrows(
+                IllegalArgumentException.class,
+                () -> new WholesalePriceGenerator().generate(JULY_2012, HALF_HOUR, 10, endless)).getMessage());
     }
 
     @Test
