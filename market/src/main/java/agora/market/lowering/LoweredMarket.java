@@ -173,7 +173,7 @@ public final class LoweredMarket {
     }
 
     /** True when some bilateral market's links close a cycle, so trades may not be unique. */
-    boolean mayHaveAmbiguousTrades() {
+    public boolean mayHaveAmbiguousTrades() {
         for (Market market : tree.markets()) {
             if (!market.isPool() && hasCycle(market)) {
                 return true;
