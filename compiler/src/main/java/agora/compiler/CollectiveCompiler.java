@@ -51,7 +51,8 @@ final class CollectiveCompiler {
                 }
                 (declarations.peers.containsKey(m.text()) ? memberPeers : memberCollectives).add(m.text());
             }
-            if (memberPeers.isEmpty() && memberCollectives.isEmpty() && !cyclic.contains(name)) {
+            // a collective whose members were all rejected is reported through them
+            if (entry.members().isEmpty() && !cyclic.contains(name)) {
                 diagnostics.error(DiagnosticCode.EMPTY_COLLECTIVE, entry.decl().name().span(),
                         entry.decl().keyword() + " '" + name + "' has no members",
                         "declare peers or collectives inside it, or list them with 'member name'");
