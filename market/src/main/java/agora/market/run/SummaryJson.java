@@ -1,6 +1,7 @@
 package agora.market.run;
 
 import agora.market.StepOutcome;
+import agora.market.StepOutcome.TradeAllocation;
 import agora.market.results.DesignTotals;
 import agora.market.results.SolveSummary;
 import agora.scenario.Scenario;
@@ -158,6 +159,16 @@ public final class SummaryJson {
                 .put("p95", s.iterationsP95()).put("max", s.iterationsMax());
         node.put("messages", s.messages());
         node.put("bytes", s.bytes());
+        number(node, "maxPrimalResidual", s.maxPrimalResidual());
+        number(node, "maxDualResidual", s.maxDualResidual());
+        ObjectNode trades = node.putObject("tradeAllocation");
+        trades.put("minimumNorm", s.allocations().get(TradeAllocation.MINIMUM_NORM) > 0);
+        ObjectNode steps = trades.putObject("steps");
+        s.allocations().forEach((how, n) -> steps.put(how.name(), n));
+        number(trades, "maxTradeShift", s.maxTradeShift());
+        trades.put("note", "MINIMUM_NORM: among the welfare-optimal trades the least-norm ones "
+                + "(unique on every backend); UNIQUE: the dispatch fixes every trade; AS_SOLVED: "
+                + "as the solver returned them");
         return node;
     }
 }

@@ -135,6 +135,8 @@ class AccountingTest {
         assertEquals(2.0, s.stepsPerSecond(), EPS);
         assertEquals(4, s.statusCounts().get(SolveStatus.OPTIMAL));
         assertEquals(0, s.failedSteps());
+        assertEquals(4, s.allocations().get(StepOutcome.TradeAllocation.AS_SOLVED));
+        assertTrue(Double.isNaN(s.maxTradeShift()));
     }
 
     private static StepOutcome withIterations(int step, long iterations) {
