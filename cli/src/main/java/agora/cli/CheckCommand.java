@@ -1,0 +1,150 @@
+package agora.cli;
+
+import agora.market.DesignException;
+import agora.market.Market;
+import agora.market.MarketDesign;
+import agora.market.MarketDesigns;
+import agora.market.MarketTree;
+import agora.scenario.Collective;
+import agora.scenario.MarketSettings;
+import agora.scenario.Peer;
+import agora.scenario.PeerKind;
+import agora.scenario.Scenario;
+import agora.scenario.SolveMode;
+import agora.scenario.TimeAxis;
+import agora.topology.Topology;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code agora check}: compiles a scenario and summarises it (peers by kind, collectives, trading
+ * pairs under every registered design, network, horizon), or prints its diagnostics.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check a scenario and summarise it: peers, collectives, trading pairs per "
+                + "design, network and horizon.",
+                "Exit status: 0 fine, 1 errors (printed on stderr), 2 usage, 3 internal."})
+final class CheckCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    ScenarioArgs scenario = new ScenarioArgs();
+
+    CheckCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario);
+        if (loaded.isEmpty()) {
+            return ExitCodes.FAILED;
+        }
+        Loaded l = loaded.get();
+        Scenario s = l.scenario();
+        // The scenario's own choices must hold: an unknown name or a design that does not apply
+        // is an error of the scenario.
+        List<MarketDesign> own = Choices.designs(null, l);
+        if (s.market().solve() == SolveMode.CENTRALIZED) {
+            Choices.backend(null, l);
+        }
+        Topology topology = Topology.of(s);
+        Map<String, String> pairs = tradingPairs(topology, own, l);
+
+        PrintWriter out = ctx.out();
+        out.println("scenario \"" + s.name() + "\" (" + l.file() + ")");
+        out.println(peers(s.peers()));
+        out.println(collectives(s.collectives(), topology.collectiveDepth()));
+        out.println(Describe.count(s.network().buses().size(), "bus", "buses") + ", "
+                + Describe.count(s.network().lines().size(), "line"));
+        out.println(horizon(s.time()));
+        out.println(market(s.market()));
+        out.println("trading pairs per design:");
+        int width = pairs.keySet().stream().mapToInt(String::length).max().orElse(0);
+        pairs.forEach((design, text) -> out.println("  " + design
+                + " ".repeat(width - design.length()) + "  " + text));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Every registered design lowered; the scenario's own design must apply. */
+    private static Map<String, String> tradingPairs(Topology topology, List<MarketDesign> own,
+                                                    Loaded l) {
+        Set<String> ownNames = own.stream().map(MarketDesign::name).collect(Collectors.toSet());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (MarketDesign design : MarketDesigns.all()) {
+            String mark = ownNames.contains(design.name()) ? " (the scenario's design)" : "";
+            try {
+                out.put(design.name(), pairs(design.lower(topology)) + mark);
+            } catch (DesignException e) {
+                if (!mark.isEmpty()) {
+                    throw new UserError(l.render(e.diagnostics()).stripTrailing());
+                }
+                out.put(design.name(), "does not apply: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    static String pairs(MarketTree tree) {
+        List<Market> pools = tree.markets().stream().filter(Market::isPool).toList();
+        String text = Describe.count(tree.links().size(), "trading pair");
+        if (!pools.isEmpty()) {
+            int members = pools.stream().mapToInt(m -> m.participants().size()).sum();
+            text += ", " + Describe.count(pools.size(), "pool") + " ("
+                    + Describe.count(members, "member") + ")";
+        }
+        return text;
+    }
+
+    /** {@code 20 peers: 11 consumers, 8 producers, 1 grid}. */
+    static String peers(List<Peer> peers) {
+        List<String> kinds = new ArrayList<>();
+        for (PeerKind kind : List.of(PeerKind.CONSUMER, PeerKind.PRODUCER, PeerKind.PROSUMER,
+                PeerKind.GRID)) {
+            long n = peers.stream().filter(p -> p.kind() == kind).count();
+            if (n > 0) {
+                kinds.add(Describe.count(n, kind.keyword()));
+            }
+        }
+        return Describe.count(peers.size(), "peer") + (kinds.isEmpty() ? "" : ": "
+                + String.join(", ", kinds));
+    }
+
+    /** {@code 3 collectives (3 communities), depth 1}. */
+    static String collectives(List<Collective> collectives, int depth) {
+        if (collectives.isEmpty()) {
+            return "no collectives";
+        }
+        Map<String, Long> byKeyword = collectives.stream().collect(
+                Collectors.groupingBy(Collective::keyword, LinkedHashMap::new, Collectors.counting()));
+        String kinds = byKeyword.entrySet().stream()
+                .map(e -> Describe.count(e.getValue(), e.getKey(),
+                        e.getKey().equals("community") ? "communities" : e.getKey() + "s"))
+                .collect(Collectors.joining(", "));
+        return Describe.count(collectives.size(), "collective") + " (" + kinds + "), depth "
+                + depth;
+    }
+
+    /** {@code 17520 steps of 30 min from 2012-07-01T00:00}. */
+    static String horizon(TimeAxis time) {
+        return Describe.count(time.count(), "step") + " of " + Describe.duration(time.step())
+                + " from " + time.start() + " to " + time.at(time.count() - 1)
+                + " (Δt = " + ResultsTable.number(time.stepHours()) + " h)";
+    }
+
+    static String market(MarketSettings m) {
+        String solve = m.solve() == SolveMode.CENTRALIZED
+                ? "centralized with " + m.backend() : m.solve().keyword();
+        return "market: design " + m.design() + ", solve " + solve;
+    }
+}

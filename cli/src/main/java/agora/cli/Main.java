@@ -1,0 +1,108 @@
+package agora.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code agora} command line: {@code run}, {@code check}, {@code compile}, {@code trades} and
+ * {@code bench}. Exit codes are those of {@link ExitCodes}; no input makes it print a stack trace
+ * (set {@code AGORA_DEBUG=1} to see one for an internal error).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(CliContext.system(), args));
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int execute(CliContext ctx, String... args) {
+        try {
+            return commandLine(ctx).execute(args);
+        } catch (Throwable e) { // last line of defence: never a stack trace for any input
+            internalError(ctx.err(), e);
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    static CommandLine commandLine(CliContext ctx) {
+        CommandLine cl = new CommandLine(new Agora(ctx));
+        cl.addSubcommand(new RunCommand(ctx));
+        cl.addSubcommand(new CheckCommand(ctx));
+        cl.addSubcommand(new CompileCommand(ctx));
+        cl.addSubcommand(new TradesCommand(ctx));
+        cl.addSubcommand(new BenchCommand(ctx));
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(prefix(ex.getCommandLine()) + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UsageError) {
+                err.println(prefix(commandLine) + ex.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            if (ex instanceof UserError) {
+                err.println(ex.getMessage());
+                err.flush();
+                return ExitCodes.FAILED;
+            }
+            internalError(err, ex);
+            return ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+
+    private static String prefix(CommandLine commandLine) {
+        return commandLine.getCommandSpec().qualifiedName() + ": ";
+    }
+
+    private static void internalError(PrintWriter err, Throwable e) {
+        err.println("agora: internal error: " + e
+                + "\nThis is a bug in Agora; please report it with the command and scenario.");
+        if (System.getenv("AGORA_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    /** The top command: only names the subcommands. */
+    @Command(name = "agora", mixinStandardHelpOptions = true,
+            versionProvider = Agora.Version.class,
+            description = "Agora: a modelling language and compiler for peer-to-peer and "
+                    + "community-based electricity markets.")
+    static final class Agora implements java.util.concurrent.Callable<Integer> {
+        private final CliContext ctx;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        Agora(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.err().println("agora: a command is needed");
+            spec.commandLine().usage(ctx.err());
+            return ExitCodes.USAGE;
+        }
+
+        public static final class Version implements CommandLine.IVersionProvider {
+            @Override
+            public String[] getVersion() {
+                return new String[] {"agora " + CliContext.toolVersion()};
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package agora.cli;
+
+import agora.market.results.DesignTotals;
+import agora.market.results.SolveSummary;
+import agora.market.run.DesignReport;
+import agora.market.run.SummaryJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The results of a run in the shape of the paper's Tables 4 and 5: one row per design, welfare and
+ * grid money in millions of the scenario's currency, energies in GWh.
+ */
+final class ResultsTable {
+    private static final double MEGA = 1e6;
+    private static final double MWH_PER_GWH = 1e3;
+
+    private ResultsTable() {
+    }
+
+    static String render(List<DesignReport> reports, String currency, double stepHours) {
+        String money = "[M" + currency + "]";
+        List<Column> columns = List.of(
+                new Column("Total SW " + money, t -> t.welfare() / MEGA),
+                new Column("Import cost " + money, t -> t.importCost() / MEGA),
+                new Column("Export revenue " + money, t -> t.exportRevenue() / MEGA),
+                new Column("Total load [GWh]", t -> t.load() / MWH_PER_GWH),
+                new Column("Total import [GWh]", t -> t.gridImport() / MWH_PER_GWH),
+                new Column("Total export [GWh]", t -> t.gridExport() / MWH_PER_GWH),
+                new Column("Exchange between collectives [GWh]", t -> t.exchange() / MWH_PER_GWH));
+        List<String> header = new ArrayList<>(List.of("Design"));
+        columns.forEach(c -> header.add(c.title()));
+        TextTable table = new TextTable(header);
+        int[] decimals = columns.stream().mapToInt(c -> decimals(reports, c.value())).toArray();
+        for (DesignReport r : reports) {
+            List<String> cells = new ArrayList<>(List.of(r.design()));
+            for (int c = 0; c < columns.size(); c++) {
+                cells.add(String.format(Locale.ROOT, "%." + decimals[c] + "f",
+                        columns.get(c).value().applyAsDouble(r.totals())));
+            }
+            table.row(cells);
+        }
+        return table.render() + SummaryJson.ENERGY_CONVENTION + " (Δt = " + number(stepHours)
+                + " h); SW = −Δt × optimal objective, summed over the solved steps\n";
+    }
+
+    /** One line per design: how the steps were solved. */
+    static String solveLines(List<DesignReport> reports, String currency) {
+        StringBuilder out = new StringBuilder();
+        for (DesignReport r : reports) {
+            SolveSummary s = r.solve();
+            out.append(String.format(Locale.ROOT,
+                    "%s: %s in %.1f s (%.1f steps/s) with %s; iterations median %d, p95 %d, max %d;"
+                            + " budget max imbalance %.3g %s", r.design(),
+                    Describe.count(s.steps(), "step"), s.wallSeconds(), s.stepsPerSecond(),
+                    s.solver(), s.iterationsMedian(), s.iterationsP95(), s.iterationsMax(),
+                    r.totals().maxImbalance(), currency));
+            if (s.messages() > 0) {
+                out.append(String.format(Locale.ROOT, "; %d messages, %d bytes", s.messages(),
+                        s.bytes()));
+            }
+            if (r.totals().failedSteps() > 0) {
+                out.append("; ").append(Describe.count(r.totals().failedSteps(), "step"))
+                        .append(" FAILED");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Enough decimals for about four significant digits of the column's largest value. */
+    static int decimals(List<DesignReport> reports, ToDoubleFunction<DesignTotals> value) {
+        double max = reports.stream().mapToDouble(r -> Math.abs(value.applyAsDouble(r.totals())))
+                .filter(Double::isFinite).max().orElse(0);
+        if (max == 0) {
+            return 1;
+        }
+        int digits = (int) Math.floor(Math.log10(max));
+        return Math.max(1, Math.min(6, 3 - digits));
+    }
+
+    static String number(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    private record Column(String title, ToDoubleFunction<DesignTotals> value) {
+    }
+}

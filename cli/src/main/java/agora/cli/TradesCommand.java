@@ -1,0 +1,183 @@
+package agora.cli;
+
+import agora.market.MarketDesign;
+import agora.market.StepOutcome;
+import agora.market.results.Accounting;
+import agora.market.results.PeerStep;
+import agora.market.results.StepResult;
+import agora.market.results.TradeStep;
+import agora.market.run.MarketRun;
+import agora.market.run.ProgressListener;
+import agora.market.run.RunResult;
+import agora.market.run.StepRange;
+import agora.scenario.Peer;
+import agora.scenario.Scenario;
+import agora.scenario.SolveMode;
+import agora.solver.SolverBackend;
+import agora.solver.SolverOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code agora trades}: the trades of one peer with each partner over a few steps, per design
+ * (the data of the paper's Fig. 7). A pool member trades with its pool, which does not say which
+ * member the energy went to or came from: such rows name the pool, not a partner.
+ */
+@Command(name = "trades", mixinStandardHelpOptions = true,
+        description = {"Solve the steps from --from to --to and show one peer's trades with each "
+                + "partner, per design (as in the paper's Fig. 7).",
+                "Exit status: 0 fine, 1 errors or failed steps, 2 usage, 3 internal."})
+final class TradesCommand implements Callable<Integer> {
+    /** Trades smaller than this (MW) are not shown on the terminal (they are in the CSV). */
+    static final double SHOWN_MW = 1e-6;
+    static final List<String> CSV_HEADER = List.of("step", "time", "design", "market", "peer",
+            "partner", "kind", "P", "price");
+
+    private final CliContext ctx;
+
+    @Mixin
+    ScenarioArgs scenario = new ScenarioArgs();
+    @Mixin
+    SolveArgs solve = new SolveArgs();
+
+    @Option(names = "--peer", required = true, paramLabel = "NAME", description = "the peer")
+    String peer;
+
+    @Option(names = "--from", required = true, paramLabel = "TIME",
+            description = "first step, e.g. 2013-06-01T06:00")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "TIME",
+            description = "last step (inclusive), e.g. 2013-06-01T07:30")
+    String to;
+
+    @Option(names = "--design", paramLabel = "NAME",
+            description = "a design, or all for the paper's three; default: the scenario's")
+    String design;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the trades here")
+    Path out;
+
+    TradesCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** One trade of the peer, seen from the peer: positive {@code power} = the peer sells. */
+    record Row(int step, String time, String design, String market, String partner, boolean pool,
+               double power, double price) {
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario);
+        if (loaded.isEmpty()) {
+            return ExitCodes.FAILED;
+        }
+        Loaded l = loaded.get();
+        Scenario s = l.scenario();
+        if (s.peer(peer).isEmpty()) {
+            throw new UsageError("unknown peer '" + peer + "'; peers: "
+                    + String.join(", ", s.peers().stream().map(Peer::name).toList()));
+        }
+        List<MarketDesign> designs = Choices.designs(design, l);
+        SolveMode mode = solve.mode(s.market().solve());
+        SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
+                ? Choices.backend(solve.backend, l) : null;
+        SolverOptions options = solve.options(s.market().options());
+        RangeArgs range = new RangeArgs();
+        range.from = from;
+        range.to = to;
+        StepRange steps = range.range(s.time());
+
+        List<Row> rows = new ArrayList<>();
+        boolean failed = false;
+        for (Prepared p : Prepared.all(designs, l, mode, backend, options)) {
+            RunResult run = new MarketRun(p.tree(), p.solver(), options.effectiveThreads(),
+                    ProgressListener.NONE).run(steps);
+            failed |= printDesign(s, run, rows);
+        }
+        if (out != null) {
+            AtomicFile.write(out, csv(rows));
+            ctx.out().println("wrote " + out);
+        }
+        ctx.out().flush();
+        return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** Prints one design's trades of the peer and adds them to {@code rows}; true if a step failed. */
+    private boolean printDesign(Scenario s, RunResult run, List<Row> rows) {
+        ctx.out().println(run.design() + ": trades of " + peer + " (MW; positive = " + peer
+                + " sells; price in " + s.currency() + "/MWh)");
+        boolean failed = false;
+        boolean poolNoted = false;
+        TextTable table = new TextTable(List.of("time", "market", "partner", "P", "price"));
+        for (StepOutcome o : run.outcomes()) {
+            StepResult r = Accounting.step(run.tree(), o);
+            String time = r.time().toString();
+            if (!r.isOptimal()) {
+                failed = true;
+                table.row(List.of(time, "", "", r.status().name(), r.message()));
+                continue;
+            }
+            for (TradeStep t : r.trades()) {
+                Row row = row(r.step(), time, run.design(), t);
+                if (row == null) {
+                    continue;
+                }
+                rows.add(row);
+                poolNoted |= row.pool();
+                if (Math.abs(row.power()) > SHOWN_MW) {
+                    table.row(List.of(time, row.market(), row.partner(), format(row.power()),
+                            format(row.price())));
+                }
+            }
+            PeerStep own = r.peers().stream().filter(p -> p.peer().equals(peer)).findFirst()
+                    .orElseThrow();
+            table.row(List.of(time, "", "net injection p", format(own.p()), ""));
+        }
+        ctx.out().print(table.render());
+        if (poolNoted) {
+            ctx.out().println("note: " + peer + " is a pool member here: it trades with its pool "
+                    + "as a whole, at the community price; a pool does not split trades by partner.");
+        }
+        ctx.out().println();
+        return failed;
+    }
+
+    /** The trade seen from the peer, or null when the peer is not one of its sides. */
+    private Row row(int step, String time, String designName, TradeStep t) {
+        if (t.from().equals(peer)) {
+            String partner = t.pool() ? "pool " + t.to() : t.to();
+            return new Row(step, time, designName, t.market(), partner, t.pool(), t.power(),
+                    t.price());
+        }
+        if (!t.pool() && t.to().equals(peer)) {
+            return new Row(step, time, designName, t.market(), t.from(), false, -t.power(),
+                    t.price());
+        }
+        return null;
+    }
+
+    private String csv(List<Row> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
+        for (Row r : rows) {
+            out.append(r.step()).append(',').append(r.time()).append(',').append(r.design())
+                    .append(',').append(r.market()).append(',').append(peer).append(',')
+                    .append(r.pool() ? r.partner().substring("pool ".length()) : r.partner())
+                    .append(',').append(r.pool() ? "pool" : "bilateral").append(',')
+                    .append(r.power()).append(',').append(r.price()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String format(double x) {
+        return String.format(Locale.ROOT, "%.4f", x);
+    }
+}

@@ -1,0 +1,191 @@
+package agora.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import agora.compiler.CompileResult;
+import agora.scenario.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands on the two-community scenario of {@link TestScenarios}. */
+class CommandsTest {
+    @TempDir
+    Path tmp;
+
+    private CliHarness cli(String design) throws IOException {
+        return new CliHarness(tmp, TestScenarios.compiled(TestScenarios.twoCommunities(design)));
+    }
+
+    @Test
+    void checkSummarisesTheScenario() throws IOException {
+        CliHarness cli = cli("hybrid");
+        assertEquals(ExitCodes.OK, cli.run("check", "FILE"), cli.err);
+        List<String> lines = cli.out.lines().toList();
+        assertEquals("scenario \"two communities\" (" + cli.file + ")", lines.get(0));
+        assertEquals("4 peers: 2 consumers, 1 producer, 1 grid", lines.get(1));
+        assertEquals("2 collectives (2 communities), depth 1", lines.get(2));
+        assertEquals("0 buses, 0 lines", lines.get(3));
+        assertEquals("4 steps of 15 min from 2013-06-01T06:00 to 2013-06-01T06:45 (Δt = 0.25 h)",
+                lines.get(4));
+        assertEquals("market: design hybrid, solve admm", lines.get(5));
+        assertEquals("trading pairs per design:", lines.get(6));
+        // community: the root links each community to the grid; two pools of 2 and 1 members.
+        // full: w1 with d1, d2 and g; g with d1 and d2 (not d1-d2: two consumers).
+        // hybrid: g, c1, c2 pairwise.
+        assertTrue(lines.contains("  community  2 trading pairs, 2 pools (3 members)"), cli.out);
+        assertTrue(lines.contains("  full       5 trading pairs"), cli.out);
+        assertTrue(lines.contains("  hybrid     3 trading pairs, 2 pools (3 members) "
+                + "(the scenario's design)"), cli.out);
+    }
+
+    @Test
+    void compileErrorsAreRenderedAndExitOne() throws IOException {
+        CliHarness cli = new CliHarness(tmp, TestScenarios.failed());
+        assertEquals(ExitCodes.FAILED, cli.run("check", "FILE"));
+        assertEquals("two.agora:2:4: error[E0201]: undefined peer 'built'\n"
+                + " 2 | // built in code for tests\n"
+                + "   |    ^^^^^\n"
+                + "   = hint: did you mean 'w1'?\n"
+                + "1 error\n", cli.err);
+        assertEquals("", cli.out);
+    }
+
+    @Test
+    void theScenariosOwnDesignMustApply() throws IOException {
+        Scenario s = TestScenarios.twoCommunities("community");
+        Scenario noGrid = new Scenario(s.span(), s.name(), s.currency(), s.time(), s.params(),
+                s.peers().subList(1, s.peers().size()), s.collectives(), s.tariffs(), s.network(),
+                s.market(), s.sourceHash(), s.files());
+        CompileResult result = new CompileResult(Optional.of(noGrid),
+                TestScenarios.compiled(noGrid).diagnostics(),
+                TestScenarios.compiled(noGrid).sources());
+        CliHarness cli = new CliHarness(tmp, result);
+        assertEquals(ExitCodes.FAILED, cli.run("check", "FILE"));
+        assertTrue(cli.err.contains("error[E0603]"), cli.err);
+        assertFalse(cli.err.contains("Exception"), cli.err);
+    }
+
+    @Test
+    void compileEmitsJsonWithTopologyAndTradingLinks() throws IOException {
+        CliHarness cli = cli("hybrid");
+        Path json = tmp.resolve("out/scenario.json");
+        assertEquals(ExitCodes.OK, cli.run("compile", "FILE", "--emit", "json", "-o",
+                json.toString()), cli.err);
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertEquals("two communities", doc.get("scenario").asText());
+        assertEquals("producer", doc.get("peers").get(1).get("kind").asText());
+        assertEquals("c1", doc.get("peers").get(1).get("collective").asText());
+        assertEquals(5.0, doc.get("peers").get(1).get("pmax").get("value").asDouble());
+        assertEquals("-inf", doc.get("peers").get(0).get("pmin").get("value").asText());
+        assertEquals(2.0, doc.get("tariffs").get("collectiveFees").get(0).get("feePerMWh").asDouble());
+        JsonNode hybridRoot = doc.get("topology").get("designs").get("hybrid").get("markets").get(0);
+        assertEquals(3, hybridRoot.get("links").size());
+        // c1-c2: γ 0.5 plus the 2 $/MWh fee between the two communities, on each side
+        JsonNode c1c2 = hybridRoot.get("links").get(2);
+        assertEquals("c1", c1c2.get("a").asText());
+        assertEquals("c2", c1c2.get("b").asText());
+        assertEquals(2.5, c1c2.get("costA").asDouble());
+        assertEquals(2.5, c1c2.get("costB").asDouble());
+        assertEquals(6, doc.get("topology").get("collectiveTree").get("edges").size());
+    }
+
+    @Test
+    void compileEmitsYamlAndDot() throws IOException {
+        CliHarness cli = cli("hybrid");
+        assertEquals(ExitCodes.OK, cli.run("compile", "FILE", "--emit", "yaml"), cli.err);
+        assertTrue(cli.out.startsWith("scenario: two communities\n"), cli.out);
+        assertEquals(ExitCodes.OK, cli.run("compile", "FILE", "--emit", "dot"), cli.err);
+        assertTrue(cli.out.startsWith("strict digraph G {") || cli.out.startsWith("digraph G {"),
+                cli.out);
+        // 6 tree arrows (root to c1, c2, g; c1 to w1, d1; c2 to d2), 3 dashed trading lines of the hybrid root market
+        assertEquals(3, cli.out.lines().filter(l -> l.contains("style=\"dashed\"")).count(), cli.out);
+        assertEquals(9, cli.out.lines().filter(l -> l.contains(" -> ")).count(), cli.out);
+        assertTrue(cli.out.contains("label=\"two communities — design hybrid\";"), cli.out);
+        assertTrue(cli.out.contains("n4 [ label=\"w1\\nproducer\""), cli.out);
+    }
+
+    @Test
+    void runAllDesignsPrintsThePaperTableAndWritesOutputs() throws IOException {
+        CliHarness cli = cli("community");
+        Path out = tmp.resolve("results");
+        int code = cli.run("run", "FILE", "--design", "all", "--tolerance", "1e-6", "--out",
+                out.toString());
+        assertEquals(ExitCodes.OK, code, cli.err);
+        assertTrue(cli.out.contains("Total SW [M$]"), cli.out);
+        assertTrue(cli.out.contains("Exchange between collectives [GWh]"), cli.out);
+        assertTrue(cli.out.contains("energy = MW × Δt (Δt = 0.25 h)"), cli.out);
+
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode designs = summary.get("designs");
+        assertEquals(List.of("full", "community", "hybrid"), iterator(designs));
+        // Worked out in TestScenarios' terms, per 15-min step (Δt = 0.25 h):
+        // full: w1 sells 2 to d1 and 3 to d2, fees 0.5 on both sides of 5 MW:
+        //   objective 50 - 196 - 261 + 5 = -402 $/h, welfare 100.5 per step, 402 in 4 steps;
+        //   w1 (c1) -> d2 (c2) is exchange between collectives: 3 MW · 1 h = 3 MWh.
+        // community: c1 exports 3 MW to the grid at 40, c2 imports 3 MW at 60:
+        //   objective -407 + 60 (grid) + 11 (fees) = -336 $/h, 336 in 4 steps;
+        //   import cost 60·3·1 h = 180 $, export revenue 40·3 = 120 $, import = export = 3 MWh.
+        // hybrid: c1 sells its 3 MW to c2 (fees 2.5 a side beat the grid's 21 $/MWh spread):
+        //   objective -407 + 5 (pools) + 15 (c1-c2) = -387 $/h, 387 in 4 steps; exchange 3 MWh.
+        assertNear(402, designs.get("full").get("socialWelfare").asDouble());
+        assertNear(3, designs.get("full").get("exchangeBetweenCollectives").asDouble());
+        assertNear(0, designs.get("full").get("totalImport").asDouble());
+        assertNear(336, designs.get("community").get("socialWelfare").asDouble());
+        assertNear(180, designs.get("community").get("importCost").asDouble());
+        assertNear(120, designs.get("community").get("exportRevenue").asDouble());
+        assertNear(3, designs.get("community").get("totalImport").asDouble());
+        assertNear(3, designs.get("community").get("totalExport").asDouble());
+        assertNear(387, designs.get("hybrid").get("socialWelfare").asDouble());
+        assertNear(3, designs.get("hybrid").get("exchangeBetweenCollectives").asDouble());
+        for (String d : List.of("full", "community", "hybrid")) {
+            assertNear(5, designs.get(d).get("totalLoad").asDouble()); // (2 + 3) MW · 1 h
+            assertTrue(designs.get(d).get("budgetMaxImbalance").asDouble() < 1e-2, d);
+            assertEquals("admm", designs.get(d).get("solve").get("solver").asText());
+        }
+        assertEquals("7", summary.get("scenario").get("params").get("seed").asText());
+        assertEquals("1.0E-6", summary.get("options").get("tolerance").asText());
+        // 4 steps × (full 4 peers + community 4 + hybrid 4) + header
+        assertEquals(1 + 3 * 4 * 4, Files.readAllLines(out.resolve("peers.csv")).size());
+        assertEquals(1 + 3 * 4, Files.readAllLines(out.resolve("steps.csv")).size());
+    }
+
+    @Test
+    void tradesShowOnePeersPartners() throws IOException {
+        CliHarness cli = cli("full");
+        Path csv = tmp.resolve("trades.csv");
+        int code = cli.run("trades", "FILE", "--peer", "d2", "--from", "2013-06-01T06:15",
+                "--to", "2013-06-01T06:30", "--design", "all", "--tolerance", "1e-6", "--out",
+                csv.toString());
+        assertEquals(ExitCodes.OK, code, cli.err);
+        assertTrue(cli.out.contains("full: trades of d2"), cli.out);
+        assertTrue(cli.out.contains("a pool does not split trades by partner"), cli.out);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("step,time,design,market,peer,partner,kind,P,price", lines.get(0));
+        // full: d2 has links with w1 and g, 2 steps; community and hybrid: its pool trade, 2 steps
+        assertEquals(1 + 2 * 2 + 2 + 2, lines.size(), String.join("\n", lines));
+        String fullW1 = lines.stream().filter(l -> l.startsWith("1,2013-06-01T06:15,full,market,d2,w1,"))
+                .findFirst().orElseThrow();
+        assertNear(-3, Double.parseDouble(fullW1.split(",")[7])); // d2 buys its 3 MW from w1
+        assertTrue(lines.contains(lines.stream().filter(l -> l.contains(",community,c2,d2,c2,pool,"))
+                .findFirst().orElseThrow()));
+    }
+
+    private static void assertNear(double expected, double actual) {
+        assertEquals(expected, actual, 1e-3 * Math.max(1, Math.abs(expected)));
+    }
+
+    private static List<String> iterator(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
