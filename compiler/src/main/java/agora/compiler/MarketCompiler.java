@@ -66,9 +66,9 @@ final class MarketCompiler {
                             case "tolerance" -> tolerance = positive(o, Dimension.NONE);
                             case "time limit" -> timeLimit = Duration.ofMillis(
                                     Math.round(positive(o, Dimension.TIME) * MILLIS_PER_HOUR));
-                            case "threads" -> threads = evaluator.wholeNumber(o.value(), scope, 0, "threads");
+                            case "threads" -> threads = whole(o, 0);
                             case "rho" -> rho = positive(o, Dimension.NONE);
-                            default -> iterations = evaluator.wholeNumber(o.value(), scope, 1, "iterations");
+                            default -> iterations = whole(o, 1);
                         }
                     }
                 } catch (EvaluationFailed e) {
@@ -88,6 +88,15 @@ final class MarketCompiler {
             return false;
         }
         return true;
+    }
+
+    private int whole(MarketItem.Option o, int min) {
+        double v = evaluator.constant(o.value(), scope, Dimension.NONE, "'" + o.name() + "'");
+        if (v != Math.rint(v) || v < min || v > Integer.MAX_VALUE) {
+            throw evaluator.fail(DiagnosticCode.BAD_OPTION, o.value().span(), "'" + o.name()
+                    + "' must be a whole number of at least " + min + ", found " + Formats.number(v));
+        }
+        return (int) v;
     }
 
     private double positive(MarketItem.Option o, Dimension dimension) {

@@ -380,8 +380,12 @@ class DiagnosticsTest {
 
     @Test
     void e0803BadOption() {
-        assertEquals(List.of("t.agora:3:20: error[E0803]: 'tolerance' must be positive, found -1"),
-                headlines("market { tolerance -1 }"));
+        assertEquals(List.of(
+                "t.agora:3:20: error[E0803]: 'tolerance' must be positive, found -1",
+                "t.agora:4:9: error[E0803]: 'threads' must be a whole number of at least 0, found 1.5",
+                "t.agora:5:12: error[E0803]: 'time limit' must be positive, found 0 h",
+                "t.agora:7:1: error[E0202]: 'design' is set twice"),
+                headlines("market { tolerance -1\nthreads 1.5\ntime limit 0 s\ndesign full\ndesign hybrid }"));
     }
 
     @Test
