@@ -60,6 +60,9 @@ public final class CsvColumnReader {
             return Optional.empty();
         }
         CsvTable t = table.get();
+        if (foreignSeparator(t, displayPath, at, diagnostics)) {
+            return Optional.empty();
+        }
         OptionalInt index = columnIndex(t, column, displayPath, at, diagnostics);
         if (index.isEmpty()) {
             return Optional.empty();
@@ -136,9 +139,36 @@ public final class CsvColumnReader {
                 return OptionalInt.of(i);
             }
         }
+        String hint = headerHint(wanted, headers);
+        if (wanted.matches("[1-9][0-9]{0,5}") && Integer.parseInt(wanted) <= table.width()) {
+            hint += "; column: " + wanted + " without quotes is the column at position " + wanted;
+        }
         diagnostics.error(DiagnosticCode.CSV_COLUMN_MISSING, at, "'" + displayPath
-                + "' has no " + column.describe() + " in its first line", headerHint(wanted, headers));
+                + "' has no " + column.describe() + " in its first line", hint);
         return OptionalInt.empty();
+    }
+
+    /**
+     * A first line of one cell holding ';' or a tab, and a second line holding it too: the file is
+     * not comma-separated, and its decimal commas would split numbers into columns. Refused
+     * rather than misread.
+     */
+    private static boolean foreignSeparator(CsvTable table, String displayPath, SourceSpan at,
+                                            Diagnostics diagnostics) {
+        if (table.size() == 0 || table.record(0).size() != 1) {
+            return false;
+        }
+        String line = table.record(0).get(0);
+        String mark = line.contains(";") ? ";" : line.contains("\t") ? "\t" : null;
+        // the next line must use the mark too: a lone header "price; $/MWh" is no separator
+        if (mark == null || table.size() < 2 || table.record(1).stream().noneMatch(c -> c.contains(mark))) {
+            return false;
+        }
+        String separator = mark.equals(";") ? "';'" : "tabs";
+        diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at, "cannot read CSV file '" + displayPath
+                + "': its first line separates columns with " + separator,
+                "Agora reads comma-separated files with '.' as the decimal point");
+        return true;
     }
 
     /** Header cells compare trimmed, with each run of whitespace (a line break, too) as one space. */

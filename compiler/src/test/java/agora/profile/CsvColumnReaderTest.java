@@ -153,7 +153,32 @@ class CsvColumnReaderTest {
     @Test
     void noSuggestionWhenSeveralHeadersAreEquallyClose() {
         assertTrue(read("loads.csv", ColumnRef.header("4"), OptionalInt.empty()).isEmpty());
-        assertEquals("the first line holds \"Agent\", \"1\", \"2\", \"3\"", onlyError().hint());
+        assertEquals("the first line holds \"Agent\", \"1\", \"2\", \"3\";"
+                + " column: 4 without quotes is the column at position 4", onlyError().hint());
+    }
+
+    @Test
+    void aQuotedNumberIsAHeaderNameButTheHintOffersThePosition() {
+        assertTrue(read("price.csv", ColumnRef.header("2"), OptionalInt.empty()).isEmpty());
+        assertEquals("the first line holds \"Date (month/day/year)\", \"Market price ($/MWh)\";"
+                + " column: 2 without quotes is the column at position 2", onlyError().hint());
+    }
+
+    @Test
+    void semicolonSeparatedFilesAreRefusedNotMisread() {
+        // "1,5" would split into the cells "...;1" and "5": column 2 would read 5
+        assertTrue(read("semicolons.csv", ColumnRef.position(2), OptionalInt.empty()).isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(DiagnosticCode.CSV_FILE_MISSING, d.code());
+        assertEquals("cannot read CSV file 'data/semicolons.csv': its first line separates columns with ';'",
+                d.message());
+        assertEquals("Agora reads comma-separated files with '.' as the decimal point", d.hint());
+    }
+
+    @Test
+    void aSemicolonInALoneHeaderIsText() {
+        CsvColumn c = readOk("one_column.csv", ColumnRef.header("price; $/MWh"), OptionalInt.empty());
+        assertArrayEquals(new double[] {52.5, 53}, c.values(), EPS);
     }
 
     @Test
