@@ -156,7 +156,17 @@ public final class ScenarioParser {
 
         @Override
         protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
-            report(recognizer, e.getOffendingToken(), e.getExpectedTokens());
+            Token offending = e.getOffendingToken();
+            Token next = offending.getTokenIndex() + 1 < recognizer.getInputStream().size()
+                    ? recognizer.getInputStream().get(offending.getTokenIndex() + 1) : null;
+            if (offending.getType() == AgoraParser.NUMBER && next != null && next.getLine() > offending.getLine()
+                    && (next.getType() == AgoraParser.IDENTIFIER || next.getType() == AgoraParser.CURRENCY_SIGN)) {
+                recognizer.notifyErrorListeners(offending, "a unit must stand on the same line as its number: "
+                        + describe(offending) + " ends line " + offending.getLine() + ", " + describe(next)
+                        + " begins line " + next.getLine(), e);
+                return;
+            }
+            report(recognizer, offending, e.getExpectedTokens());
         }
 
         @Override

@@ -279,4 +279,21 @@ class ScenarioParserTest {
         assertEquals(List.of("test.agora:1:20: error[E0303]: expected a whole number, found '2.5'"),
                 errors("consumer d1 at bus 2.5"));
     }
+
+    @Test
+    void designNamesAndPreferencesMayUseKeywords() {
+        Statement.MarketBlock market = (Statement.MarketBlock) single("market { design community }");
+        assertEquals("community", ((MarketItem.Design) market.items().get(0)).name().text());
+        PeerDecl peer = (PeerDecl) single("consumer d { prefers community c1 by 1 $/MWh }");
+        PreferenceDecl p = (PreferenceDecl) peer.properties().get(0);
+        assertEquals(PreferenceDecl.Target.COLLECTIVE, p.target());
+        assertEquals("c1", p.subject().text());
+    }
+
+    @Test
+    void aUnitSplitAcrossLinesIsAnError() {
+        assertEquals(List.of("test.agora:1:13: error[E0101]: a unit must stand on the same line as its number: "
+                + "'2' ends line 1, 'MW' begins line 2"),
+                errors("profile x = 2\nMW"));
+    }
 }
