@@ -18,6 +18,9 @@ import java.util.Set;
  * {@link EvaluationFailed}.
  */
 final class Evaluator {
+    /** Powers of p beyond this are rejected before they are multiplied out. */
+    private static final int MAX_POLY_EXPONENT = 8;
+
     private final Diagnostics diagnostics;
     private final String currency;
     private final Calls calls;
@@ -166,6 +169,10 @@ final class Evaluator {
             return num.map(x -> Math.pow(x, p.exponent()), num.dimension().pow(p.exponent()));
         }
         if (v instanceof Value.Poly poly) {
+            if (p.exponent() > MAX_POLY_EXPONENT) {
+                throw fail(DiagnosticCode.INVALID_VALUE, p.span(),
+                        "cost must be at most quadratic in p, found a term in p^" + p.exponent());
+            }
             Value.Poly result = poly;
             for (int i = 1; i < p.exponent(); i++) {
                 result = Polynomials.multiply(result, poly);

@@ -13,6 +13,8 @@ import java.util.Optional;
 /** {@code time from 2012-07-01 00:00 step 30 min count 17520} to a {@link TimeAxis}. */
 final class TimeCompiler {
     private static final double SECONDS_PER_HOUR = 3600.0;
+    /** Ten years of minutes: more steps than any study needs, few enough to fit in memory. */
+    static final int MAX_STEPS = 5_256_000;
 
     private TimeCompiler() {
     }
@@ -35,6 +37,10 @@ final class TimeCompiler {
                                 + Formats.number(hours * SECONDS_PER_HOUR) + " s");
             }
             int count = evaluator.wholeNumber(t.count(), scope, 1, "the step count");
+            if (count > MAX_STEPS) {
+                throw evaluator.fail(DiagnosticCode.INVALID_VALUE, t.count().span(),
+                        "the step count must be at most " + MAX_STEPS + ", found " + count);
+            }
             return Optional.of(new TimeAxis(start, Duration.ofSeconds(seconds), count));
         } catch (EvaluationFailed e) {
             return Optional.empty();
