@@ -61,10 +61,7 @@ class CommandsTest {
 
     @Test
     void theScenariosOwnDesignMustApply() throws IOException {
-        Scenario s = TestScenarios.twoCommunities("community");
-        Scenario noGrid = new Scenario(s.span(), s.name(), s.currency(), s.time(), s.params(),
-                s.peers().subList(1, s.peers().size()), s.collectives(), s.tariffs(), s.network(),
-                s.market(), s.sourceHash(), s.files());
+        Scenario noGrid = withoutGrid("community");
         CompileResult result = new CompileResult(Optional.of(noGrid),
                 TestScenarios.compiled(noGrid).diagnostics(),
                 TestScenarios.compiled(noGrid).sources());
@@ -72,6 +69,37 @@ class CommandsTest {
         assertEquals(ExitCodes.FAILED, cli.run("check", "FILE"));
         assertTrue(cli.err.contains("error[E0603]"), cli.err);
         assertFalse(cli.err.contains("Exception"), cli.err);
+    }
+
+    @Test
+    void checkSaysWhyOtherDesignsDoNotApply() throws IOException {
+        CliHarness cli = new CliHarness(tmp, TestScenarios.compiled(withoutGrid("full")));
+        assertEquals(ExitCodes.OK, cli.run("check", "FILE"), cli.err);
+        assertTrue(cli.out.contains("3 peers: 2 consumers, 1 producer\n"), cli.out);
+        // without the grid, w1 trades with d1 and d2 only
+        assertTrue(cli.out.contains("  full       2 trading pairs (the scenario's design)\n"),
+                cli.out);
+        assertTrue(cli.out.contains("  community  does not apply: "), cli.out);
+        assertTrue(cli.out.contains("  hybrid     does not apply: "), cli.out);
+    }
+
+    @Test
+    void benchReportsEachDesignAndSolver() throws IOException {
+        CliHarness cli = cli("community");
+        assertEquals(ExitCodes.OK, cli.run("bench", "FILE", "--designs", "community,hybrid",
+                "--modes", "admm", "--steps", "2", "--tolerance", "1e-6"), cli.err);
+        List<String> rows = cli.out.lines().filter(l -> l.contains(" admm ")).toList();
+        assertEquals(2, rows.size(), cli.out);
+        assertTrue(rows.get(0).startsWith("community "), cli.out);
+        assertTrue(rows.get(1).startsWith("hybrid "), cli.out);
+        assertTrue(cli.out.contains("peak heap [MiB]"), cli.out);
+    }
+
+    private static Scenario withoutGrid(String design) {
+        Scenario s = TestScenarios.twoCommunities(design);
+        return new Scenario(s.span(), s.name(), s.currency(), s.time(), s.params(),
+                s.peers().subList(1, s.peers().size()), s.collectives(), s.tariffs(), s.network(),
+                s.market(), s.sourceHash(), s.files());
     }
 
     @Test
