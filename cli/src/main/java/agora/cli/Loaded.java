@@ -22,7 +22,7 @@ record Loaded(Path file, CompileResult result, Scenario scenario) {
             ctx.err().println(args.file + ": error: no such file");
             return Optional.empty();
         }
-        CompileResult result = ctx.loader().load(args.file, args.params);
+        CompileResult result = ctx.loader().load(args.file, args.compilerParams());
         if (!result.diagnostics().all().isEmpty()) {
             ctx.err().print(result.renderDiagnostics());
             ctx.err().flush();
