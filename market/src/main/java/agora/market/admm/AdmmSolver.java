@@ -17,6 +17,9 @@ import agora.solver.SolverOptions;
  * previous step it solved (warm start).
  */
 public final class AdmmSolver implements MarketSolver {
+    /** Agents from which one iteration's updates are worth splitting over threads. */
+    public static final int PARALLEL_AGENTS = 200;
+
     private final NegotiationPlan plan;
     private final SolverOptions options;
     private final ThreadLocal<Negotiation> sessions;
@@ -30,7 +33,20 @@ public final class AdmmSolver implements MarketSolver {
         }
         this.plan = NegotiationPlan.of(tree);
         this.options = options;
-        this.sessions = ThreadLocal.withInitial(() -> new Negotiation(plan, options));
+        Workers workers = Workers.parallel(innerThreads(plan, tree, options));
+        this.sessions = ThreadLocal.withInitial(() -> new Negotiation(plan, options, workers));
+    }
+
+    /**
+     * Threads for the agents' updates within one iteration: only for a large market (at least
+     * {@link #PARALLEL_AGENTS} agents) whose horizon has fewer steps than threads, since the run
+     * loop already solves steps in parallel and inner threads would then just compete.
+     */
+    static int innerThreads(NegotiationPlan plan, MarketTree tree, SolverOptions options) {
+        int threads = Math.min(options.effectiveThreads(), Runtime.getRuntime().availableProcessors());
+        boolean large = plan.agents.size() >= PARALLEL_AGENTS;
+        boolean fewSteps = tree.scenario().time().count() < threads;
+        return large && fewSteps ? threads : 1;
     }
 
     @Override

@@ -7,19 +7,35 @@ package agora.market.admm;
  * reference to the scenario, the market tree or any other agent (checked by a test), so it cannot
  * learn anyone else's cost or bounds.
  *
- * <p>Per iteration it solves its {@link LocalProblem} exactly ({@link #propose}), publishes its
- * proposal per slot, and updates each slot's price and consensus target from the answers:
- * bilateral slot: {@code lambda += rho/2 (own + partner)}, {@code t = (own - partner)/2}; pool
- * slot: {@code lambda = pool price}, {@code t = own - mean imbalance}.
+ * <p>Its {@link #mailbox} is its only window on the others: per slot j, {@code mailbox[2j]} is
+ * its outgoing proposal and {@code mailbox[2j+1]} the partner's incoming one, both written and
+ * read by the relay (a mailbox rather than a message object per trade, so that an iteration of
+ * 500,000 trades allocates nothing).
+ *
+ * <p>Per iteration it reads its mail ({@link #propose} with {@code readMail}), updating each
+ * bilateral slot's price and consensus target from its own last proposal and the partner's
+ * ({@code lambda += alpha rho/2 (own + partner)}, {@code t = alpha (own - partner)/2
+ * + (1 - alpha) t}), solves its {@link LocalProblem} exactly and posts its new proposals. Pool
+ * slots are answered by the pool directly ({@link #hearPool}).
  */
 final class Agent {
     private final AgentData data;
     private final LocalProblem local;
+    private final double[] mailbox;
+    /** rho of the round in progress: its mail is read with it. */
     private double penalty = 1.0;
+    /** rho announced for the next round. */
+    private double nextPenalty = 1.0;
+    private double relaxation = 1.0;
 
     Agent(AgentData data) {
         this.data = data;
-        this.local = new LocalProblem(data.slotCount());
+        this.mailbox = new double[2 * data.slotCount()];
+        boolean[] bilateral = new boolean[data.slotCount()];
+        for (int j = 0; j < bilateral.length; j++) {
+            bilateral[j] = !data.isPool(j);
+        }
+        this.local = new LocalProblem(data.slotCount(), mailbox, bilateral);
     }
 
     String name() {
@@ -28,6 +44,11 @@ final class Agent {
 
     int slotCount() {
         return local.size;
+    }
+
+    /** The agent's mailbox, handed to the relay once when the negotiation is wired. */
+    double[] mailbox() {
+        return mailbox;
     }
 
     /**
@@ -65,14 +86,39 @@ final class Agent {
         return infeasible == null ? null : "infeasible: " + data.name() + ": " + infeasible;
     }
 
-    /** A penalty broadcast by the coordinator (residual balancing). */
+    /**
+     * A penalty broadcast by the coordinator (residual balancing), for the next round: the
+     * mail of the current round is still read with the penalty it was produced under.
+     */
     void setPenalty(double rho) {
-        penalty = rho;
+        nextPenalty = rho;
     }
 
-    /** Solves its local problem for the current prices and targets. */
-    void propose() {
+    /** The over-relaxation factor alpha of the negotiation, told once at the start. */
+    void setRelaxation(double alpha) {
+        relaxation = alpha;
+    }
+
+    /**
+     * One negotiation round: optionally reads the partners' last proposals first, then solves
+     * its local problem and posts its proposals.
+     */
+    void propose(boolean readMail) {
+        if (readMail) {
+            local.receiveMail(0.5 * relaxation * penalty, relaxation);
+        }
+        penalty = nextPenalty;
         local.solve(penalty);
+        double[] value = local.value;
+        for (int j = 0; j < value.length; j++) {
+            mailbox[2 * j] = value[j];
+        }
+    }
+
+    /** Reads the partners' last answers without proposing again (the end of a step). */
+    void readMail() {
+        local.receiveMail(0.5 * relaxation * penalty, relaxation);
+        local.readMail();
     }
 
     /** The trade (or pool position) it proposes on {@code slot}, MW. */
@@ -80,36 +126,38 @@ final class Agent {
         return local.value[slot];
     }
 
-    /** The partner's proposal on a bilateral slot: update that trade's price and target. */
-    void hearPartner(int slot, double partnerProposal) {
-        double own = local.value[slot];
-        local.price[slot] += 0.5 * penalty * (own + partnerProposal);
-        local.target[slot] = 0.5 * (own - partnerProposal);
-    }
-
     /** The pool's answer on a pool slot: its price and the mean imbalance of all positions. */
     void hearPool(int slot, double poolPrice, double meanImbalance) {
         local.price[slot] = poolPrice;
-        local.target[slot] = local.value[slot] - meanImbalance;
+        local.target[slot] = relaxation * (local.value[slot] - meanImbalance)
+                + (1.0 - relaxation) * local.target[slot];
     }
 
-    /** Its net position z (a peer's injection; 0 for a manager), MW. */
-    double netPosition() {
-        return local.net;
+    /**
+     * Its settled net position, MW: the sum of its consensus trades (the trades both sides
+     * agreed on, exactly reciprocal), which differs from its own last proposal by less than the
+     * primal residual.
+     */
+    double settledNet() {
+        return local.settledNet();
     }
 
-    /** What it pays this step at its own proposals, per hour: its cost plus its trade costs. */
-    double ownCost() {
-        double own = data.isManager() ? 0.0 : data.cost().at(local.net);
-        return own + local.tradeCost();
+    /** The consensus trade (or pool position) of a slot, MW. */
+    double settledTrade(int slot) {
+        return local.target[slot];
+    }
+
+    /**
+     * What it pays per hour at its settled trades: its cost of the settled net position (none for
+     * a manager) plus its trade costs.
+     */
+    double settledCost() {
+        double own = data.isManager() ? 0.0 : data.cost().at(local.settledNet());
+        return own + local.tradeCost(local.target);
     }
 
     /** Forgets prices and proposals (after a failed step, so no divergence is carried over). */
     void forget() {
-        java.util.Arrays.fill(local.value, 0.0);
-        java.util.Arrays.fill(local.price, 0.0);
-        java.util.Arrays.fill(local.target, 0.0);
-        local.multiplier = 0.0;
-        local.net = 0.0;
+        local.reset();
     }
 }

@@ -54,11 +54,25 @@ final class LocalProblem {
     double multiplier;
 
     private double slope;
+    private boolean firstPassReadsMail;
+    private double lastSum;
     private double magnitude;
     private double fixedNet;
 
-    LocalProblem(int size) {
+    /**
+     * The owner's mailbox (per slot: its posted proposal, then the partner's answer) and which
+     * slots are bilateral trades, whose answers the first evaluation of a solve reads.
+     */
+    private final double[] mailbox;
+    private final boolean[] bilateral;
+    private boolean unreadMail;
+    private double mailPriceStep;
+    private double relaxation = 1.0;
+
+    LocalProblem(int size, double[] mailbox, boolean[] bilateral) {
         this.size = size;
+        this.mailbox = mailbox;
+        this.bilateral = bilateral;
         sell = new double[size];
         buy = new double[size];
         low = new double[size];
@@ -89,6 +103,36 @@ final class LocalProblem {
         return null;
     }
 
+    /**
+     * Marks the partners' answers in the mailbox as unread: the next solve first updates each
+     * bilateral slot's price by {@code priceStep (own + partner)} and its target to
+     * {@code alpha (own - partner)/2 + (1 - alpha) t}, fused into its first pass over the slots.
+     */
+    void receiveMail(double priceStep, double alpha) {
+        unreadMail = true;
+        mailPriceStep = priceStep;
+        relaxation = alpha;
+    }
+
+    /** Updates prices and targets from unread mail, without solving (the last round of a step). */
+    void readMail() {
+        if (unreadMail) {
+            for (int j = 0; j < size; j++) {
+                absorb(j);
+            }
+            unreadMail = false;
+        }
+    }
+
+    private void absorb(int j) {
+        if (bilateral[j]) {
+            double own = value[j];
+            double partner = mailbox[2 * j + 1];
+            price[j] += mailPriceStep * (own + partner);
+            target[j] = 0.5 * relaxation * (own - partner) + (1.0 - relaxation) * target[j];
+        }
+    }
+
     /** Solves for the current lambda, t and penalty rho; leaves the result in value and net. */
     void solve(double rho) {
         double invRho = 1.0 / rho;
@@ -96,14 +140,19 @@ final class LocalProblem {
             net = 0.0;
             return;
         }
+        if (unreadMail) {
+            // fused into the first evaluation below
+            firstPassReadsMail = true;
+            unreadMail = false;
+        }
         if (quadratic > 0.0) {
             fixedNet = Double.NaN;
             multiplier = findRoot(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, multiplier, invRho);
         } else {
             multiplier = solveLinearNet(invRho);
         }
-        double sum = slotSum(multiplier, invRho);
-        net = Math.min(netHigh, Math.max(netLow, sum));
+        // value[] holds v(mu) of the last evaluation, which was at the returned mu
+        net = Math.min(netHigh, Math.max(netLow, lastSum));
     }
 
     /** a = 0: the jump of z(mu) at mu = -b, or z at a bound on one side of it. */
@@ -154,6 +203,7 @@ final class LocalProblem {
             }
             mu = next;
         }
+        residual(mu, invRho);
         return mu;
     }
 
@@ -188,7 +238,12 @@ final class LocalProblem {
         double sum = 0.0;
         double absSum = 0.0;
         int sloped = 0;
+        boolean readsMail = firstPassReadsMail;
+        firstPassReadsMail = false;
         for (int j = 0; j < size; j++) {
+            if (readsMail) {
+                absorb(j);
+            }
             double w = target[j] + (mu - price[j]) * invRho;
             double up = sell[j] * invRho;
             double down = -buy[j] * invRho;
@@ -218,16 +273,38 @@ final class LocalProblem {
         }
         slope = -sloped * invRho;
         magnitude = absSum;
+        lastSum = sum;
         return sum;
     }
 
-    /** h_j(v_j) summed over the slots: what the agent pays on its trades, per hour. */
-    double tradeCost() {
+    /** h_j summed over the slots at the given trades: what the agent pays on them, per hour. */
+    double tradeCost(double[] trades) {
         double cost = 0.0;
         for (int j = 0; j < size; j++) {
-            double v = value[j];
+            double v = trades[j];
             cost += v > 0 ? sell[j] * v : -buy[j] * v;
         }
         return cost;
+    }
+
+    /** Forgets prices, targets, proposals and mail. */
+    void reset() {
+        java.util.Arrays.fill(value, 0.0);
+        java.util.Arrays.fill(price, 0.0);
+        java.util.Arrays.fill(target, 0.0);
+        java.util.Arrays.fill(mailbox, 0.0);
+        unreadMail = false;
+        firstPassReadsMail = false;
+        multiplier = 0.0;
+        net = 0.0;
+    }
+
+    /** The sum of the consensus trades: the net position the market settles this agent at. */
+    double settledNet() {
+        double sum = 0.0;
+        for (int j = 0; j < size; j++) {
+            sum += target[j];
+        }
+        return sum;
     }
 }

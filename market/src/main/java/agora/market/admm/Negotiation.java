@@ -12,53 +12,66 @@ import java.util.List;
  * step at a time and keeps its agents' trades and prices, so the next step it solves starts from
  * them (warm start); {@link AdmmSolver} keeps one session per thread.
  *
- * <p>The relay knows only the routing (which slot answers which) and the messages: proposals,
- * and the prices it can recompute from them. It never sees costs or bounds.
+ * <p>The relay knows only the routing (which mailbox slot answers which) and the messages:
+ * proposals, and the prices it recomputes from them. It never sees costs or bounds.
  */
 final class Negotiation {
-    /** Residual balancing (Boyd et al. 2011, §3.4.1): rescale when one residual is 10x the other. */
+    /**
+     * Residual balancing (Boyd et al. 2011, §3.4.1, mu = 10, tau = 2), on the residuals divided
+     * by their stopping tolerances so that both reach their own target together. Rebalancing at
+     * every iteration can keep rho oscillating between two values for ever (seen on the IEEE
+     * 14-bus case), so rho may change only every {@link #BALANCE_INTERVAL} iterations and at most
+     * {@link #MAX_PENALTY_CHANGES} times per step; after that rho is fixed, which restores the
+     * convergence guarantee of ADMM.
+     */
     static final double BALANCE_RATIO = 10.0;
     static final double PENALTY_FACTOR = 2.0;
+    static final int BALANCE_INTERVAL = 5;
+    static final int MAX_PENALTY_CHANGES = 20;
+    /** Over-relaxation (Boyd et al. §3.4.3): alpha in [1.5, 1.8] typically speeds ADMM up. */
+    static final double RELAXATION = 1.6;
     /** Bytes of a message: an 8-byte subject (trade, pool or agent id) and 8 bytes per value. */
     static final int ID_BYTES = 8;
     static final int VALUE_BYTES = 8;
 
     private final NegotiationPlan plan;
     private final SolverOptions options;
+    private final Workers workers;
     private final Agent[] agents;
+    private final double[][] mailboxes;
     private final PoolCoordinator[] pools;
     private final double[] linkConsensus;
     private final double[] linkPrice;
+    private final Residuals[] chunkResiduals;
     private final Residuals residuals = new Residuals();
-    private final MessageCount count = new MessageCount();
+    private final double alpha;
+    private long messages;
+    private long bytes;
     private double rho;
 
-    Negotiation(NegotiationPlan plan, SolverOptions options) {
+    Negotiation(NegotiationPlan plan, SolverOptions options, Workers workers) {
         this.plan = plan;
         this.options = options;
+        this.workers = workers;
         this.agents = plan.agents.stream().map(Agent::new).toArray(Agent[]::new);
+        this.mailboxes = Arrays.stream(agents).map(Agent::mailbox).toArray(double[][]::new);
         this.pools = plan.pools.stream().map(p -> new PoolCoordinator(p.agent().length))
                 .toArray(PoolCoordinator[]::new);
         this.linkConsensus = new double[plan.linkCount()];
         this.linkPrice = new double[plan.linkCount()];
+        this.chunkResiduals = new Residuals[workers.chunks()];
+        Arrays.setAll(chunkResiduals, c -> new Residuals());
+        this.alpha = RELAXATION;
         this.rho = options.admmRho();
-    }
-
-    /** Messages and bytes of one step. */
-    private static final class MessageCount {
-        long messages;
-        long bytes;
-
-        void add(long count, int values) {
-            messages += count;
-            bytes += count * (ID_BYTES + (long) values * VALUE_BYTES);
+        for (Agent agent : agents) {
+            agent.setRelaxation(alpha);
         }
     }
 
     StepOutcome solve(int step) {
         long started = System.nanoTime();
-        count.messages = 0;
-        count.bytes = 0;
+        messages = 0;
+        bytes = 0;
         for (Agent agent : agents) {
             String problem = agent.prepare(step);
             if (problem != null) {
@@ -72,22 +85,22 @@ final class Negotiation {
         double tolerance = options.tolerance();
         long deadline = started + options.timeLimit().toNanos();
         int maxIterations = options.admmMaxIterations();
-        double primal = Double.NaN;
-        double dual = Double.NaN;
-        for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            for (Agent agent : agents) {
-                agent.propose();
-            }
-            residuals.clear();
+        int penaltyChanges = 0;
+        for (int iteration = 1; ; iteration++) {
+            boolean readMail = iteration > 1;
+            workers.run(agents.length, (chunk, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    agents[i].propose(readMail);
+                }
+            });
             relayTrades();
             relayPools();
-            primal = residuals.primalNorm();
-            dual = residuals.dualNorm(rho);
+            double primal = residuals.primalNorm();
+            double dual = residuals.dualNorm(rho);
             double primalTolerance = sqrtSlots * tolerance + tolerance
                     * Math.sqrt(Math.max(residuals.proposals, residuals.consensus));
             double dualTolerance = sqrtSlots * tolerance + tolerance * Math.sqrt(residuals.prices);
             if (primal <= primalTolerance && dual <= dualTolerance) {
-                count.add(agents.length, 0);
                 return converged(step, iteration, primal, dual, started);
             }
             if (System.nanoTime() > deadline) {
@@ -96,15 +109,17 @@ final class Negotiation {
                         + residualText(primal, primalTolerance, dual, dualTolerance), iteration,
                         primal, dual, started);
             }
-            if (iteration == maxIterations) {
+            if (iteration >= maxIterations) {
                 return failed(step, SolveStatus.NOT_CONVERGED, "ADMM did not converge in "
                         + maxIterations + " iterations: "
                         + residualText(primal, primalTolerance, dual, dualTolerance), iteration,
                         primal, dual, started);
             }
-            balancePenalty(primal, dual);
+            if (iteration % BALANCE_INTERVAL == 0 && penaltyChanges < MAX_PENALTY_CHANGES
+                    && balancePenalty(primal / primalTolerance, dual / dualTolerance)) {
+                penaltyChanges++;
+            }
         }
-        throw new IllegalArgumentException("admmMaxIterations must be positive, is " + maxIterations);
     }
 
     private static String residualText(double primal, double primalTolerance, double dual,
@@ -113,43 +128,61 @@ final class Negotiation {
                 + "(tolerance %.3g)", primal, primalTolerance, dual, dualTolerance);
     }
 
-    /** Carries each side's proposal to the other side of every bilateral link. */
+    /**
+     * Carries each side's proposal to the other side's mailbox for every bilateral link, and
+     * keeps the link's consensus trade and price for the residuals and the outcome.
+     */
     private void relayTrades() {
+        workers.run(linkConsensus.length, this::relayTrades);
+        residuals.clear();
+        for (Residuals partial : chunkResiduals) {
+            residuals.add(partial);
+        }
+        countMessages(2L * linkConsensus.length, 1);
+    }
+
+    private void relayTrades(int chunk, int from, int to) {
         int[] agentA = plan.linkAgentA;
         int[] slotA = plan.linkSlotA;
         int[] agentB = plan.linkAgentB;
         int[] slotB = plan.linkSlotB;
+        double keep = 1.0 - alpha;
+        double step = alpha * rho * 0.5;
         double sumPrimal = 0;
         double sumChange = 0;
         double sumProposals = 0;
         double sumConsensus = 0;
         double sumPrices = 0;
-        for (int l = 0; l < linkConsensus.length; l++) {
-            Agent a = agents[agentA[l]];
-            Agent b = agents[agentB[l]];
-            double va = a.proposal(slotA[l]);
-            double vb = b.proposal(slotB[l]);
-            a.hearPartner(slotA[l], vb);
-            b.hearPartner(slotB[l], va);
-            double imbalance = 0.5 * (va + vb);
-            double consensus = 0.5 * (va - vb);
-            double change = consensus - linkConsensus[l];
+        for (int l = from; l < to; l++) {
+            double[] boxA = mailboxes[agentA[l]];
+            double[] boxB = mailboxes[agentB[l]];
+            int a = 2 * slotA[l];
+            int b = 2 * slotB[l];
+            double va = boxA[a];
+            double vb = boxB[b];
+            boxA[a + 1] = vb;
+            boxB[b + 1] = va;
+            double previous = linkConsensus[l];
+            double consensus = alpha * 0.5 * (va - vb) + keep * previous;
             linkConsensus[l] = consensus;
-            double price = linkPrice[l] + rho * imbalance;
+            double price = linkPrice[l] + step * (va + vb);
             linkPrice[l] = price;
-            sumPrimal += imbalance * imbalance;
+            double gapA = va - consensus;
+            double gapB = vb + consensus;
+            double change = consensus - previous;
+            sumPrimal += gapA * gapA + gapB * gapB;
             sumChange += change * change;
             sumProposals += va * va + vb * vb;
             sumConsensus += consensus * consensus;
             sumPrices += price * price;
         }
-        // each link holds two slots with mirrored x - z, z and lambda
-        residuals.primal += 2 * sumPrimal;
-        residuals.consensusChange += 2 * sumChange;
-        residuals.proposals += sumProposals;
-        residuals.consensus += 2 * sumConsensus;
-        residuals.prices += 2 * sumPrices;
-        count.add(2L * linkConsensus.length, 1);
+        // each link holds two slots with mirrored consensus and equal prices
+        Residuals partial = chunkResiduals[chunk];
+        partial.primal = sumPrimal;
+        partial.consensusChange = 2 * sumChange;
+        partial.proposals = sumProposals;
+        partial.consensus = 2 * sumConsensus;
+        partial.prices = 2 * sumPrices;
     }
 
     /** Members report their pool positions; each pool answers with its price and imbalance. */
@@ -162,42 +195,57 @@ final class Negotiation {
             for (int i = 0; i < agent.length; i++) {
                 pool.hear(i, agents[agent[i]].proposal(slot[i]));
             }
-            pool.settle(rho, residuals);
+            pool.settle(rho, alpha, residuals);
             for (int i = 0; i < agent.length; i++) {
                 agents[agent[i]].hearPool(slot[i], pool.price(), pool.meanImbalance());
             }
-            // members report up (1 value), the pool answers (price, imbalance); the manager's own
+            // members report up (1 value) and hear back (price, imbalance); the manager's own
             // position needs no message; the pool reports its 5 residual sums to the relay
-            count.add(route.memberCount(), 1);
-            count.add(route.memberCount(), 2);
-            count.add(1, 5);
+            countMessages(route.memberCount(), 1);
+            countMessages(route.memberCount(), 2);
+            countMessages(1, 5);
         }
     }
 
-    private void balancePenalty(double primal, double dual) {
-        if (primal > BALANCE_RATIO * dual) {
+    /** Rescales rho when one scaled residual is far above the other; true if it changed. */
+    private boolean balancePenalty(double scaledPrimal, double scaledDual) {
+        if (scaledPrimal > BALANCE_RATIO * scaledDual) {
             rho *= PENALTY_FACTOR;
-            broadcastPenalty();
-        } else if (dual > BALANCE_RATIO * primal) {
+        } else if (scaledDual > BALANCE_RATIO * scaledPrimal) {
             rho /= PENALTY_FACTOR;
-            broadcastPenalty();
+        } else {
+            return false;
         }
+        broadcastPenalty();
+        return true;
     }
 
+    /** Tells every agent the penalty (unscaled duals need no rescaling when it changes). */
     private void broadcastPenalty() {
         for (Agent agent : agents) {
             agent.setPenalty(rho);
         }
-        count.add(agents.length, 1);
+        countMessages(agents.length, 1);
+    }
+
+    private void countMessages(long count, int values) {
+        messages += count;
+        bytes += count * (ID_BYTES + (long) values * VALUE_BYTES);
     }
 
     private StepOutcome converged(int step, long iterations, double primal, double dual,
                                   long started) {
+        // the stop signal: agents read their last mail, so their targets are the final consensus
+        countMessages(agents.length, 0);
+        workers.run(agents.length, (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                agents[i].readMail();
+            }
+        });
         double[] injection = new double[plan.peerAgent.length];
         for (int i = 0; i < injection.length; i++) {
-            injection[i] = agents[plan.peerAgent[i]].netPosition();
+            injection[i] = agents[plan.peerAgent[i]].settledNet();
         }
-        double[] linkTrade = linkConsensus.clone();
         double[] marketLinkPrice = new double[linkPrice.length];
         for (int l = 0; l < linkPrice.length; l++) {
             marketLinkPrice[l] = -linkPrice[l];
@@ -211,26 +259,26 @@ final class Negotiation {
         }
         double objective = 0.0;
         for (Agent agent : agents) {
-            objective += agent.ownCost();
+            objective += agent.settledCost();
         }
         return new StepOutcome(step, SolveStatus.OPTIMAL, "ADMM converged in " + iterations
-                + " iterations", List.of(), objective, injection, linkTrade, marketLinkPrice,
-                marketPrice, collectiveNet, stats(iterations, primal, dual, started));
+                + " iterations", List.of(), objective, injection, linkConsensus.clone(),
+                marketLinkPrice, marketPrice, collectiveNet, stats(iterations, primal, dual, started));
     }
 
-    /** A collective's net position: the sum of its manager's trades in the parent market. */
+    /** A collective's net position: the sum of its manager's settled trades in the parent market. */
     private double netInParent(int market) {
         Agent manager = agents[plan.marketManager[market]];
         double sum = 0.0;
         for (int j = 0; j < plan.managerParentSlots[market]; j++) {
-            sum += manager.proposal(j);
+            sum += manager.settledTrade(j);
         }
         return sum;
     }
 
     /**
      * A step that did not end at the optimum: NaN in every number, so that nothing downstream
-     * mistakes it for a result; the next step starts cold.
+     * mistakes it for a result; the session forgets everything, so the next step starts cold.
      */
     private StepOutcome failed(int step, SolveStatus status, String message, long iterations,
                                double primal, double dual, long started) {
@@ -250,7 +298,7 @@ final class Negotiation {
     }
 
     private StepOutcome.SolveStats stats(long iterations, double primal, double dual, long started) {
-        return new StepOutcome.SolveStats(iterations, primal, dual, count.messages, count.bytes,
+        return new StepOutcome.SolveStats(iterations, primal, dual, messages, bytes,
                 (System.nanoTime() - started) / 1e9);
     }
 

@@ -30,22 +30,24 @@ final class PoolCoordinator {
     }
 
     /** Updates the price from this iteration's positions and adds to the residual sums. */
-    void settle(double rho, Residuals residuals) {
+    void settle(double rho, double alpha, Residuals residuals) {
         double sum = 0.0;
         for (double y : positions) {
             sum += y;
         }
         mean = sum / positions.length;
-        price += rho * mean;
+        price += alpha * rho * mean;
         for (int i = 0; i < positions.length; i++) {
-            double z = positions[i] - mean;
+            double z = alpha * (positions[i] - mean) + (1.0 - alpha) * consensus[i];
             double change = z - consensus[i];
+            double gap = positions[i] - z;
             consensus[i] = z;
+            residuals.primal += gap * gap;
             residuals.consensusChange += change * change;
             residuals.proposals += positions[i] * positions[i];
             residuals.consensus += z * z;
         }
-        residuals.primal += positions.length * mean * mean;
+
         residuals.prices += positions.length * price * price;
     }
 
