@@ -93,7 +93,9 @@ public final class CentralizedSolver implements MarketSolver {
                     stats(solution.iterations(), start, asSolved, Double.NaN));
         }
         QpModel allocationModel = allocation.model(step, model, solution.primal(), options.tolerance());
-        QpSolution reallocated = backend.solve(allocationModel, options);
+        List<String> allocationProblems = ModelValidator.validate(allocationModel);
+        QpSolution reallocated = allocationProblems.isEmpty() ? backend.solve(allocationModel, options)
+                : QpSolution.failed(SolveStatus.ERROR, String.join("; ", allocationProblems), List.of(), 0.0);
         long iterations = solution.iterations() + reallocated.iterations();
         if (!reallocated.status().isOptimal()) {
             StepOutcome asSolved = lowered.outcome(step, model, solution, solution.primal(),
