@@ -212,4 +212,62 @@ class AdmmSolverTest {
         assertTrue(o.stats().primalResidual() > 0 || o.stats().dualResidual() > 0);
         assertTrue(Double.isNaN(o.objective()) && Double.isNaN(o.injection()[0]));
     }
+
+    /** A consumer that must buy at least 5 MW but has no seller to trade with says so. */
+    @Test
+    void aPeerWithNoPossibleTradeMakesTheStepInfeasible() {
+        MarketTree tree = lower(new FullP2pDesign(), ScenarioFixture.named("alone")
+                .consumer("d1", -10, -5, 1, 50).consumer("d2", -10, 0, 1, 50));
+        StepOutcome o = new AdmmSolver(tree, options(100)).solve(0);
+        assertEquals(SolveStatus.INFEASIBLE, o.status());
+        assertTrue(o.message().contains("d1"), o.message());
+        assertEquals(0, o.stats().iterations());
+    }
+
+    /** A grid that buys dearer than it sells (export 60 > import 50) would pay without limit. */
+    @Test
+    void aGridBuyingAboveItsSellingPriceIsUnbounded() {
+        MarketTree tree = lower(new FullP2pDesign(), ScenarioFixture.named("arbitrage")
+                .grid("grid", 50, 60).consumer("d", -10, 0, 1, 50));
+        StepOutcome o = new AdmmSolver(tree, options(100)).solve(0);
+        assertEquals(SolveStatus.UNBOUNDED, o.status());
+        assertTrue(o.message().contains("grid"), o.message());
+    }
+
+    /**
+     * A step with the same data as the one before, on the same thread, starts at that step's
+     * solution: it confirms it within a few iterations, with the same answer as a cold start.
+     */
+    @Test
+    void warmStartFromThePreviousStepOfTheThread() {
+        MarketTree tree = lower(new FullP2pDesign(), ScenarioFixture.named("twice")
+                .steps(2, Duration.ofHours(1)).grid("grid", 40, 20)
+                .producer("g1", 0, 30, 1, 10).producer("g2", 0, 30, 0.5, 20)
+                .consumer("d1", -30, 0, 1, 60).consumer("d2", -30, 0, 0.5, 45));
+        AdmmSolver solver = new AdmmSolver(tree, options(10_000));
+        StepOutcome first = solver.solve(0);
+        StepOutcome second = solver.solve(1);
+        StepOutcome cold = new AdmmSolver(tree, options(10_000)).solve(1);
+        assertTrue(first.isOptimal() && second.isOptimal() && cold.isOptimal());
+        assertTrue(second.stats().iterations() <= 3, second.message());
+        assertTrue(cold.stats().iterations() > 10, cold.message());
+        for (int i = 0; i < tree.peers().size(); i++) {
+            assertEquals(cold.injection()[i], second.injection()[i], POWER);
+        }
+    }
+
+    /** Rounds split over two threads (a market of 240 agents, one step) settle identically. */
+    @Test
+    void parallelRoundsAgreeWithSequentialOnes() {
+        MarketTree tree = AdmmBenchmark.syntheticFullP2p(240, 1, 7L);
+        SolverOptions sequential = new SolverOptions(1e-6, Duration.ofSeconds(60), 1, 1.0, 10_000);
+        SolverOptions parallel = new SolverOptions(1e-6, Duration.ofSeconds(60), 2, 1.0, 10_000);
+        StepOutcome one = new AdmmSolver(tree, sequential).solve(0);
+        StepOutcome two = new AdmmSolver(tree, parallel).solve(0);
+        assertTrue(one.isOptimal() && two.isOptimal(), one.message() + " / " + two.message());
+        assertEquals(one.objective(), two.objective(), 1e-6 * Math.abs(one.objective()));
+        for (int i = 0; i < tree.peers().size(); i++) {
+            assertEquals(one.injection()[i], two.injection()[i], 1e-6);
+        }
+    }
 }
