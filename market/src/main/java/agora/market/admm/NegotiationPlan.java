@@ -8,6 +8,7 @@ import agora.scenario.Peer;
 import agora.scenario.Profile;
 import agora.scenario.QuadraticCost;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +50,17 @@ final class NegotiationPlan {
     private NegotiationPlan(Builder b) {
         int steps = b.tree.scenario().time().count();
         this.agents = b.drafts.stream().map(d -> d.toData(steps)).toList();
-        this.linkAgentA = toArray(b.linkAgentA);
-        this.linkSlotA = toArray(b.linkSlotA);
-        this.linkAgentB = toArray(b.linkAgentB);
-        this.linkSlotB = toArray(b.linkSlotB);
+        this.linkAgentA = b.linkAgentA.toArray();
+        this.linkSlotA = b.linkSlotA.toArray();
+        this.linkAgentB = b.linkAgentB.toArray();
+        this.linkSlotB = b.linkSlotB.toArray();
         this.pools = List.copyOf(b.pools);
         this.peerAgent = b.peerAgent;
         this.marketPool = b.marketPool;
         this.marketManager = b.marketManager;
         this.managerParentSlots = b.managerParentSlots;
         this.marketCount = b.marketPool.length;
-        this.slotCount = b.drafts.stream().mapToInt(d -> d.cost.size()).sum();
+        this.slotCount = b.drafts.stream().mapToInt(d -> d.size()).sum();
     }
 
     static NegotiationPlan of(MarketTree tree) {
@@ -70,40 +71,62 @@ final class NegotiationPlan {
         return linkAgentA.length;
     }
 
-    private static int[] toArray(List<Integer> values) {
-        return values.stream().mapToInt(Integer::intValue).toArray();
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** One agent's data while it is being collected. */
     private static final class Draft {
         final String name;
         final Peer peer;
-        final List<Double> cost = new ArrayList<>();
-        final List<Double> low = new ArrayList<>();
-        final List<Double> high = new ArrayList<>();
-        final List<Boolean> pool = new ArrayList<>();
+        // primitive arrays grown by doubling: a 1,000-peer market has 500,000 slots
+        private double[] cost = new double[4];
+        private double[] low = new double[4];
+        private double[] high = new double[4];
+        private boolean[] pool = new boolean[4];
+        private int size;
 
         Draft(String name, Peer peer) {
             this.name = name;
             this.peer = peer;
         }
 
+        int size() {
+            return size;
+        }
+
         int addSlot(double slotCost, double slotLow, double slotHigh, boolean isPool) {
-            cost.add(slotCost);
-            low.add(slotLow);
-            high.add(slotHigh);
-            pool.add(isPool);
-            return cost.size() - 1;
+            if (size == cost.length) {
+                cost = Arrays.copyOf(cost, 2 * size);
+                low = Arrays.copyOf(low, 2 * size);
+                high = Arrays.copyOf(high, 2 * size);
+                pool = Arrays.copyOf(pool, 2 * size);
+            }
+            cost[size] = slotCost;
+            low[size] = slotLow;
+            high[size] = slotHigh;
+            pool[size] = isPool;
+            return size++;
         }
 
         AgentData toData(int steps) {
-            boolean[] poolSlots = new boolean[pool.size()];
-            for (int j = 0; j < poolSlots.length; j++) {
-                poolSlots[j] = pool.get(j);
-            }
-            double[] costs = cost.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] lows = low.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] highs = high.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean[] poolSlots = Arrays.copyOf(pool, size);
+            double[] costs = Arrays.copyOf(cost, size);
+            double[] lows = Arrays.copyOf(low, size);
+            double[] highs = Arrays.copyOf(high, size);
             if (peer == null) {
                 return new AgentData(name, QuadraticCost.ZERO, null, null, costs, lows, highs,
                         poolSlots, null, null);
@@ -125,10 +148,10 @@ final class NegotiationPlan {
         private final List<Draft> drafts = new ArrayList<>();
         private final Map<String, Integer> peerDraft = new LinkedHashMap<>();
         private final Map<Market, Integer> marketOwner = new IdentityHashMap<>();
-        private final List<Integer> linkAgentA = new ArrayList<>();
-        private final List<Integer> linkSlotA = new ArrayList<>();
-        private final List<Integer> linkAgentB = new ArrayList<>();
-        private final List<Integer> linkSlotB = new ArrayList<>();
+        private final IntList linkAgentA = new IntList();
+        private final IntList linkSlotA = new IntList();
+        private final IntList linkAgentB = new IntList();
+        private final IntList linkSlotB = new IntList();
         private final List<PoolRoute> pools = new ArrayList<>();
         private final int[] peerAgent;
         private final int[] marketPool;
@@ -150,7 +173,7 @@ final class NegotiationPlan {
                 Market market = markets.get(m);
                 Integer owner = marketOwner.get(market);
                 marketManager[m] = owner == null ? -1 : owner;
-                managerParentSlots[m] = owner == null ? 0 : drafts.get(owner).cost.size();
+                managerParentSlots[m] = owner == null ? 0 : drafts.get(owner).size();
                 marketPool[m] = -1;
                 if (market.isPool()) {
                     marketPool[m] = pools.size();
