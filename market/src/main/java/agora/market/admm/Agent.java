@@ -38,14 +38,6 @@ final class Agent {
         this.local = new LocalProblem(data.slotCount(), mailbox, bilateral);
     }
 
-    String name() {
-        return data.name();
-    }
-
-    int slotCount() {
-        return local.size;
-    }
-
     /** The agent's mailbox, handed to the relay once when the negotiation is wired. */
     double[] mailbox() {
         return mailbox;

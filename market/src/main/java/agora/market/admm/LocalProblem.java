@@ -48,14 +48,11 @@ final class LocalProblem {
     double linear;
     double netLow;
     double netHigh;
-    /** z: the agent's net position, equal to sum of {@link #value} after {@link #solve}. */
-    double net;
     /** mu of the last solve, the warm start of the next. */
     double multiplier;
 
     private double slope;
     private boolean firstPassReadsMail;
-    private double lastSum;
     private double magnitude;
     private double fixedNet;
 
@@ -133,11 +130,13 @@ final class LocalProblem {
         }
     }
 
-    /** Solves for the current lambda, t and penalty rho; leaves the result in value and net. */
+    /**
+     * Solves for the current lambda, t and penalty rho; leaves the proposals in {@link #value}
+     * (their sum is the agent's net position z, within its bounds).
+     */
     void solve(double rho) {
         double invRho = 1.0 / rho;
         if (size == 0) {
-            net = 0.0;
             return;
         }
         if (unreadMail) {
@@ -151,8 +150,7 @@ final class LocalProblem {
         } else {
             multiplier = solveLinearNet(invRho);
         }
-        // value[] holds v(mu) of the last evaluation, which was at the returned mu
-        net = Math.min(netHigh, Math.max(netLow, lastSum));
+        // value[] now holds v(mu) of the last evaluation, which was at the returned mu
     }
 
     /** a = 0: the jump of z(mu) at mu = -b, or z at a bound on one side of it. */
@@ -273,7 +271,6 @@ final class LocalProblem {
         }
         slope = -sloped * invRho;
         magnitude = absSum;
-        lastSum = sum;
         return sum;
     }
 
@@ -296,7 +293,6 @@ final class LocalProblem {
         unreadMail = false;
         firstPassReadsMail = false;
         multiplier = 0.0;
-        net = 0.0;
     }
 
     /** The sum of the consensus trades: the net position the market settles this agent at. */

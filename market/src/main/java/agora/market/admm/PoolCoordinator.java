@@ -21,10 +21,6 @@ final class PoolCoordinator {
         this.consensus = new double[positions];
     }
 
-    int size() {
-        return positions.length;
-    }
-
     void hear(int position, double proposal) {
         positions[position] = proposal;
     }
@@ -58,11 +54,6 @@ final class PoolCoordinator {
 
     double meanImbalance() {
         return mean;
-    }
-
-    /** The cleared position of member {@code position} (its proposal minus the mean imbalance). */
-    double clearedPosition(int position) {
-        return consensus[position];
     }
 
     void forget() {
