@@ -24,13 +24,14 @@ import java.util.List;
  */
 final class MinimumNormAllocation {
     /** Relative slack on positions, in units of the solver tolerance. */
-    static final double POSITION_SLACK_TOLERANCES = 10.0;
+    static final double POSITION_SLACK_TOLERANCES = 1.0;
     /** Relative slack on the trade cost bound, in units of the solver tolerance. */
     static final double COST_SLACK_TOLERANCES = 0.01;
 
     private final LoweredMarket lowered;
     private final QpModel.Structure base;
     private final int[] costColumns;
+    private final boolean costRow;
     private final int[] rowStart;
     private final int[] columnIndex;
     private final List<String> constraintNames;
@@ -46,15 +47,20 @@ final class MinimumNormAllocation {
                 .toArray();
         int nonZeros = base.columnIndex().length;
         int rows = base.constraintCount();
-        this.rowStart = Arrays.copyOf(base.rowStart(), rows + 2);
-        this.rowStart[rows + 1] = nonZeros + costColumns.length;
+        // without any trade cost (no fees, no grid) every trade costs nothing: no row needed
+        this.costRow = costColumns.length > 0;
+        int extraRows = costRow ? 1 : 0;
+        this.rowStart = Arrays.copyOf(base.rowStart(), rows + 1 + extraRows);
         this.columnIndex = Arrays.copyOf(base.columnIndex(), nonZeros + costColumns.length);
         System.arraycopy(costColumns, 0, columnIndex, nonZeros, costColumns.length);
         List<String> names = new ArrayList<>(base.constraintNames());
-        names.add("trade cost bound");
-        this.constraintNames = List.copyOf(names);
         List<Origin> origins = new ArrayList<>(base.constraintOrigins());
-        origins.add(new Origin("tariff", "all trades", "trade cost at most its optimum"));
+        if (costRow) {
+            rowStart[rows + 1] = nonZeros + costColumns.length;
+            names.add("trade cost bound");
+            origins.add(new Origin("tariff", "all trades", "trade cost at most its optimum"));
+        }
+        this.constraintNames = List.copyOf(names);
         this.constraintOrigins = List.copyOf(origins);
     }
 
@@ -85,10 +91,12 @@ final class MinimumNormAllocation {
             scale += Math.abs(c * optimum[j]);
         }
         int rows = base.constraintCount();
-        double[] rowLower = Arrays.copyOf(base.rowLower(), rows + 1);
-        double[] rowUpper = Arrays.copyOf(base.rowUpper(), rows + 1);
-        rowLower[rows] = Double.NEGATIVE_INFINITY;
-        rowUpper[rows] = cost + COST_SLACK_TOLERANCES * tolerance * scale;
+        double[] rowLower = Arrays.copyOf(base.rowLower(), rows + (costRow ? 1 : 0));
+        double[] rowUpper = Arrays.copyOf(base.rowUpper(), rows + (costRow ? 1 : 0));
+        if (costRow) {
+            rowLower[rows] = Double.NEGATIVE_INFINITY;
+            rowUpper[rows] = cost + COST_SLACK_TOLERANCES * tolerance * scale;
+        }
         QpModel.Structure structure = new QpModel.Structure(base.variableNames(),
                 base.variableOrigins(), constraintNames, constraintOrigins, rowStart, columnIndex,
                 coefficient, rowLower, rowUpper);

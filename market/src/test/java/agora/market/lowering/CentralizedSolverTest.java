@@ -2,6 +2,7 @@ package agora.market.lowering;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.market.DesignException;
@@ -93,7 +94,10 @@ class CentralizedSolverTest {
                 .build();
         MarketTree tree = LoweringTest.lower(stuck, "full");
         StepOutcome outcome = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults()).solve(0);
-        assertEquals(SolveStatus.INFEASIBLE, outcome.status(), outcome.message());
+        // which non-optimal status is the backend's business; the market reports it, never throws
+        assertFalse(outcome.isOptimal(), outcome.message());
+        assertTrue(Double.isNaN(outcome.objective()));
+        assertTrue(Double.isNaN(outcome.linkPrice()[0]));
     }
 
     @Test
