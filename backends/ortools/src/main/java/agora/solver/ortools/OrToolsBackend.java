@@ -1,0 +1,162 @@
+package agora.solver.ortools;
+
+import agora.solver.Capabilities;
+import agora.solver.Origin;
+import agora.solver.QpModel;
+import agora.solver.QpSolution;
+import agora.solver.SolveStatus;
+import agora.solver.SolverBackend;
+import agora.solver.SolverOptions;
+import agora.solver.StructureCache;
+import agora.solver.TrivialInfeasibility;
+import com.google.ortools.linearsolver.MPModelProto;
+import com.google.ortools.linearsolver.MPModelRequest;
+import com.google.ortools.linearsolver.MPQuadraticObjective;
+import com.google.ortools.linearsolver.MPSolutionResponse;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariableProto;
+import com.google.ortools.pdlp.PrimalDualHybridGradientParams;
+import com.google.ortools.pdlp.TerminationCriteria;
+import com.google.protobuf.TextFormat;
+import java.util.List;
+
+/**
+ * The OR-Tools backend. Quadratic models go to PDLP through {@code MPSolver.solveWithProto} with
+ * the objective's {@code quadratic_objective}; linear models to GLOP by default. GLOP, HiGHS and
+ * CP-SAT drop quadratic terms silently and report OPTIMAL, so {@link Engine#GLOP} refuses
+ * quadratic models with an error status; SCIP and CP-SAT return no duals and are not offered.
+ *
+ * <p>Duals: OR-Tools' {@code dual_value} of a minimisation is d(objective)/d(row bound), the
+ * convention of {@link QpSolution}, so it is passed through unchanged (proved by the two-peer
+ * market test, whose price is +15). PDLP stops at the relative tolerance taken from
+ * {@link SolverOptions#tolerance()}, tightened by {@link #PDLP_TOLERANCE_FACTOR}.
+ *
+ * <p>Thread-safe: each solve builds its own request; the per-structure row protos are immutable.
+ */
+public final class OrToolsBackend implements SolverBackend {
+    /** PDLP's relative optimality criterion is tighter than the requested tolerance, so that
+     * objectives agree with exact solvers to 1e-6 relative and prices to 1e-3. */
+    static final double PDLP_TOLERANCE_FACTOR = 0.01;
+    private static final int CACHED_STRUCTURES = 16;
+
+    private final Engine engine;
+    private final StructureCache<ProtoTemplate> templates = new StructureCache<>(CACHED_STRUCTURES, ProtoTemplate::new);
+
+    /** The backend ServiceLoader finds: {@link Engine#AUTO}. */
+    public OrToolsBackend() {
+        this(Engine.AUTO);
+    }
+
+    public OrToolsBackend(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String name() {
+        return "ortools";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        // conflicts: only rows infeasible on their own (TrivialInfeasibility); MPSolver has no IIS
+        return new Capabilities(engine != Engine.GLOP, true, false);
+    }
+
+    @Override
+    public QpSolution solve(QpModel model, SolverOptions options) {
+        long start = System.nanoTime();
+        boolean quadratic = model.hasQuadraticObjective();
+        if (quadratic && engine == Engine.GLOP) {
+            return QpSolution.failed(SolveStatus.ERROR, "GLOP ignores quadratic objective terms; "
+                    + "this model has quadratic costs. Maybe use engine PDLP or AUTO.", List.of(), seconds(start));
+        }
+        List<Origin> conflicts = TrivialInfeasibility.conflicts(model);
+        if (!conflicts.isEmpty()) {
+            return QpSolution.failed(SolveStatus.INFEASIBLE, "rows infeasible given the variable bounds",
+                    conflicts, seconds(start));
+        }
+        NativeLibraries.ensureLoaded();
+        boolean pdlp = engine == Engine.PDLP || (engine == Engine.AUTO && quadratic);
+        MPModelRequest.Builder request = MPModelRequest.newBuilder()
+                .setModel(proto(model))
+                .setSolverTimeLimitSeconds(options.timeLimit().toMillis() / 1000.0);
+        if (pdlp) {
+            request.setSolverType(MPModelRequest.SolverType.PDLP_LINEAR_PROGRAMMING)
+                    .setSolverSpecificParameters(pdlpParameters(options.tolerance()));
+        } else {
+            request.setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING);
+        }
+        MPSolutionResponse response = MPSolver.solveWithProto(request.build());
+        return toSolution(model, response, pdlp ? "PDLP" : "GLOP", start);
+    }
+
+    private MPModelProto proto(QpModel model) {
+        MPModelProto.Builder proto = MPModelProto.newBuilder().setObjectiveOffset(model.constant());
+        MPQuadraticObjective.Builder quadratic = MPQuadraticObjective.newBuilder();
+        for (int j = 0; j < model.variableCount(); j++) {
+            proto.addVariable(MPVariableProto.newBuilder()
+                    .setLowerBound(model.lower(j))
+                    .setUpperBound(model.upper(j))
+                    .setObjectiveCoefficient(model.linear(j)));
+            if (model.quadratic(j) != 0.0) {
+                quadratic.addQvar1Index(j).addQvar2Index(j).addCoefficient(model.quadratic(j));
+            }
+        }
+        proto.addAllConstraint(templates.get(model.structure()).constraints);
+        if (quadratic.getCoefficientCount() > 0) {
+            proto.setQuadraticObjective(quadratic);
+        }
+        return proto.build();
+    }
+
+    static String pdlpParameters(double tolerance) {
+        double epsilon = tolerance * PDLP_TOLERANCE_FACTOR;
+        PrimalDualHybridGradientParams parameters = PrimalDualHybridGradientParams.newBuilder()
+                .setNumThreads(1) // steps are solved in parallel; one thread per solve
+                .setTerminationCriteria(TerminationCriteria.newBuilder()
+                        .setSimpleOptimalityCriteria(TerminationCriteria.SimpleOptimalityCriteria.newBuilder()
+                                .setEpsOptimalRelative(epsilon)
+                                .setEpsOptimalAbsolute(epsilon)))
+                .build();
+        return TextFormat.printer().printToString(parameters);
+    }
+
+    private static QpSolution toSolution(QpModel model, MPSolutionResponse response, String solver, long start) {
+        String message = solver + ": " + response.getStatus()
+                + (response.getStatusStr().isEmpty() ? "" : " (" + response.getStatusStr() + ")");
+        SolveStatus status = switch (response.getStatus()) {
+            case MPSOLVER_OPTIMAL -> SolveStatus.OPTIMAL;
+            case MPSOLVER_INFEASIBLE -> SolveStatus.INFEASIBLE;
+            case MPSOLVER_UNBOUNDED -> SolveStatus.UNBOUNDED;
+            case MPSOLVER_FEASIBLE, MPSOLVER_NOT_SOLVED -> limitReached(response);
+            default -> SolveStatus.ERROR;
+        };
+        if (status != SolveStatus.OPTIMAL) {
+            return QpSolution.failed(status, message, List.of(), seconds(start));
+        }
+        double[] x = new double[model.variableCount()];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = response.getVariableValue(j);
+        }
+        double[] y = new double[model.constraintCount()];
+        for (int i = 0; i < y.length && i < response.getDualValueCount(); i++) {
+            y[i] = response.getDualValue(i);
+        }
+        long iterations = 0; // MPSolutionResponse does not report PDLP's iteration count
+        return new QpSolution(SolveStatus.OPTIMAL, model.objective(x), x, y, message, List.of(), iterations,
+                seconds(start));
+    }
+
+    /** PDLP ends FEASIBLE or NOT_SOLVED when it stops early; its message says why. */
+    private static SolveStatus limitReached(MPSolutionResponse response) {
+        String why = response.getStatusStr().toUpperCase(java.util.Locale.ROOT);
+        if (why.contains("TIME")) {
+            return SolveStatus.TIME_LIMIT;
+        }
+        return why.contains("ITERATION") ? SolveStatus.ITERATION_LIMIT : SolveStatus.NOT_CONVERGED;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
