@@ -47,12 +47,21 @@ final class SparseLdl {
     private final int[] li;
     private final double[] lx;
     private final double[] d;
+    /** Work arrays of the numeric factorisation, reused by every factorisation of this instance. */
+    private final double[] y;
+    private final int[] pattern;
+    private final int[] flag;
+    private final int[] lnz;
 
     SparseLdl(Symbolic symbolic) {
         this.symbolic = symbolic;
         li = new int[symbolic.columnStart[symbolic.size]];
         lx = new double[li.length];
         d = new double[symbolic.size];
+        y = new double[symbolic.size];
+        pattern = new int[symbolic.size];
+        flag = new int[symbolic.size];
+        lnz = new int[symbolic.size];
     }
 
     /** Factors the matrix with the symbolic pattern's structure; false on a zero pivot. */
@@ -60,10 +69,9 @@ final class SparseLdl {
         int n = symbolic.size;
         int[] parent = symbolic.parent;
         int[] lp = symbolic.columnStart;
-        double[] y = new double[n];
-        int[] pattern = new int[n];
-        int[] flag = new int[n];
-        int[] lnz = new int[n];
+        java.util.Arrays.fill(flag, -1);
+        java.util.Arrays.fill(lnz, 0);
+        java.util.Arrays.fill(y, 0.0); // a failed factorisation may leave values behind
         for (int k = 0; k < n; k++) {
             int top = n;
             flag[k] = k;
