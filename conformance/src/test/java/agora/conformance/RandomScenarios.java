@@ -8,7 +8,7 @@ import agora.scenario.QuadraticCost;
 import agora.scenario.Tariffs.DistanceMetric;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Seeded random small markets: 3-12 peers, one grid, 0-3 communities (some with a nested
@@ -30,7 +30,7 @@ final class RandomScenarios {
     }
 
     static MarketTree generate(long seed) {
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         String design = DESIGNS.get(random.nextInt(DESIGNS.size()));
         int peerCount = 3 + random.nextInt(10);
         ScenarioFixture f = ScenarioFixture.named("random " + seed);
@@ -79,7 +79,7 @@ final class RandomScenarios {
      * Costs a p² + b p with a in [0.5, 2]; marginal costs 2ap + b meet prices in [15, 60], so
      * optimal injections stay within ±45 MW, inside the bounds.
      */
-    private static void addPeer(ScenarioFixture f, Random random, String name, PeerKind kind) {
+    private static void addPeer(ScenarioFixture f, SplittableRandom random, String name, PeerKind kind) {
         double a = 0.5 + 1.5 * random.nextDouble();
         switch (kind) {
             case PRODUCER -> f.peer(name, kind, 0, 100, new QuadraticCost(a, 5 + 40 * random.nextDouble(), 0));

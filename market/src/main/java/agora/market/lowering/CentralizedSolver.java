@@ -11,6 +11,7 @@ import agora.solver.SolveStatus;
 import agora.solver.SolverBackend;
 import agora.solver.SolverOptions;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Solves each step of a market as one QP on a {@link SolverBackend}: the tree is lowered once
@@ -92,7 +93,13 @@ public final class CentralizedSolver implements MarketSolver {
             return lowered.outcome(step, model, solution, solution.primal(),
                     stats(solution.iterations(), start, asSolved, Double.NaN));
         }
-        QpModel allocationModel = allocation.model(step, model, solution.primal(), options.tolerance());
+        Optional<MinimumNormAllocation.Allocation> problem =
+                allocation.model(model, solution, options.tolerance());
+        if (problem.isEmpty()) { // no trade can move: the welfare solve's trades are the only ones
+            return lowered.outcome(step, model, solution, solution.primal(),
+                    stats(solution.iterations(), start, TradeAllocation.MINIMUM_NORM, 0.0));
+        }
+        QpModel allocationModel = problem.get().model();
         List<String> allocationProblems = ModelValidator.validate(allocationModel);
         QpSolution reallocated = allocationProblems.isEmpty() ? backend.solve(allocationModel, options)
                 : QpSolution.failed(SolveStatus.ERROR, String.join("; ", allocationProblems), List.of(), 0.0);
@@ -103,8 +110,9 @@ public final class CentralizedSolver implements MarketSolver {
             return withMessage(asSolved, "minimum-norm trade allocation ended "
                     + reallocated.status() + " (" + reallocated.message() + "); trades as solved");
         }
-        double shift = lowered.largestTradeChange(solution.primal(), reallocated.primal());
-        return lowered.outcome(step, model, solution, reallocated.primal(),
+        double[] trades = problem.get().apply(lowered, solution.primal(), reallocated.primal());
+        double shift = lowered.largestTradeChange(solution.primal(), trades);
+        return lowered.outcome(step, model, solution, trades,
                 stats(iterations, start, TradeAllocation.MINIMUM_NORM, shift));
     }
 

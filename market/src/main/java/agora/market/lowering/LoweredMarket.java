@@ -62,9 +62,12 @@ public final class LoweredMarket {
     /** The per-MWh trade cost a GRID_* variable carries besides the grid price. */
     private final double[] stepExtraCost;
     private final boolean[] tradeVariable;
+    private final boolean[] bilateralTradeVariable;
     private final int[] peerVariable;
     private final int[] collectiveVariable;
     private final Terms[] linkForward;
+    private final Terms[] linkBackward;
+    private final List<BilateralLayout> bilateralLayouts;
     private final int[] reciprocityRow;
     private final int[] poolRow;
 
@@ -77,9 +80,13 @@ public final class LoweredMarket {
         this.stepExtraCost = b.extraCosts.stream().mapToDouble(Double::doubleValue).toArray();
         this.tradeVariable = new boolean[n];
         b.tradeVariables.forEach(j -> tradeVariable[j] = true);
+        this.bilateralTradeVariable = new boolean[n];
+        b.bilateralTradeVariables.forEach(j -> bilateralTradeVariable[j] = true);
         this.peerVariable = b.peerVariable;
         this.collectiveVariable = b.collectiveVariable;
         this.linkForward = b.linkForward.toArray(new Terms[0]);
+        this.linkBackward = b.linkBackward.toArray(new Terms[0]);
+        this.bilateralLayouts = List.copyOf(b.layouts);
         this.reciprocityRow = b.reciprocityRow.stream().mapToInt(Integer::intValue).toArray();
         this.poolRow = b.poolRow;
     }
@@ -127,29 +134,30 @@ public final class LoweredMarket {
         return tradeVariable[j];
     }
 
-    /** True for the variables of peers' injections and collectives' net positions. */
-    boolean isPositionVariable(int j) {
-        return !tradeVariable[j];
+    /** True for the parts of bilateral trades (not pool trades). */
+    boolean isBilateralTradeVariable(int j) {
+        return bilateralTradeVariable[j];
     }
 
     /**
-     * For a grid sale or purchase part, the grid's import price at {@code step} (else 0): the
-     * part of a grid trade's price that the grid's fixed net position pins down (see
-     * {@link MinimumNormAllocation}).
+     * One bilateral market as the trade allocation sees it: each participant's net position and,
+     * per link (global index), which participants (indices into {@code positions}) it joins.
      */
-    double pinnedGridPrice(int j, int step) {
-        return switch (stepKind[j]) {
-            case GRID_SALE, GRID_PURCHASE -> stepPeer[j].importPrice().at(step);
-            default -> 0.0;
-        };
+    record BilateralLayout(List<Terms> positions, int[] links, int[] sideA, int[] sideB) {
     }
 
-    boolean isGridSale(int j) {
-        return stepKind[j] == StepKind.GRID_SALE;
+    List<BilateralLayout> bilateralLayouts() {
+        return bilateralLayouts;
     }
 
-    boolean isGridPurchase(int j) {
-        return stepKind[j] == StepKind.GRID_PURCHASE;
+    /** The variables of {@code P_ab} of link {@code i}. */
+    Terms forwardTrade(int i) {
+        return linkForward[i];
+    }
+
+    /** The variables of {@code P_ba} of link {@code i}. */
+    Terms backwardTrade(int i) {
+        return linkBackward[i];
     }
 
     /** {@code P_ab} of every link, in {@link MarketTree#links()} order. */
@@ -253,18 +261,24 @@ public final class LoweredMarket {
 
     /** Builds the structure in one pass over the tree: positions, then market by market. */
     private static final class Builder {
+        /** Origin kind of bilateral trade variables (pool trades are {@code pool trade}). */
+        private static final String BILATERAL = "trade";
+
         private final MarketTree tree;
         private final QpModelBuilder model = new QpModelBuilder();
         private final List<StepKind> stepKinds = new ArrayList<>();
         private final List<Peer> stepPeers = new ArrayList<>();
         private final List<Double> extraCosts = new ArrayList<>();
         private final List<Integer> tradeVariables = new ArrayList<>();
+        private final List<Integer> bilateralTradeVariables = new ArrayList<>();
         private final int[] peerVariable;
         private final int[] collectiveVariable;
         private final int[] poolRow;
         private final Map<String, Integer> peerVariableByName = new LinkedHashMap<>();
         private final Map<String, Integer> collectiveVariableByName = new LinkedHashMap<>();
         private final List<Terms> linkForward = new ArrayList<>();
+        private final List<Terms> linkBackward = new ArrayList<>();
+        private final List<BilateralLayout> layouts = new ArrayList<>();
         private final List<Integer> reciprocityRow = new ArrayList<>();
         private final List<Market> markets;
 
@@ -367,6 +381,14 @@ public final class LoweredMarket {
          * class comment for when it is split into sale and purchase parts.
          */
         private Terms trade(Participant side, double cost, String label, String kind) {
+            Terms parts = tradeParts(side, cost, label, kind);
+            if (kind.equals(BILATERAL)) {
+                Arrays.stream(parts.columns()).forEach(bilateralTradeVariables::add);
+            }
+            return parts;
+        }
+
+        private Terms tradeParts(Participant side, double cost, String label, String kind) {
             String name = "[" + label + "]";
             Origin sale = new Origin(kind, label, "sale");
             Origin purchase = new Origin(kind, label, "purchase");
@@ -413,25 +435,39 @@ public final class LoweredMarket {
 
         private void lowerBilateral(Market market) {
             Map<String, RowBuilder> balances = new LinkedHashMap<>();
+            Map<String, Integer> index = new LinkedHashMap<>();
+            List<Terms> positions = new ArrayList<>();
             for (Participant p : market.participants()) {
                 balances.put(p.name(), new RowBuilder().add(position(p), 1.0));
+                index.put(p.name(), positions.size());
+                positions.add(position(p));
             }
-            for (TradeLink link : market.links()) {
+            int links = market.links().size();
+            int[] ids = new int[links];
+            int[] sideA = new int[links];
+            int[] sideB = new int[links];
+            for (int k = 0; k < links; k++) {
+                TradeLink link = market.links().get(k);
                 String ab = link.a().name() + "->" + link.b().name();
                 String ba = link.b().name() + "->" + link.a().name();
-                Terms forward = trade(link.a(), link.costA(), ab, "trade");
-                Terms backward = trade(link.b(), link.costB(), ba, "trade");
+                Terms forward = trade(link.a(), link.costA(), ab, BILATERAL);
+                Terms backward = trade(link.b(), link.costB(), ba, BILATERAL);
                 RowBuilder reciprocity = new RowBuilder().add(forward, 1.0).add(backward, 1.0);
                 reciprocityRow.add(model.addEquality("reciprocity[" + ab + "]",
                         new Origin("trade", ab, "reciprocity"),
                         reciprocity.columns(), reciprocity.coefficients(), 0.0));
+                ids[k] = linkForward.size();
+                sideA[k] = index.get(link.a().name());
+                sideB[k] = index.get(link.b().name());
                 linkForward.add(forward);
+                linkBackward.add(backward);
                 balances.get(link.a().name()).add(forward, -1.0);
                 balances.get(link.b().name()).add(backward, -1.0);
             }
             for (Participant p : market.participants()) {
                 balance(p, market, balances.get(p.name()));
             }
+            layouts.add(new BilateralLayout(List.copyOf(positions), ids, sideA, sideB));
         }
 
         private void balance(Participant p, Market market, RowBuilder row) {

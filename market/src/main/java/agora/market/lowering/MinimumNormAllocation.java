@@ -1,119 +1,197 @@
 package agora.market.lowering;
 
+import agora.market.lowering.LoweredMarket.BilateralLayout;
 import agora.solver.Origin;
 import agora.solver.QpModel;
-import java.util.ArrayList;
+import agora.solver.QpModelBuilder;
+import agora.solver.QpSolution;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * The second, small solve that makes trades unique. Welfare fixes the dispatch, but when several
  * trade routes cost the same per MWh (full P2P with equal fees) it does not fix how energy is
- * split among partners. Among all welfare-optimal solutions this picks the one with least
- * {@code sum P²} over all trade variables: unique (strictly convex), so identical on every
- * backend.
+ * split among partners. Among all welfare-optimal trades this picks the ones of least
+ * {@code sum P²} over the bilateral trade variables: unique (strictly convex), so identical on
+ * every backend.
  *
- * <p>The optimal set is described without duals (which differ between backends when prices are
- * not unique): every injection and net position is boxed to a hair around its optimal value, and
- * one extra row keeps the total trade cost at most its optimal value. Grid trades are priced
- * {@code π+ s - π- u}; with the grid's net position {@code S - U} pinned, the part
- * {@code π+ (S - U)} is constant, so the row carries only fees on sales and
- * {@code π+ - π- + fee} on purchases. That keeps the row's scale, and thus its slack, small.
- * Row coefficients change with the grid prices, so each step builds its own structure (the
- * step's copy of the coefficients; names and indices are shared).
+ * <h2>The optimal trades, without a thin feasible set</h2>
+ * For a convex QP the optimal solutions are exactly the feasible points that satisfy the KKT
+ * conditions together with any one optimal dual {@code λ} (the set of KKT pairs is the product of
+ * the primal and the dual optimal sets). Trade variables cost linearly, so their reduced cost
+ * {@code r_j = c_j - (A^T λ)_j} depends on {@code λ} alone, and a welfare-optimal allocation with
+ * the solved dispatch is: net positions as solved, every trade variable with {@code r_j != 0} at
+ * its bound (0: sale and purchase parts are {@code >= 0}, a producer's trade {@code >= 0}, a
+ * consumer's {@code <= 0}), balances and reciprocity as before. Whichever optimal dual a backend
+ * returns, this set is the same.
+ *
+ * <p>The allocation model keeps only the trade variables free to move (reduced cost within a
+ * tolerance of 0), takes net positions as constants, and leaves out one balance row per
+ * connected group of trading participants (it is implied by the others and reciprocity, and
+ * leaving it out absorbs the solver's round-off in the positions). A well-posed small QP results,
+ * unlike "positions fixed and total trade cost at most its optimum", whose feasible set is a
+ * sliver that interior-point solvers stumble on. Pool trades are fixed by the positions and not
+ * part of it.
  */
 final class MinimumNormAllocation {
-    /** Relative slack on positions, in units of the solver tolerance. */
-    static final double POSITION_SLACK_TOLERANCES = 1.0;
-    /** Relative slack on the trade cost bound, in units of the solver tolerance. */
-    static final double COST_SLACK_TOLERANCES = 0.01;
+    /** A trade variable whose reduced cost is within this many solver tolerances (scaled) may move. */
+    static final double REDUCED_COST_TOLERANCES = 100.0;
 
     private final LoweredMarket lowered;
-    private final QpModel.Structure base;
-    private final int[] costColumns;
-    private final boolean costRow;
-    private final int[] rowStart;
-    private final int[] columnIndex;
-    private final List<String> constraintNames;
-    private final List<Origin> constraintOrigins;
 
     MinimumNormAllocation(LoweredMarket lowered) {
         this.lowered = lowered;
-        this.base = lowered.structureModel().structure();
-        QpModel model = lowered.structureModel();
-        this.costColumns = java.util.stream.IntStream.range(0, model.variableCount())
-                .filter(j -> lowered.isTradeVariable(j) && (model.linear(j) != 0.0
-                        || lowered.isGridSale(j) || lowered.isGridPurchase(j)))
-                .toArray();
-        int nonZeros = base.columnIndex().length;
-        int rows = base.constraintCount();
-        // without any trade cost (no fees, no grid) every trade costs nothing: no row needed
-        this.costRow = costColumns.length > 0;
-        int extraRows = costRow ? 1 : 0;
-        this.rowStart = Arrays.copyOf(base.rowStart(), rows + 1 + extraRows);
-        this.columnIndex = Arrays.copyOf(base.columnIndex(), nonZeros + costColumns.length);
-        System.arraycopy(costColumns, 0, columnIndex, nonZeros, costColumns.length);
-        List<String> names = new ArrayList<>(base.constraintNames());
-        List<Origin> origins = new ArrayList<>(base.constraintOrigins());
-        if (costRow) {
-            rowStart[rows + 1] = nonZeros + costColumns.length;
-            names.add("trade cost bound");
-            origins.add(new Origin("tariff", "all trades", "trade cost at most its optimum"));
-        }
-        this.constraintNames = List.copyOf(names);
-        this.constraintOrigins = List.copyOf(origins);
     }
 
     /**
-     * The allocation model of one step.
+     * The allocation problem of one step, or empty when no trade can move.
      *
-     * @param step      the step
-     * @param stepModel the welfare model of that step
-     * @param optimum   its optimal primal values
-     * @param tolerance the solver tolerance the slacks are scaled by
+     * @param stepModel the welfare model of the step
+     * @param optimum   its optimal solution (primal values and duals)
+     * @param tolerance the solver tolerance
      */
-    QpModel model(int step, QpModel stepModel, double[] optimum, double tolerance) {
-        int n = stepModel.variableCount();
-        int nonZeros = base.columnIndex().length;
-        double[] coefficient = Arrays.copyOf(base.coefficient(), nonZeros + costColumns.length);
-        double cost = 0.0;
-        double scale = 1.0;
-        for (int k = 0; k < costColumns.length; k++) {
-            int j = costColumns[k];
-            double c = stepModel.linear(j);
-            if (lowered.isGridSale(j)) {
-                c -= lowered.pinnedGridPrice(j, step);
-            } else if (lowered.isGridPurchase(j)) {
-                c += lowered.pinnedGridPrice(j, step);
-            }
-            coefficient[nonZeros + k] = c;
-            cost += c * optimum[j];
-            scale += Math.abs(c * optimum[j]);
+    Optional<Allocation> model(QpModel stepModel, QpSolution optimum, double tolerance) {
+        double[] x = optimum.primal();
+        boolean[] free = movableTrades(stepModel, optimum.duals(), tolerance);
+        QpModelBuilder builder = new QpModelBuilder();
+        int[] compact = new int[stepModel.variableCount()];
+        Arrays.fill(compact, -1);
+        for (BilateralLayout market : lowered.bilateralLayouts()) {
+            addMarket(builder, stepModel, market, x, free, compact);
         }
-        int rows = base.constraintCount();
-        double[] rowLower = Arrays.copyOf(base.rowLower(), rows + (costRow ? 1 : 0));
-        double[] rowUpper = Arrays.copyOf(base.rowUpper(), rows + (costRow ? 1 : 0));
-        if (costRow) {
-            rowLower[rows] = Double.NEGATIVE_INFINITY;
-            rowUpper[rows] = cost + COST_SLACK_TOLERANCES * tolerance * scale;
+        if (builder.variableCount() == 0) {
+            return Optional.empty();
         }
-        QpModel.Structure structure = new QpModel.Structure(base.variableNames(),
-                base.variableOrigins(), constraintNames, constraintOrigins, rowStart, columnIndex,
-                coefficient, rowLower, rowUpper);
+        return Optional.of(new Allocation(builder.build(), compact));
+    }
 
-        double[] lower = stepModel.lowerBounds();
-        double[] upper = stepModel.upperBounds();
-        double[] quadratic = new double[n];
-        for (int j = 0; j < n; j++) {
-            if (lowered.isTradeVariable(j)) {
-                quadratic[j] = 1.0;
-            } else {
-                double slack = POSITION_SLACK_TOLERANCES * tolerance * (1.0 + Math.abs(optimum[j]));
-                double value = Math.min(Math.max(optimum[j], lower[j]), upper[j]);
-                lower[j] = Math.max(lower[j], value - slack);
-                upper[j] = Math.min(upper[j], value + slack);
-            }
+    /** Marks the bilateral trade variables whose reduced cost at the optimal duals is zero. */
+    private boolean[] movableTrades(QpModel model, double[] duals, double tolerance) {
+        int n = model.variableCount();
+        double[] reduced = model.linearCosts();
+        double scale = 1.0;
+        for (int i = 0; i < model.constraintCount(); i++) {
+            double yi = duals[i];
+            scale = Math.max(scale, Math.abs(yi));
+            model.forEachInRow(i, (column, coefficient) -> reduced[column] -= coefficient * yi);
         }
-        return new QpModel(structure, lower, upper, new double[n], quadratic, 0.0);
+        for (int j = 0; j < n; j++) {
+            scale = Math.max(scale, Math.abs(model.linear(j)));
+        }
+        double threshold = REDUCED_COST_TOLERANCES * tolerance * (1.0 + scale);
+        boolean[] free = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            boolean unbounded = model.lower(j) == Double.NEGATIVE_INFINITY
+                    && model.upper(j) == Double.POSITIVE_INFINITY;
+            free[j] = lowered.isBilateralTradeVariable(j)
+                    && (unbounded || Math.abs(reduced[j]) <= threshold);
+        }
+        return free;
+    }
+
+    private void addMarket(QpModelBuilder builder, QpModel model, BilateralLayout market,
+                                  double[] x, boolean[] free, int[] compact) {
+        int participants = market.positions().size();
+        int links = market.links().length;
+        RowBuilder[] balance = new RowBuilder[participants];
+        int[] group = new int[participants];
+        for (int p = 0; p < participants; p++) {
+            balance[p] = new RowBuilder();
+            group[p] = p;
+        }
+        for (int k = 0; k < links; k++) {
+            int link = market.links()[k];
+            Terms forwardSide = lowered.forwardTrade(link);
+            Terms backwardSide = lowered.backwardTrade(link);
+            if (!anyFree(forwardSide, free) || !anyFree(backwardSide, free)) {
+                continue; // one side cannot move, so reciprocity holds this link at zero
+            }
+            Terms forward = movable(builder, model, free, compact, forwardSide);
+            Terms backward = movable(builder, model, free, compact, backwardSide);
+            RowBuilder reciprocity = new RowBuilder().add(forward, 1.0).add(backward, 1.0);
+            builder.addEquality("reciprocity[" + link + "]", new Origin("trade", "link " + link,
+                    "reciprocity"), reciprocity.columns(), reciprocity.coefficients(), 0.0);
+            balance[market.sideA()[k]].add(forward, 1.0);
+            balance[market.sideB()[k]].add(backward, 1.0);
+            union(group, market.sideA()[k], market.sideB()[k]);
+        }
+        boolean[] groupHasDroppedRow = new boolean[participants];
+        for (int p = 0; p < participants; p++) {
+            int root = find(group, p);
+            if (!groupHasDroppedRow[root]) {
+                groupHasDroppedRow[root] = true; // implied by the group's other rows
+                continue;
+            }
+            double position = market.positions().get(p).value(x);
+            builder.addEquality("balance[" + p + "]", new Origin("trade", "participant " + p,
+                    "balance"), balance[p].columns(), balance[p].coefficients(), position);
+        }
+    }
+
+    private static boolean anyFree(Terms side, boolean[] free) {
+        return Arrays.stream(side.columns()).anyMatch(j -> free[j]);
+    }
+
+    /**
+     * The movable variables of one side's trade, registered in the compact model (once) with the
+     * least-norm objective and their bounds.
+     */
+    private static Terms movable(QpModelBuilder builder, QpModel model, boolean[] free,
+                                 int[] compact, Terms side) {
+        int[] movable = Arrays.stream(side.columns()).filter(j -> free[j]).toArray();
+        int[] columns = new int[movable.length];
+        double[] coefficients = new double[movable.length];
+        int k = 0;
+        for (int t = 0; t < side.columns().length; t++) {
+            int j = side.columns()[t];
+            if (!free[j]) {
+                continue;
+            }
+            if (compact[j] < 0) {
+                compact[j] = builder.addVariable(model.variableName(j),
+                        model.structure().variableOrigins().get(j), model.lower(j), model.upper(j),
+                        0.0, 1.0);
+            }
+            columns[k] = compact[j];
+            coefficients[k++] = side.coefficients()[t];
+        }
+        return new Terms(columns, coefficients);
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
+    }
+
+    /**
+     * An allocation problem and the way back.
+     *
+     * @param model   the least-norm QP over the movable trade variables
+     * @param compact for each variable of the welfare model, its index in {@code model}, or -1
+     */
+    record Allocation(QpModel model, int[] compact) {
+
+        /**
+         * The welfare solution with its bilateral trades replaced by the allocation's: movable
+         * variables take the allocation's values, the others 0 (their bound).
+         */
+        double[] apply(LoweredMarket lowered, double[] welfare, double[] allocated) {
+            double[] out = welfare.clone();
+            for (int j = 0; j < out.length; j++) {
+                if (compact[j] >= 0) {
+                    out[j] = allocated[compact[j]];
+                } else if (lowered.isBilateralTradeVariable(j)) {
+                    out[j] = 0.0;
+                }
+            }
+            return out;
+        }
     }
 }
