@@ -95,9 +95,11 @@ final class MinimumNormAllocation {
         int links = market.links().length;
         RowBuilder[] balance = new RowBuilder[participants];
         int[] group = new int[participants];
+        double bound = 1.0;
         for (int p = 0; p < participants; p++) {
             balance[p] = new RowBuilder();
             group[p] = p;
+            bound += Math.abs(market.positions().get(p).value(x));
         }
         for (int k = 0; k < links; k++) {
             int link = market.links()[k];
@@ -106,8 +108,8 @@ final class MinimumNormAllocation {
             if (!anyFree(forwardSide, free) || !anyFree(backwardSide, free)) {
                 continue; // one side cannot move, so reciprocity holds this link at zero
             }
-            Terms forward = movable(builder, model, free, compact, forwardSide);
-            Terms backward = movable(builder, model, free, compact, backwardSide);
+            Terms forward = movable(builder, model, free, compact, forwardSide, bound);
+            Terms backward = movable(builder, model, free, compact, backwardSide, bound);
             RowBuilder reciprocity = new RowBuilder().add(forward, 1.0).add(backward, 1.0);
             builder.addEquality("reciprocity[" + link + "]", new Origin("trade", "link " + link,
                     "reciprocity"), reciprocity.columns(), reciprocity.coefficients(), 0.0);
@@ -134,10 +136,12 @@ final class MinimumNormAllocation {
 
     /**
      * The movable variables of one side's trade, registered in the compact model (once) with the
-     * least-norm objective and their bounds.
+     * least-norm objective and their bounds, capped at {@code ±bound}: a least-norm allocation
+     * carries no circular flow, so no trade exceeds the market's total |net position|, and
+     * finite bounds keep interior-point solvers on familiar ground.
      */
     private static Terms movable(QpModelBuilder builder, QpModel model, boolean[] free,
-                                 int[] compact, Terms side) {
+                                 int[] compact, Terms side, double bound) {
         int[] movable = Arrays.stream(side.columns()).filter(j -> free[j]).toArray();
         int[] columns = new int[movable.length];
         double[] coefficients = new double[movable.length];
@@ -149,8 +153,8 @@ final class MinimumNormAllocation {
             }
             if (compact[j] < 0) {
                 compact[j] = builder.addVariable(model.variableName(j),
-                        model.structure().variableOrigins().get(j), model.lower(j), model.upper(j),
-                        0.0, 1.0);
+                        model.structure().variableOrigins().get(j), Math.max(model.lower(j), -bound),
+                        Math.min(model.upper(j), bound), 0.0, 1.0);
             }
             columns[k] = compact[j];
             coefficients[k++] = side.coefficients()[t];
