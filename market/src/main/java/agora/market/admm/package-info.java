@@ -56,7 +56,9 @@
  * <h2>Refinements</h2>
  * <ul>
  *   <li>Over-relaxation (Boyd §3.4.3, alpha = 1.6): the projection and dual update use
- *       {@code alpha v + (1 - alpha) t} in place of v.</li>
+ *       {@code alpha v + (1 - alpha) t} in place of v. Measured: about half the iterations on
+ *       the IEEE 14-bus case and the four-peer example, about 20% more on a synthetic 1,000-peer
+ *       full P2P market.</li>
  *   <li>Residual balancing (Boyd §3.4.1, mu = 10, tau = 2) on the residuals scaled by their
  *       tolerances, every 5 iterations and at most 20 times per step (unbounded rebalancing kept
  *       rho oscillating on the IEEE 14-bus case); lambda is kept unscaled, so a change of rho
