@@ -9,6 +9,8 @@ import agora.units.Dimension;
 import agora.units.Quantity;
 import agora.units.Unit;
 import agora.units.Units;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,11 +61,8 @@ final class Evaluator {
         if (e instanceof Expr.Negate n) {
             return negate(n, eval(n.operand(), scope));
         }
-        if (e instanceof Expr.Power p) {
-            return power(p, eval(p.base(), scope));
-        }
-        if (e instanceof Expr.Binary b) {
-            return binary(b, scope);
+        if (e instanceof Expr.Power || e instanceof Expr.Binary) {
+            return chain(e, scope);
         }
         Expr.Conditional c = (Expr.Conditional) e;
         return condition(c.condition(), eval(c.condition(), scope))
@@ -183,9 +182,29 @@ final class Evaluator {
                 + " to a power");
     }
 
-    private Value binary(Expr.Binary b, Scope scope) {
-        Value left = eval(b.left(), scope);
-        Value right = eval(b.right(), scope);
+    /**
+     * A binary operation or power and the ones nested in its left operand ({@code a + b + c}
+     * nests to the left), evaluated in a loop: a sum of thousands of terms cannot overflow the
+     * stack. Left operands are evaluated before right ones, as in the recursive definition.
+     */
+    private Value chain(Expr top, Scope scope) {
+        Deque<Expr> spine = new ArrayDeque<>();
+        Expr node = top;
+        while (node instanceof Expr.Binary || node instanceof Expr.Power) {
+            spine.push(node);
+            node = node instanceof Expr.Binary b ? b.left() : ((Expr.Power) node).base();
+        }
+        Value value = eval(node, scope);
+        while (!spine.isEmpty()) {
+            Expr next = spine.pop();
+            value = next instanceof Expr.Binary b
+                    ? binary(b, value, eval(b.right(), scope))
+                    : power((Expr.Power) next, value);
+        }
+        return value;
+    }
+
+    private Value binary(Expr.Binary b, Value left, Value right) {
         if (b.operator().isComparison()) {
             return compare(b, left, right);
         }

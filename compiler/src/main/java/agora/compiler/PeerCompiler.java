@@ -16,8 +16,10 @@ import agora.syntax.PreferenceDecl;
 import agora.syntax.Property;
 import agora.syntax.Statement;
 import agora.units.Dimension;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -359,16 +361,28 @@ final class PeerCompiler {
         return new QuadraticCost(sum[2], sum[1], sum[0]);
     }
 
-    /** Splits a sum into its terms, so that each term's unit is checked on its own. */
+    /**
+     * Splits a sum into its terms, so that each term's unit is checked on its own. Iterative
+     * (terms in source order), as a generated cost may sum thousands of terms.
+     */
     private static void flatten(Expr e, int sign, List<Expr> terms, List<Integer> signs) {
-        if (e instanceof Expr.Binary b && (b.operator() == Expr.Operator.ADD
-                || b.operator() == Expr.Operator.SUBTRACT)) {
-            flatten(b.left(), sign, terms, signs);
-            flatten(b.right(), b.operator() == Expr.Operator.ADD ? sign : -sign, terms, signs);
-            return;
+        Deque<Expr> pending = new ArrayDeque<>(List.of(e));
+        Deque<Integer> pendingSigns = new ArrayDeque<>(List.of(sign));
+        while (!pending.isEmpty()) {
+            Expr next = pending.pop();
+            int nextSign = pendingSigns.pop();
+            if (next instanceof Expr.Binary b && (b.operator() == Expr.Operator.ADD
+                    || b.operator() == Expr.Operator.SUBTRACT)) {
+                // the right operand waits below the left one: the left side's terms come first
+                pending.push(b.right());
+                pendingSigns.push(b.operator() == Expr.Operator.ADD ? nextSign : -nextSign);
+                pending.push(b.left());
+                pendingSigns.push(nextSign);
+            } else {
+                terms.add(next);
+                signs.add(nextSign);
+            }
         }
-        terms.add(e);
-        signs.add(sign);
     }
 
     private Optional<Value.Poly> term(Expr e, Scope scope) {

@@ -45,6 +45,16 @@ class DiagnosticsTest {
                 headlines("community { }"));
     }
 
+    @Test
+    void e0101ExpressionNestedTooDeeplyHasAPosition() {
+        // 3000 signs: the 257th, at column 12 + 257, would open the 257th level of nesting
+        String body = "profile x = " + "-".repeat(3000) + "1";
+        assertEquals(List.of("t.agora:3:269: error[E0101]: expression nested too deeply"), headlines(body));
+        assertEquals("an expression may nest at most 256 levels (parentheses, signs, operators, conditionals,"
+                + " calls); name inner parts with 'param' or 'profile'",
+                compile(body, Map.of()).diagnostics().all().get(0).hint());
+    }
+
     // ------------------------------------------------------------------ E02 names, imports
 
     @Test

@@ -254,4 +254,20 @@ class SemanticsTest {
         CompileResult r = Compiler.compile(dir.resolve("does-not-exist.agora"), Map.of());
         assertEquals(List.of("E0205"), r.diagnostics().all().stream().map(d -> d.code().code()).toList());
     }
+
+    @Test
+    void longSumsAndProductsCompileWithoutDeepRecursion() {
+        // 4000 terms of 0.0005 MW: pmax = 2 MW; 3000 cost terms of 0.5 $/MWh * p: b = 1500 $/MWh;
+        // a product of 3000 ones times 1 MW: pmin = 1 MW (all nest thousands deep to the left)
+        String pmax = String.join(" + ", java.util.Collections.nCopies(4000, "0.0005 MW"));
+        String cost = String.join(" + ", java.util.Collections.nCopies(3000, "0.5 $/MWh * p"));
+        String pmin = String.join(" * ", java.util.Collections.nCopies(3000, "1")) + " * 1 MW";
+        Peer p = compile("producer p { bounds = " + pmin + " .. " + pmax + "; cost = " + cost + " }")
+                .peer("p").orElseThrow();
+        assertEquals(2, p.pmax().at(0), 1e-9);
+        assertEquals(1, p.pmin().at(0), EPS);
+        assertEquals(1500, p.cost().b(), 1e-9);
+        assertTrue(p.pmax().description().startsWith("(".repeat(3998) + "0.0005 MW + 0.0005 MW) + 0.0005 MW)"),
+                p.pmax().description().substring(0, 80));
+    }
 }

@@ -6,7 +6,9 @@ import agora.diagnostics.SourceSpan;
 import agora.syntax.internal.AgoraBaseVisitor;
 import agora.syntax.internal.AgoraParser;
 import agora.syntax.internal.AgoraParser.*;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -285,8 +287,77 @@ final class AstBuilder extends AgoraBaseVisitor<Object> {
 
     // ----------------------------------------------------------------------------- expressions
 
+    /**
+     * Left-associative chains ({@code a + b + c}, {@code x²²}) nest to the left in the parse tree,
+     * one level per operator: their left spine is walked in a loop, so a sum of thousands of terms
+     * cannot overflow the stack. Everything else nests only as deep as the parser allows.
+     */
     private Expr expr(ExprContext ctx) {
-        return (Expr) visit(ctx);
+        Deque<ExprContext> spine = new ArrayDeque<>();
+        ExprContext node = ctx;
+        for (ExprContext left = leftOperand(node); left != null; left = leftOperand(node)) {
+            spine.push(node);
+            node = left;
+        }
+        Expr result = (Expr) visit(node);
+        while (!spine.isEmpty()) {
+            result = withLeft(spine.pop(), result);
+        }
+        return result;
+    }
+
+    /** The left operand of a left-associative form, or null. */
+    private static ExprContext leftOperand(ExprContext ctx) {
+        if (ctx instanceof AddExprContext a) {
+            return a.expr(0);
+        }
+        if (ctx instanceof MultiplyExprContext m) {
+            return m.expr(0);
+        }
+        if (ctx instanceof CompareExprContext c) {
+            return c.expr(0);
+        }
+        if (ctx instanceof PowerExprContext p) {
+            return p.expr();
+        }
+        return null;
+    }
+
+    /** The node of a left-associative form, its left operand already built. */
+    private Expr withLeft(ExprContext ctx, Expr left) {
+        if (ctx instanceof PowerExprContext p) {
+            int exponent = p.SQUARED() != null ? 2 : integer(p.exponent);
+            return new Expr.Power(span(ctx), left, exponent);
+        }
+        Token op;
+        ExprContext right;
+        if (ctx instanceof AddExprContext a) {
+            op = a.op;
+            right = a.expr(1);
+        } else if (ctx instanceof MultiplyExprContext m) {
+            op = m.op;
+            right = m.expr(1);
+        } else {
+            CompareExprContext c = (CompareExprContext) ctx;
+            op = c.op;
+            right = c.expr(1);
+        }
+        return new Expr.Binary(span(ctx), operator(op), left, expr(right));
+    }
+
+    private static Expr.Operator operator(Token op) {
+        return switch (op.getType()) {
+            case AgoraParser.PLUS -> Expr.Operator.ADD;
+            case AgoraParser.MINUS -> Expr.Operator.SUBTRACT;
+            case AgoraParser.STAR -> Expr.Operator.MULTIPLY;
+            case AgoraParser.SLASH -> Expr.Operator.DIVIDE;
+            case AgoraParser.EQUAL -> Expr.Operator.EQUAL;
+            case AgoraParser.NOT_EQUAL -> Expr.Operator.NOT_EQUAL;
+            case AgoraParser.LESS -> Expr.Operator.LESS;
+            case AgoraParser.LESS_EQUAL -> Expr.Operator.LESS_EQUAL;
+            case AgoraParser.GREATER -> Expr.Operator.GREATER;
+            default -> Expr.Operator.GREATER_EQUAL;
+        };
     }
 
     @Override
@@ -296,8 +367,7 @@ final class AstBuilder extends AgoraBaseVisitor<Object> {
 
     @Override
     public Expr visitPowerExpr(PowerExprContext ctx) {
-        int exponent = ctx.SQUARED() != null ? 2 : integer(ctx.exponent);
-        return new Expr.Power(span(ctx), expr(ctx.expr()), exponent);
+        return expr(ctx);
     }
 
     @Override
@@ -307,29 +377,17 @@ final class AstBuilder extends AgoraBaseVisitor<Object> {
 
     @Override
     public Expr visitMultiplyExpr(MultiplyExprContext ctx) {
-        Expr.Operator op = ctx.op.getType() == AgoraParser.STAR ? Expr.Operator.MULTIPLY
-                : Expr.Operator.DIVIDE;
-        return new Expr.Binary(span(ctx), op, expr(ctx.expr(0)), expr(ctx.expr(1)));
+        return expr(ctx);
     }
 
     @Override
     public Expr visitAddExpr(AddExprContext ctx) {
-        Expr.Operator op = ctx.op.getType() == AgoraParser.PLUS ? Expr.Operator.ADD
-                : Expr.Operator.SUBTRACT;
-        return new Expr.Binary(span(ctx), op, expr(ctx.expr(0)), expr(ctx.expr(1)));
+        return expr(ctx);
     }
 
     @Override
     public Expr visitCompareExpr(CompareExprContext ctx) {
-        Expr.Operator op = switch (ctx.op.getType()) {
-            case AgoraParser.EQUAL -> Expr.Operator.EQUAL;
-            case AgoraParser.NOT_EQUAL -> Expr.Operator.NOT_EQUAL;
-            case AgoraParser.LESS -> Expr.Operator.LESS;
-            case AgoraParser.LESS_EQUAL -> Expr.Operator.LESS_EQUAL;
-            case AgoraParser.GREATER -> Expr.Operator.GREATER;
-            default -> Expr.Operator.GREATER_EQUAL;
-        };
-        return new Expr.Binary(span(ctx), op, expr(ctx.expr(0)), expr(ctx.expr(1)));
+        return expr(ctx);
     }
 
     @Override

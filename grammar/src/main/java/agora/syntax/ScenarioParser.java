@@ -84,50 +84,71 @@ public final class ScenarioParser {
 
     private static <T> Optional<T> run(String fileName, String text, Diagnostics diagnostics,
                                        Function<AgoraParser, T> build) {
-        List<SyntaxError> errors = new ArrayList<>();
+        Collector errors = new Collector();
         AgoraLexer lexer = new AgoraLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners();
-        AgoraParser parser = new AgoraParser(new CommonTokenStream(lexer));
+        AgoraParser parser = new DepthLimitedParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
-        parser.addErrorListener(new Collector(errors));
-        parser.setErrorHandler(new FirstErrorStrategy());
+        parser.addErrorListener(errors);
+        parser.setErrorHandler(new FirstErrorStrategy(errors));
         int before = diagnostics.errorCount();
         T result;
         try {
             result = build.apply(parser);
+        } catch (DepthLimitedParser.TooDeep deep) {
+            errors.add(deep.token(), deep.what() + " nested too deeply", deep.what().equals("expression")
+                    ? "an expression may nest at most " + deep.limit() + " levels (parentheses, signs,"
+                    + " operators, conditionals, calls); name inner parts with 'param' or 'profile'"
+                    : "collectives may nest at most " + deep.limit() + " levels");
+            result = null;
         } catch (ParseCancellationException stop) {
             result = null;
         }
-        for (SyntaxError e : errors) {
+        SyntaxError e = errors.first();
+        if (e != null) {
             diagnostics.error(DiagnosticCode.SYNTAX_ERROR,
-                    new SourceSpan(fileName, e.line(), e.column(), e.length()), e.message());
+                    new SourceSpan(fileName, e.line(), e.column(), e.length()), e.message(), e.hint());
         }
-        return errors.isEmpty() && diagnostics.errorCount() == before
+        return e == null && diagnostics.errorCount() == before
                 ? Optional.ofNullable(result) : Optional.empty();
     }
 
-    private record SyntaxError(int line, int column, int length, String message) {
+    /** @param hint advice shown under the caret, or null */
+    private record SyntaxError(int line, int column, int length, String message, String hint) {
     }
 
-    /** Keeps the first syntax error of a file, with ANTLR's 0-based column made 1-based. */
+    /**
+     * Keeps the first syntax error of a file, with ANTLR's 0-based column made 1-based. The error
+     * strategy reports through {@link #add}; ANTLR's own notifications arrive as a listener.
+     */
     private static final class Collector extends BaseErrorListener {
-        private final List<SyntaxError> errors;
+        private SyntaxError first;
 
-        Collector(List<SyntaxError> errors) {
-            this.errors = errors;
+        SyntaxError first() {
+            return first;
+        }
+
+        void add(Token offending, String message, String hint) {
+            if (first != null) {
+                return;
+            }
+            int length = 1;
+            if (offending != null && offending.getType() != Token.EOF) {
+                length = offending.getStopIndex() - offending.getStartIndex() + 1;
+            }
+            int line = offending == null ? 1 : offending.getLine();
+            int column = offending == null ? 1 : offending.getCharPositionInLine() + 1;
+            first = new SyntaxError(line, column, length, message, hint);
         }
 
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
                                 int charPositionInLine, String msg, RecognitionException e) {
-            if (!errors.isEmpty()) {
-                return;
+            if (offendingSymbol instanceof Token t) {
+                add(t, msg, null);
+            } else if (first == null) {
+                first = new SyntaxError(line, charPositionInLine + 1, 1, msg, null);
             }
-            int length = 1;
-            if (offendingSymbol instanceof Token t && t.getType() != Token.EOF) {
-                length = t.getStopIndex() - t.getStartIndex() + 1;
-            }
-            errors.add(new SyntaxError(line, charPositionInLine + 1, length, msg));
         }
     }
 
@@ -136,6 +157,11 @@ public final class ScenarioParser {
      * errors that only confuse.
      */
     private static final class FirstErrorStrategy extends DefaultErrorStrategy {
+        private final Collector errors;
+
+        FirstErrorStrategy(Collector errors) {
+            this.errors = errors;
+        }
 
         @Override
         public void recover(Parser recognizer, RecognitionException e) {
@@ -161,9 +187,9 @@ public final class ScenarioParser {
                     ? recognizer.getInputStream().get(offending.getTokenIndex() + 1) : null;
             if (offending.getType() == AgoraParser.NUMBER && next != null && next.getLine() > offending.getLine()
                     && (next.getType() == AgoraParser.IDENTIFIER || next.getType() == AgoraParser.CURRENCY_SIGN)) {
-                recognizer.notifyErrorListeners(offending, "a unit must stand on the same line as its number: "
+                errors.add(offending, "a unit must stand on the same line as its number: "
                         + describe(offending) + " ends line " + offending.getLine() + ", " + describe(next)
-                        + " begins line " + next.getLine(), e);
+                        + " begins line " + next.getLine(), null);
                 return;
             }
             report(recognizer, offending, e.getExpectedTokens());
@@ -177,15 +203,14 @@ public final class ScenarioParser {
         @Override
         protected void reportFailedPredicate(Parser recognizer, FailedPredicateException e) {
             Token token = e.getOffendingToken();
-            recognizer.notifyErrorListeners(token,
-                    "a unit must stand on the same line as its number, found "
-                            + describe(token), e);
+            errors.add(token, "a unit must stand on the same line as its number, found "
+                    + describe(token), null);
         }
 
-        private static void report(Parser recognizer, Token offending, IntervalSet expected) {
+        private void report(Parser recognizer, Token offending, IntervalSet expected) {
             String message = "unexpected " + describe(offending) + ", expected "
                     + expectation(recognizer, expected);
-            recognizer.notifyErrorListeners(offending, message, null);
+            errors.add(offending, message, null);
         }
 
         private static String expectation(Parser recognizer, IntervalSet expected) {

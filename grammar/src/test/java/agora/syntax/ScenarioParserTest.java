@@ -7,10 +7,13 @@ import static agora.syntax.ParseHelper.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.syntax.Expr.Binary;
 import agora.syntax.Expr.Operator;
 import agora.syntax.Expr.QuantityLiteral;
+import agora.diagnostics.Diagnostic;
+import agora.diagnostics.Diagnostics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -295,5 +298,44 @@ class ScenarioParserTest {
         assertEquals(List.of("test.agora:1:13: error[E0101]: a unit must stand on the same line as its number: "
                 + "'2' ends line 1, 'MW' begins line 2"),
                 errors("profile x = 2\nMW"));
+    }
+
+    @Test
+    void longLeftAssociativeChainsParseWithoutDeepRecursion() {
+        // 20000 terms nest 19999 Binary nodes to the left; built in a loop, not by recursion
+        Expr sum = expr(String.join(" + ", java.util.Collections.nCopies(20_000, "1")));
+        int depth = 0;
+        for (Expr e = sum; e instanceof Binary b; e = b.left()) {
+            assertEquals(Operator.ADD, b.operator());
+            depth++;
+        }
+        assertEquals(19_999, depth);
+        Expr.Power power = (Expr.Power) expr("x" + "²".repeat(5_000));
+        assertEquals(2, power.exponent());
+    }
+
+    @Test
+    void expressionsNestAtMost256LevelsDeep() {
+        // the whole expression is level 1 and every '-' opens one more: 255 signs parse, and the
+        // operand of the 256th sign, the 257th sign at column 12 + 257, is refused
+        assertInstanceOf(Expr.Negate.class, expr("-".repeat(255) + "1"));
+        Diagnostics d = new Diagnostics();
+        assertTrue(ScenarioParser.parse(ParseHelper.FILE, "profile x = " + "-".repeat(3000) + "1", d).isEmpty());
+        assertEquals(List.of("test.agora:1:269: error[E0101]: expression nested too deeply"),
+                d.all().stream().map(Diagnostic::headline).toList());
+        assertEquals("an expression may nest at most 256 levels (parentheses, signs, operators, conditionals,"
+                + " calls); name inner parts with 'param' or 'profile'", d.all().get(0).hint());
+        // likewise the expression inside the 256th '(' (column 12 + 257) is refused
+        assertEquals(List.of("test.agora:1:269: error[E0101]: expression nested too deeply"),
+                errors("profile x = " + "(".repeat(1000) + "1" + ")".repeat(1000)));
+    }
+
+    @Test
+    void collectivesNestAtMost64LevelsDeep() {
+        String open = "collective c clears pool { ";
+        assertInstanceOf(CollectiveDecl.class, single(open.repeat(64) + "}".repeat(64)));
+        assertEquals(List.of("test.agora:1:" + (64 * open.length() + 1)
+                + ": error[E0101]: collective nested too deeply"),
+                errors(open.repeat(65) + "}".repeat(65)));
     }
 }
