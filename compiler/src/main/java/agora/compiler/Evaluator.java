@@ -26,6 +26,7 @@ final class Evaluator {
     private final Diagnostics diagnostics;
     private final String currency;
     private final Calls calls;
+    private TimeAxis time;
 
     Evaluator(Diagnostics diagnostics, String currency, Calls calls) {
         this.diagnostics = diagnostics;
@@ -39,11 +40,15 @@ final class Evaluator {
 
     /** Makes the horizon known to {@code csv(...)} and generators. */
     void setTime(TimeAxis time) {
+        this.time = time;
         calls.setTime(time);
     }
 
     Value eval(Expr e, Scope scope) {
         if (e instanceof Expr.NumberLiteral n) {
+            if (!Double.isFinite(n.value())) {
+                throw tooLarge(n.span(), "");
+            }
             return Value.Num.constant(n.value(), Dimension.NONE);
         }
         if (e instanceof Expr.QuantityLiteral q) {
@@ -56,7 +61,7 @@ final class Evaluator {
             return name(n, scope);
         }
         if (e instanceof Expr.Call c) {
-            return calls.call(c, scope, this);
+            return finite(calls.call(c, scope, this), c.span(), "the profile of " + c.function().text() + "(...)");
         }
         if (e instanceof Expr.Negate n) {
             return negate(n, eval(n.operand(), scope));
@@ -127,6 +132,51 @@ final class Evaluator {
         return new EvaluationFailed();
     }
 
+    // ---------------------------------------------------------------------------- finiteness
+
+    /** The largest number a double holds, as messages write it. */
+    private static final String LARGEST = "about 1.8e308";
+
+    private EvaluationFailed tooLarge(SourceSpan at, String converted) {
+        return fail(DiagnosticCode.INVALID_VALUE, at, "number too large" + converted
+                + ": the largest Agora can hold is " + LARGEST);
+    }
+
+    /**
+     * The value, unless a number in it overflowed: an infinite bound, cost or price would reach
+     * the solver as a silent "no limit", so it is an error where it arises.
+     */
+    private Value finite(Value v, SourceSpan at, String what) {
+        if (v instanceof Value.Num n) {
+            if (n.isConstant() && !Double.isFinite(n.constant())) {
+                throw overflow(at, what, "");
+            }
+            for (int t = 0; !n.isConstant() && t < n.series().length; t++) {
+                if (!Double.isFinite(n.series()[t])) {
+                    throw overflow(at, what, at(t));
+                }
+            }
+        } else if (v instanceof Value.Poly p) {
+            for (double c : p.coefficients()) {
+                if (!Double.isFinite(c)) {
+                    throw overflow(at, "a coefficient of p in " + what, "");
+                }
+            }
+        }
+        return v;
+    }
+
+    private EvaluationFailed overflow(SourceSpan at, String what, String when) {
+        return fail(DiagnosticCode.INVALID_VALUE, at, "overflow" + when + ": " + what
+                + " exceeds the largest number Agora can hold, " + LARGEST);
+    }
+
+    /** " at 2024-01-01 02:00 (step 2)", naming a step of a profile. */
+    private String at(int step) {
+        return time == null || step >= time.count() ? " at step " + step
+                : " at " + Formats.time(time.at(step)) + " (step " + step + ")";
+    }
+
     // ------------------------------------------------------------------------------- the forms
 
     private Value quantity(Expr.QuantityLiteral q) {
@@ -136,7 +186,13 @@ final class Evaluator {
                     .orElse("known units: " + String.join(", ", Units.knownUnits(currency)));
             throw fail(DiagnosticCode.UNKNOWN_UNIT, q.unitSpan(), "unknown unit '" + q.unit() + "'", hint);
         }
+        if (!Double.isFinite(q.value())) {
+            throw tooLarge(q.span(), "");
+        }
         Quantity value = unit.get().of(q.value());
+        if (!Double.isFinite(value.value())) {
+            throw tooLarge(q.span(), " once converted to " + value.dimension().format(currency));
+        }
         return Value.Num.constant(value.value(), value.dimension());
     }
 
@@ -200,6 +256,7 @@ final class Evaluator {
             value = next instanceof Expr.Binary b
                     ? binary(b, value, eval(b.right(), scope))
                     : power((Expr.Power) next, value);
+            value = finite(value, next.span(), "the result");
         }
         return value;
     }
@@ -245,6 +302,11 @@ final class Evaluator {
             default -> {
                 if (r.isConstant() && r.constant() == 0) {
                     throw fail(DiagnosticCode.INVALID_VALUE, b.right().span(), "division by zero");
+                }
+                for (int t = 0; !r.isConstant() && t < r.series().length; t++) {
+                    if (r.series()[t] == 0) {
+                        throw fail(DiagnosticCode.INVALID_VALUE, b.right().span(), "division by zero" + at(t));
+                    }
                 }
                 return l.combine(r, (x, y) -> x / y, l.dimension().dividedBy(r.dimension()));
             }

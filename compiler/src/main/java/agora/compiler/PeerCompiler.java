@@ -351,6 +351,11 @@ final class PeerCompiler {
         if (!ok) {
             return null;
         }
+        if (!(Double.isFinite(sum[0]) && Double.isFinite(sum[1]) && Double.isFinite(sum[2]))) {
+            diagnostics.error(DiagnosticCode.INVALID_VALUE, assignment.value().span(), "cost of '" + peer
+                    + "' is too large: its terms add up beyond the largest number Agora can hold, about 1.8e308");
+            return null;
+        }
         if (sum[2] < 0) {
             diagnostics.error(DiagnosticCode.NON_CONVEX_COST, assignment.value().span(), "cost of '" + peer
                     + "' is not convex: the coefficient of p² is " + Formats.number(sum[2]) + " "

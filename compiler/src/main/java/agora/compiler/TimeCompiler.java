@@ -15,6 +15,8 @@ final class TimeCompiler {
     private static final double SECONDS_PER_HOUR = 3600.0;
     /** Ten years of minutes: more steps than any study needs, few enough to fit in memory. */
     static final int MAX_STEPS = 5_256_000;
+    /** The last moment a horizon may reach. */
+    private static final LocalDateTime LAST_END = LocalDateTime.of(9999, 12, 31, 23, 59);
 
     private TimeCompiler() {
     }
@@ -30,6 +32,12 @@ final class TimeCompiler {
         }
         try {
             double hours = evaluator.constant(t.step(), scope, Dimension.TIME, "the time step");
+            // dates past LAST_END cannot be printed as yyyy-MM-dd, and Duration arithmetic overflows
+            double available = Duration.between(start, LAST_END).getSeconds();
+            if (hours * SECONDS_PER_HOUR > available) {
+                throw evaluator.fail(DiagnosticCode.INVALID_VALUE, t.step().span(), "a time step of "
+                        + Formats.number(hours) + " h from " + t.start() + " ends after " + Formats.time(LAST_END));
+            }
             long seconds = Math.round(hours * SECONDS_PER_HOUR);
             if (hours <= 0 || Math.abs(seconds - hours * SECONDS_PER_HOUR) > 1e-6) {
                 throw evaluator.fail(DiagnosticCode.INVALID_VALUE, t.step().span(),
@@ -40,6 +48,10 @@ final class TimeCompiler {
             if (count > MAX_STEPS) {
                 throw evaluator.fail(DiagnosticCode.INVALID_VALUE, t.count().span(),
                         "the step count must be at most " + MAX_STEPS + ", found " + count);
+            }
+            if ((double) seconds * count > available) {
+                throw evaluator.fail(DiagnosticCode.INVALID_VALUE, t.count().span(), count + " steps of "
+                        + Formats.number(hours) + " h from " + t.start() + " end after " + Formats.time(LAST_END));
             }
             return Optional.of(new TimeAxis(start, Duration.ofSeconds(seconds), count));
         } catch (EvaluationFailed e) {

@@ -269,11 +269,10 @@ public final class CsvColumnReader {
                 badLines++;
                 if (firstProblem == null) {
                     firstBad = i;
-                    firstProblem = cell.isEmpty()
-                            ? "empty cell in " + ref.describe() + " of " + displayPath
-                            + " at line " + table.line(record)
-                            : "cannot read '" + cell + "' as a number in " + ref.describe() + " of "
-                            + displayPath + " at line " + table.line(record);
+                    String where = " in " + ref.describe() + " of " + displayPath + " at line " + table.line(record);
+                    firstProblem = cell.isEmpty() ? "empty cell" + where
+                            : CsvNumbers.isDecimal(cell) ? "'" + cell + "' is too large a number" + where
+                            : "cannot read '" + cell + "' as a number" + where;
                 }
                 continue;
             }

@@ -11,9 +11,16 @@ final class CsvNumbers {
     private CsvNumbers() {
     }
 
-    /** The value of {@code text}, or {@link Double#NaN} when it is not a strict decimal number. */
+    /**
+     * The value of {@code text}, or {@link Double#NaN} when it is not a strict decimal number or
+     * too large for a double ({@code 1e400} would read as infinity).
+     */
     static double parse(String text) {
-        return isDecimal(text) ? Double.parseDouble(text) : Double.NaN;
+        if (!isDecimal(text)) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(text);
+        return Double.isInfinite(value) ? Double.NaN : value;
     }
 
     static boolean isDecimal(String text) {

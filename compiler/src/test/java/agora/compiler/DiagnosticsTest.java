@@ -203,6 +203,44 @@ class DiagnosticsTest {
     }
 
     @Test
+    void e0303NumbersBeyondTheLargestDoubleAreErrorsWhereTheyArise() {
+        // 1e400 reads as infinity, 1e308 GW is 1e311 MW, 1e308 MW * 10 overflows: each would have
+        // reached the solver as an infinite bound, cost or price
+        assertEquals(List.of(
+                "t.agora:3:31: error[E0303]: number too large: the largest Agora can hold is about 1.8e308",
+                "t.agora:4:31: error[E0303]: overflow: the result exceeds the largest number Agora can hold,"
+                        + " about 1.8e308",
+                "t.agora:5:44: error[E0303]: number too large: the largest Agora can hold is about 1.8e308",
+                "t.agora:6:25: error[E0303]: number too large: the largest Agora can hold is about 1.8e308",
+                "t.agora:7:13: error[E0303]: number too large once converted to MW: the largest Agora can hold"
+                        + " is about 1.8e308",
+                "t.agora:8:36: error[E0303]: cost of 'q' is too large: its terms add up beyond the largest"
+                        + " number Agora can hold, about 1.8e308"),
+                headlines("""
+                        producer p { bounds = 0 MW .. 1e400 MW }
+                        producer r { bounds = 0 MW .. 1e308 MW * 10 }
+                        producer s { bounds = 0 MW .. 1 MW; cost = 1e400 $/MWh * p }
+                        grid g { import price = 1e400 $/MWh; export price = 1 $/MWh }
+                        profile x = 1e308 GW
+                        producer q { output = 1 MW; cost = 1e308 $/MWh * p + 1e308 $/MWh * p }"""));
+    }
+
+    @Test
+    void e0303DivisionByAProfileThatIsZeroAtAStep() {
+        // solar output is 0 at midnight: 1 MW / 0 would be infinite at the first step
+        assertEquals(List.of("t.agora:3:20: error[E0303]: division by zero at 2024-01-01 00:00 (step 0)"),
+                headlines("profile w = 1 MW / solar(capacity: 1 MW, seed: 1)"));
+    }
+
+    @Test
+    void e0303HorizonBeyondTheYear9999() {
+        CompileResult r = Compiler.compileText("t.agora", "scenario \"t\"\n"
+                + "time from 2024-01-01 00:00 step 1e15 h count 4\n", Map.of(), dir);
+        assertEquals(List.of("t.agora:2:33: error[E0303]: a time step of 1E+15 h from 2024-01-01 00:00 ends after"
+                + " 9999-12-31 23:59"), r.diagnostics().sorted().stream().map(Diagnostic::headline).toList());
+    }
+
+    @Test
     void e0304TypeMismatch() {
         assertEquals(List.of("t.agora:3:13: error[E0304]: cannot apply '*' to a string and a plain number"),
                 headlines("profile a = \"x\" * 2"));

@@ -45,4 +45,12 @@ class CsvCellsTest {
         assertFalse(CsvNumbers.isDecimal(text));
         assertTrue(Double.isNaN(CsvNumbers.parse(text)));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-2E+309"})
+    void decimalsBeyondTheLargestDoubleAreRefused(String text) {
+        // Double.parseDouble would read them as infinity
+        assertTrue(CsvNumbers.isDecimal(text));
+        assertTrue(Double.isNaN(CsvNumbers.parse(text)));
+    }
 }

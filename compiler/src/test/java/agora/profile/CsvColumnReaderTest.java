@@ -113,6 +113,16 @@ class CsvColumnReaderTest {
     }
 
     @Test
+    void aNumberBeyondTheLargestDoubleIsAnError() {
+        // 1e400 on line 3 would read as infinity
+        assertTrue(read("huge_number.csv", ColumnRef.header("load"), OptionalInt.empty()).isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(DiagnosticCode.CSV_BAD_NUMBER, d.code());
+        assertEquals("'1e400' is too large a number in column \"load\" of data/huge_number.csv at line 3",
+                d.message());
+    }
+
+    @Test
     void emptyCellIsAnError() {
         assertTrue(read("empty_cell.csv", ColumnRef.position(2), OptionalInt.empty()).isEmpty());
         Diagnostic d = onlyError();
