@@ -247,6 +247,44 @@ public final class CsvColumnReader {
         }
     }
 
+    /**
+     * No data line has more cells than the header (or, without one, than the first data line):
+     * a decimal comma ({@code 0,9}) or a stray separator splits a cell in two and shifts every
+     * cell after it, so a column would silently read its neighbour's numbers. Empty cells at the
+     * end of a line ({@code 52.00,,,,}) are no cells of their own.
+     */
+    private static boolean cellsFit(CsvTable table, int headerRecords, String displayPath, SourceSpan at,
+                                    Diagnostics diagnostics) {
+        int width = 0;
+        for (int i = 0; i < headerRecords; i++) {
+            width = Math.max(width, table.length(i));
+        }
+        int firstData = headerRecords;
+        String reference = "its header has " + width;
+        if (headerRecords == 0) {
+            width = table.length(0);
+            firstData = 1;
+            reference = "line " + table.line(0) + ", its first line, has " + width;
+        }
+        int firstBad = -1;
+        int badLines = 0;
+        for (int i = firstData; i < table.size(); i++) {
+            if (table.extent(i) > width) {
+                badLines++;
+                firstBad = firstBad < 0 ? i : firstBad;
+            }
+        }
+        if (firstBad < 0) {
+            return true;
+        }
+        String more = badLines > 1 ? " (and " + (badLines - 1) + " more such lines)" : "";
+        diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, "line " + table.line(firstBad) + " of "
+                + displayPath + " has " + table.extent(firstBad) + " cells but " + reference + more,
+                "is a decimal comma splitting a number? Agora reads '.' as the decimal point;"
+                        + " quote a cell that holds a comma");
+        return false;
+    }
+
     private static Optional<CsvColumn> values(CsvTable table, int column, int headerRecords,
                                               boolean skipGiven, ColumnRef ref, String displayPath,
                                               SourceSpan at, Diagnostics diagnostics) {
@@ -255,6 +293,9 @@ public final class CsvColumnReader {
             diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, ref.describe() + " of "
                     + displayPath + " holds no numbers below its " + headerRecords
                     + (headerRecords == 1 ? " header line" : " header lines"));
+            return Optional.empty();
+        }
+        if (!cellsFit(table, headerRecords, displayPath, at, diagnostics)) {
             return Optional.empty();
         }
         double[] values = new double[count];

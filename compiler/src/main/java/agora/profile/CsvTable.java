@@ -126,6 +126,21 @@ final class CsvTable {
         return false;
     }
 
+    /** The number of cells of record {@code index}, empty ones included. */
+    int length(int index) {
+        return records[index].length;
+    }
+
+    /** The number of cells of record {@code index} up to its last one that is not blank. */
+    int extent(int index) {
+        String[] record = records[index];
+        int n = record.length;
+        while (n > 0 && record[n - 1].isBlank()) {
+            n--;
+        }
+        return n;
+    }
+
     /** The largest number of cells in any record. */
     int width() {
         int width = 0;

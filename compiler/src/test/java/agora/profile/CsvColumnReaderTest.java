@@ -123,6 +123,26 @@ class CsvColumnReaderTest {
     }
 
     @Test
+    void aLineWithMoreCellsThanTheHeaderIsAnError() {
+        // line 4 "2024-01-01 02:00,1,5,0.9" was "1,5,0,9" in a decimal-comma locale: d2 would read
+        // 5 instead of 5.9; line 5 ends in empty cells (fine), line 6 has a fourth cell again
+        assertTrue(read("decimal_comma.csv", ColumnRef.header("d1"), OptionalInt.empty()).isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(DiagnosticCode.CSV_BAD_NUMBER, d.code());
+        assertEquals("line 4 of data/decimal_comma.csv has 4 cells but its header has 3"
+                + " (and 1 more such lines)", d.message());
+        assertEquals("is a decimal comma splitting a number? Agora reads '.' as the decimal point;"
+                + " quote a cell that holds a comma", d.hint());
+    }
+
+    @Test
+    void withoutAHeaderTheFirstLineSetsTheWidth() {
+        assertTrue(read("decimal_comma_no_header.csv", ColumnRef.position(2), OptionalInt.empty()).isEmpty());
+        assertEquals("line 3 of data/decimal_comma_no_header.csv has 3 cells but line 1, its first line, has 2",
+                onlyError().message());
+    }
+
+    @Test
     void emptyCellIsAnError() {
         assertTrue(read("empty_cell.csv", ColumnRef.position(2), OptionalInt.empty()).isEmpty());
         Diagnostic d = onlyError();
