@@ -258,7 +258,8 @@ final class PeerCompiler {
             return null;
         }
         Value.Num lower = power(merged.lower, scope);
-        Value.Num upper = power(merged.upper, scope);
+        // 'output' sets both bounds with one expression: evaluated (and its errors reported) once
+        Value.Num upper = merged.upper.expr() == merged.lower.expr() ? lower : power(merged.upper, scope);
         if (lower == null || upper == null) {
             return null;
         }

@@ -437,6 +437,21 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aMistakeIsReportedOnceEvenWhenItsExpressionFeedsSeveralValues() {
+        // 'output' sets pmin and pmax; a kind's property is evaluated for each of its peers
+        assertEquals(List.of(
+                "t.agora:3:26: error[E0405]: unknown function 'solr'",
+                "t.agora:4:24: error[E0304]: cannot apply '*' to a power (MW) and a string",
+                "t.agora:5:30: error[E0304]: cannot apply '*' to a power (MW) and a string"),
+                headlines("""
+                        producer roof { output = solr(capacity: 5 kW, seed: 1) }
+                        producer r2 { output = 1 MW * "x" }
+                        kind k : producer { output = 1 MW * "y" }
+                        k a
+                        k b"""));
+    }
+
+    @Test
     void allErrorsOfARunAreReported() {
         List<String> codes = compile("profile a = pric\nproducer g { bounds = 6 MW .. 5 MW }\n"
                 + "community c clears pool { }\ntariff { fee every trade = -1 $/MWh }", Map.of())

@@ -3,7 +3,9 @@ package agora.diagnostics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects the diagnostics of one run. Errors past {@link #MAX_ERRORS} are counted, not kept, so
@@ -13,10 +15,19 @@ public final class Diagnostics {
     public static final int MAX_ERRORS = 50;
 
     private final List<Diagnostic> items = new ArrayList<>();
+    private final Set<Diagnostic> reported = new HashSet<>();
     private int errorCount;
     private int droppedErrors;
 
+    /**
+     * Keeps a diagnostic, unless an identical one (severity, code, place, message and hint) was
+     * reported before: a definition shared by several users, such as a kind's property evaluated
+     * for each of its peers, is one mistake in one place and is shown once.
+     */
     public void report(Diagnostic diagnostic) {
+        if (!reported.add(diagnostic)) {
+            return;
+        }
         if (diagnostic.isError()) {
             errorCount++;
             if (errorCount > MAX_ERRORS) {
