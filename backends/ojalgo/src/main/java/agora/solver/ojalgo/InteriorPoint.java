@@ -8,12 +8,20 @@ import java.util.Arrays;
  * equality form of {@link StandardForm}: {@code min 1/2 x'Hx + c'x, A'x = b, lo <= x <= up}, with
  * H diagonal. Each iteration factors the regularised quasi-definite KKT matrix once
  * ({@link SparseLdl}, on the structure's cached elimination tree) and solves it twice (predictor,
- * corrector), each with one step of iterative refinement against the unregularised matrix.
+ * corrector), each followed by iterative refinement against the unregularised matrix.
+ *
+ * <p>Regularisation, the standard remedy for the degeneracy of market models: a static
+ * {@code +rho} on the primal block keeps free variables (net positions without bounds or cost)
+ * from giving zero pivots, a static {@code -delta} on the dual block keeps dependent equality
+ * rows (balance rows that add up to reciprocity rows, for instance) from making K singular, and
+ * pivots that cancellation still drives to zero or to the wrong sign are replaced in the
+ * factorisation (dynamic regularisation, see {@link SparseLdl}). Refinement then solves the
+ * unregularised system, so the regularisation biases no step.
  *
  * <p>Stationarity is kept as {@code Hx + c - A'^T y - zl + zu = 0}, the Lagrangian of
  * {@link agora.solver.KktCheck}, so {@code y} is directly d(objective)/d(rhs) and a slack row's
- * dual is the sensitivity to whichever of its bounds is active. A variable with equal bounds is
- * held at its value by a huge diagonal instead of barrier terms.
+ * dual is the sensitivity to whichever of its bounds is active. A variable with equal bounds has
+ * no barrier terms: its KKT column is decoupled (unit diagonal, no coefficients), so its step is 0.
  *
  * <p>One instance per solve: not thread-safe, but holds no shared state.
  */
@@ -24,16 +32,34 @@ final class InteriorPoint {
     }
 
     static final int MAX_ITERATIONS = 200;
-    /** Primal and dual regularisation of the KKT matrix; refinement removes their bias. */
-    private static final double RHO = 1e-9;
-    private static final double DELTA = 1e-9;
-    /** Diagonal that pins a fixed variable: its step is (A'^T dy)_j / PIN, i.e. nothing. */
-    private static final double PIN = 1e20;
+    /**
+     * Static primal and dual regularisation of the KKT matrix; refinement removes their bias.
+     * The dual one must stay far below 1/D for the barrier diagonals D of the middle iterations
+     * (1e8-1e12): with delta x D >= 1 the regularised solve barely enforces A' dx = rp, refinement
+     * converges too slowly, and a variable the rows force a hair's breadth off its bound (a
+     * member's 2e-6 MW sale in a pool) is driven onto the bound while the primal residual stalls.
+     */
+    record Regularisation(double primal, double dual) {
+        static final Regularisation DEFAULT = new Regularisation(1e-8, 1e-14);
+        /** The second attempt after a breakdown or stall: a weaker primal, a stronger dual term. */
+        static final Regularisation FALLBACK = new Regularisation(1e-10, 1e-12);
+    }
+
+    /**
+     * A pivot of the wrong sign or smaller than this becomes +-DYNAMIC_REGULARISATION; exact
+     * pivots are at least the static regularisation, so only cancellation triggers it.
+     */
+    private static final double PIVOT_THRESHOLD = 1e-20;
+    private static final double DYNAMIC_REGULARISATION = 1e-10;
+    private static final int MAX_REFINEMENTS = 6;
+    private static final double REFINEMENT_TOLERANCE = 1e-14;
     private static final double STEP_TO_BOUNDARY = 0.995;
     /** Iterates beyond this (relative to the data) mean the problem has no finite optimum. */
     private static final double DIVERGENCE = 1e12;
 
     private final StandardForm form;
+    private final double rho;
+    private final double delta;
     private final int n;
     private final int m;
     private final double[] lo;
@@ -45,18 +71,35 @@ final class InteriorPoint {
     private final double[] c;
     private final double[] x;
     private final double[] y;
+    /**
+     * Distances to the bounds, x - lo and up - x, kept as iterates of their own: recomputed from
+     * x they would round to 0 near a bound of large magnitude (x = 50 + 1e-15 is 50).
+     */
+    private final double[] sl;
+    private final double[] su;
     private final double[] zl;
     private final double[] zu;
     private final double[] rd;
     private final double[] rp;
-    private final double[] diagonal;
     private final double[] kktValues;
+    /** Right-hand side, solutions and residuals of the KKT solves, reused by every iteration. */
+    private final double[] rhs;
+    private final double[] solution;
+    private final double[] candidate;
+    private final double[] correction;
+    private final double[] product;
+    private double[] residual;
+    private double[] candidateResidual;
+    private int dynamicPivots;
+    private double pairTolerance;
     private final double[] work;
     private final double[] dataScale = new double[2];
     private final SparseLdl factorisation;
 
-    InteriorPoint(StandardForm form, QpModel model) {
+    InteriorPoint(StandardForm form, QpModel model, Regularisation regularisation) {
         this.form = form;
+        rho = regularisation.primal();
+        delta = regularisation.dual();
         n = form.columns;
         m = form.rows;
         lo = new double[n];
@@ -83,11 +126,19 @@ final class InteriorPoint {
         }
         x = new double[n];
         y = new double[m];
+        sl = new double[n];
+        su = new double[n];
         zl = new double[n];
         zu = new double[n];
         rd = new double[n];
         rp = new double[m];
-        diagonal = new double[n];
+        rhs = new double[n + m];
+        solution = new double[n + m];
+        candidate = new double[n + m];
+        correction = new double[n + m];
+        product = new double[n + m];
+        residual = new double[n + m];
+        candidateResidual = new double[n + m];
         kktValues = new double[form.kktRowIndex.length];
         work = new double[Math.max(n, m)];
         factorisation = new SparseLdl(form.symbolic);
@@ -103,7 +154,14 @@ final class InteriorPoint {
         dataScale[1] = 1.0 + maxCost;
     }
 
-    Result solve(double tolerance, long deadlineNanos) {
+    /**
+     * Iterates until the scaled primal and dual residuals and the average complementarity are at
+     * most {@code tolerance}, and every bound's complementarity pair, scaled as in
+     * {@link agora.solver.KktCheck} (min of multiplier and slack), is at most {@code pairTolerance}:
+     * on degenerate pairs (both tending to 0) the average alone leaves min(s, z) near sqrt(mu).
+     */
+    Result solve(double tolerance, double pairTolerance, long deadlineNanos) {
+        this.pairTolerance = pairTolerance;
         initialise();
         double[] dx = new double[n];
         double[] dy = new double[m];
@@ -143,6 +201,8 @@ final class InteriorPoint {
             double alpha = Math.min(1.0, STEP_TO_BOUNDARY * stepLength(dx, dzl, dzu));
             for (int j = 0; j < n; j++) {
                 x[j] += alpha * dx[j];
+                sl[j] += alpha * dx[j];
+                su[j] -= alpha * dx[j];
                 zl[j] += alpha * dzl[j];
                 zu[j] += alpha * dzu[j];
             }
@@ -172,6 +232,8 @@ final class InteriorPoint {
             } else {
                 x[j] = 0.0;
             }
+            sl[j] = x[j] - lo[j];
+            su[j] = up[j] - x[j];
             zl[j] = hasLo[j] && !fixed[j] ? 1.0 : 0.0;
             zu[j] = hasUp[j] && !fixed[j] ? 1.0 : 0.0;
         }
@@ -193,11 +255,11 @@ final class InteriorPoint {
                 continue;
             }
             if (hasLo[j]) {
-                sum += (x[j] - lo[j]) * zl[j];
+                sum += sl[j] * zl[j];
                 count++;
             }
             if (hasUp[j]) {
-                sum += (up[j] - x[j]) * zu[j];
+                sum += su[j] * zu[j];
                 count++;
             }
         }
@@ -216,7 +278,27 @@ final class InteriorPoint {
             bounds += (hasLo[j] && !fixed[j] ? 1 : 0) + (hasUp[j] && !fixed[j] ? 1 : 0);
         }
         double gap = mu * bounds / (1.0 + Math.abs(objective));
-        return primal <= tolerance && dual <= tolerance && gap <= tolerance;
+        return primal <= tolerance && dual <= tolerance && gap <= tolerance && pairsComplementary();
+    }
+
+    private boolean pairsComplementary() {
+        double dualScale = maxAbs(y, m);
+        for (int j = 0; j < form.variables; j++) {
+            dualScale = Math.max(dualScale, Math.abs(h[j] * x[j] + c[j]));
+        }
+        dualScale += 1.0;
+        for (int j = 0; j < n; j++) {
+            if (fixed[j]) {
+                continue;
+            }
+            if (hasLo[j] && Math.min(zl[j] / dualScale, sl[j] / (1.0 + Math.abs(lo[j]))) > pairTolerance) {
+                return false;
+            }
+            if (hasUp[j] && Math.min(zu[j] / dualScale, su[j] / (1.0 + Math.abs(up[j]))) > pairTolerance) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Outcome divergence() {
@@ -240,25 +322,35 @@ final class InteriorPoint {
         return max;
     }
 
-    /** Factors K with D = H + zl/(x - lo) + zu/(up - x); null when the factorisation fails. */
+    /**
+     * Factors K with D = H + zl/(x - lo) + zu/(up - x) for free-to-move variables; a fixed
+     * variable gets a unit diagonal and no coupling, so its step is exactly 0. Null when the
+     * factorisation breaks down (a non-finite pivot).
+     */
     private SparseLdl factor() {
         for (int j = 0; j < n; j++) {
             double d = h[j];
             if (fixed[j]) {
-                d = PIN;
+                d = 1.0;
+                kktValues[j] = 1.0;
             } else {
                 if (hasLo[j]) {
-                    d += zl[j] / (x[j] - lo[j]);
+                    d += zl[j] / sl[j];
                 }
                 if (hasUp[j]) {
-                    d += zu[j] / (up[j] - x[j]);
+                    d += zu[j] / su[j];
                 }
+                kktValues[j] = d + rho;
             }
-            diagonal[j] = d;
-            kktValues[j] = d + RHO;
         }
-        form.fillConstraintValues(kktValues, DELTA);
-        return factorisation.factor(form.kktColumnStart, form.kktRowIndex, kktValues) ? factorisation : null;
+        form.fillConstraintValues(kktValues, delta, fixed);
+        int replaced = factorisation.factor(form.kktColumnStart, form.kktRowIndex, kktValues, n,
+                PIVOT_THRESHOLD, DYNAMIC_REGULARISATION);
+        if (replaced < 0) {
+            return null;
+        }
+        dynamicPivots += replaced;
+        return factorisation;
     }
 
     /**
@@ -269,26 +361,24 @@ final class InteriorPoint {
      */
     private void direction(SparseLdl factor, double[] cl, double[] cu, double[] dx, double[] dy,
                            double[] dzl, double[] dzu) {
-        double[] rhs = new double[n + m];
         for (int j = 0; j < n; j++) {
             if (fixed[j]) {
+                rhs[j] = 0.0;
                 continue;
             }
             double r = -rd[j];
             if (hasLo[j]) {
-                r += cl[j] / (x[j] - lo[j]) - zl[j];
+                r += cl[j] / sl[j] - zl[j];
             }
             if (hasUp[j]) {
-                r += -cu[j] / (up[j] - x[j]) + zu[j];
+                r += -cu[j] / su[j] + zu[j];
             }
             rhs[j] = r;
         }
         for (int i = 0; i < m; i++) {
             rhs[form.kktRowPosition[i]] = rp[i];
         }
-        double[] solution = rhs.clone();
-        factor.solve(solution);
-        refine(factor, rhs, solution);
+        double[] solution = solveRefined(factor);
         for (int j = 0; j < n; j++) {
             dx[j] = solution[j];
         }
@@ -296,33 +386,59 @@ final class InteriorPoint {
             dy[i] = -solution[form.kktRowPosition[i]]; // solved for -dy to keep K symmetric
         }
         for (int j = 0; j < n; j++) {
-            dzl[j] = hasLo[j] && !fixed[j] ? (cl[j] - (x[j] - lo[j]) * zl[j] - zl[j] * dx[j]) / (x[j] - lo[j]) : 0.0;
-            dzu[j] = hasUp[j] && !fixed[j] ? (cu[j] - (up[j] - x[j]) * zu[j] + zu[j] * dx[j]) / (up[j] - x[j]) : 0.0;
+            dzl[j] = hasLo[j] && !fixed[j] ? (cl[j] - sl[j] * zl[j] - zl[j] * dx[j]) / sl[j] : 0.0;
+            dzu[j] = hasUp[j] && !fixed[j] ? (cu[j] - su[j] * zu[j] + zu[j] * dx[j]) / su[j] : 0.0;
         }
     }
 
-    /** One step of iterative refinement against the unregularised KKT matrix. */
-    private void refine(SparseLdl factor, double[] rhs, double[] solution) {
-        double[] residual = new double[n + m];
-        double[] product = new double[m];
-        form.multiply(solution, product);
-        double[] transposed = new double[n];
-        double[] w = new double[m];
-        for (int i = 0; i < m; i++) {
-            w[i] = solution[form.kktRowPosition[i]];
+    /**
+     * Solves K0 s = rhs, K0 being the unregularised KKT matrix, with the regularised factor and
+     * iterative refinement: each step solves for the correction of the current residual and is
+     * kept only while it shrinks the residual (the regularised factor is a preconditioner for
+     * K0; on rank-deficient rows the refinement stops where the residual stops falling).
+     */
+    private double[] solveRefined(SparseLdl factor) {
+        double[] solution = this.solution;
+        double[] candidate = this.candidate;
+        System.arraycopy(rhs, 0, solution, 0, n + m);
+        factor.solve(solution);
+        double rhsNorm = maxAbs(rhs, n + m);
+        double residualNorm = unregularisedResidual(solution, residual);
+        for (int step = 0; step < MAX_REFINEMENTS && residualNorm > REFINEMENT_TOLERANCE * (1.0 + rhsNorm); step++) {
+            System.arraycopy(residual, 0, correction, 0, n + m);
+            factor.solve(correction);
+            for (int k = 0; k < n + m; k++) {
+                candidate[k] = solution[k] + correction[k];
+            }
+            double candidateNorm = unregularisedResidual(candidate, candidateResidual);
+            if (!(candidateNorm < residualNorm)) {
+                break;
+            }
+            double[] swap = solution;
+            solution = candidate;
+            candidate = swap;
+            swap = residual;
+            residual = candidateResidual;
+            candidateResidual = swap;
+            residualNorm = candidateNorm;
         }
-        form.multiplyTransposed(w, transposed);
+        return solution;
+    }
+
+    /** out = rhs - K0 s; returns its largest magnitude. */
+    private double unregularisedResidual(double[] s, double[] out) {
+        SparseLdl.multiplySymmetric(n + m, form.kktColumnStart, form.kktRowIndex, kktValues, s, product);
+        double norm = 0.0;
         for (int j = 0; j < n; j++) {
-            residual[j] = rhs[j] - diagonal[j] * solution[j] - transposed[j];
+            double regularisation = fixed[j] ? 0.0 : rho;
+            out[j] = rhs[j] - product[j] + regularisation * s[j];
+            norm = Math.max(norm, Math.abs(out[j]));
         }
-        for (int i = 0; i < m; i++) {
-            int position = form.kktRowPosition[i];
-            residual[position] = rhs[position] - product[i];
+        for (int k = n; k < n + m; k++) {
+            out[k] = rhs[k] - product[k] - delta * s[k];
+            norm = Math.max(norm, Math.abs(out[k]));
         }
-        factor.solve(residual);
-        for (int k = 0; k < n + m; k++) {
-            solution[k] += residual[k];
-        }
+        return norm;
     }
 
     /** The largest step in [0, 1] keeping bound slacks and multipliers non-negative. */
@@ -333,11 +449,11 @@ final class InteriorPoint {
                 continue;
             }
             if (hasLo[j]) {
-                alpha = limit(alpha, x[j] - lo[j], dx[j]);
+                alpha = limit(alpha, sl[j], dx[j]);
                 alpha = limit(alpha, zl[j], dzl[j]);
             }
             if (hasUp[j]) {
-                alpha = limit(alpha, up[j] - x[j], -dx[j]);
+                alpha = limit(alpha, su[j], -dx[j]);
                 alpha = limit(alpha, zu[j], dzu[j]);
             }
         }
@@ -356,11 +472,11 @@ final class InteriorPoint {
                 continue;
             }
             if (hasLo[j]) {
-                sum += (x[j] - lo[j] + alpha * dx[j]) * (zl[j] + alpha * dzl[j]);
+                sum += (sl[j] + alpha * dx[j]) * (zl[j] + alpha * dzl[j]);
                 count++;
             }
             if (hasUp[j]) {
-                sum += (up[j] - x[j] - alpha * dx[j]) * (zu[j] + alpha * dzu[j]);
+                sum += (su[j] - alpha * dx[j]) * (zu[j] + alpha * dzu[j]);
                 count++;
             }
         }

@@ -1,6 +1,7 @@
 package agora.solver.ojalgo;
 
 import agora.solver.Capabilities;
+import agora.solver.KktCheck;
 import agora.solver.Origin;
 import agora.solver.QpModel;
 import agora.solver.QpSolution;
@@ -33,6 +34,8 @@ public final class OjAlgoBackend implements SolverBackend {
     /** How much tighter than the requested tolerance the iterations stop (the KKT check is scaled differently). */
     private static final double TOLERANCE_MARGIN = 1e-3;
     private static final double TIGHTEST_TOLERANCE = 1e-13;
+    /** How much tighter than the requested tolerance each bound's complementarity pair must be. */
+    private static final double PAIR_MARGIN = 0.1;
 
     private final StructureCache<StandardForm> forms = new StructureCache<>(CACHED_STRUCTURES, StandardForm::new);
 
@@ -58,11 +61,26 @@ public final class OjAlgoBackend implements SolverBackend {
         StandardForm form = forms.get(model.structure());
         double tolerance = Math.max(TIGHTEST_TOLERANCE, options.tolerance() * TOLERANCE_MARGIN);
         long deadline = start + options.timeLimit().toNanos();
-        InteriorPoint.Result result = new InteriorPoint(form, model).solve(tolerance, deadline);
+        InteriorPoint.Result result = new InteriorPoint(form, model, InteriorPoint.Regularisation.DEFAULT)
+                .solve(tolerance, options.tolerance() * PAIR_MARGIN, deadline);
+        int iterations = result.iterations();
+        boolean accurate = result.outcome() == InteriorPoint.Outcome.OPTIMAL && kktSatisfied(model, result, options);
+        if (!accurate && (result.outcome() == InteriorPoint.Outcome.NUMERICAL
+                || result.outcome() == InteriorPoint.Outcome.ITERATION_LIMIT
+                || result.outcome() == InteriorPoint.Outcome.OPTIMAL)) {
+            // a breakdown of the linear algebra, a stall or an inaccurate point: once more with the
+            // other regularisation before giving up
+            result = new InteriorPoint(form, model, InteriorPoint.Regularisation.FALLBACK).solve(tolerance, options.tolerance() * PAIR_MARGIN, deadline);
+            iterations += result.iterations();
+            accurate = result.outcome() == InteriorPoint.Outcome.OPTIMAL && kktSatisfied(model, result, options);
+        }
         return switch (result.outcome()) {
-            case OPTIMAL -> new QpSolution(SolveStatus.OPTIMAL, model.objective(result.x()), result.x(),
-                    result.y(), "optimal after " + result.iterations() + " interior-point iterations",
-                    List.of(), result.iterations(), seconds(start));
+            case OPTIMAL -> accurate
+                    ? new QpSolution(SolveStatus.OPTIMAL, model.objective(result.x()), result.x(),
+                    result.y(), "optimal after " + iterations + " interior-point iterations",
+                    List.of(), iterations, seconds(start))
+                    : failed(SolveStatus.NOT_CONVERGED, "the interior-point method stopped at a point failing"
+                    + " the KKT check: " + KktCheck.check(model, solution(model, result)), start);
             case PRIMAL_DIVERGED, DUAL_DIVERGED -> diverged(model, result, start);
             case ITERATION_LIMIT -> failed(SolveStatus.ITERATION_LIMIT, "no convergence in "
                     + result.iterations() + " interior-point iterations", start);
@@ -73,6 +91,16 @@ public final class OjAlgoBackend implements SolverBackend {
                     : failed(SolveStatus.ERROR, "the KKT matrix became singular after "
                     + result.iterations() + " iterations", start);
         };
+    }
+
+    /** Never report OPTIMAL for a point whose residuals exceed the requested tolerance. */
+    private static boolean kktSatisfied(QpModel model, InteriorPoint.Result result, SolverOptions options) {
+        return KktCheck.check(model, solution(model, result)).satisfied(options.tolerance());
+    }
+
+    private static QpSolution solution(QpModel model, InteriorPoint.Result result) {
+        return new QpSolution(SolveStatus.OPTIMAL, model.objective(result.x()), result.x(), result.y(),
+                "", List.of(), result.iterations(), 0.0);
     }
 
     private QpSolution diverged(QpModel model, InteriorPoint.Result result, long start) {

@@ -7,6 +7,13 @@ package agora.solver.ojalgo;
  * largest one seen, it accepts the pivot spread of late interior-point iterations (barrier terms
  * of 1e12 next to regularisation of 1e-9), which quasi-definiteness keeps stable.
  *
+ * <p>In exact arithmetic every pivot of a quasi-definite matrix has a known sign (positive for the
+ * primal block, negative for the dual one). In floating point, cancellation in the Schur complement
+ * of rank-deficient rows or nearly free variables can produce a tiny pivot of either sign; such a
+ * pivot is replaced by {@code sign x dynamicRegularisation} (dynamic regularisation, as in OSQP and
+ * Clarabel), which keeps the factor bounded. The factor is then that of a slightly perturbed
+ * matrix, and the caller removes the perturbation's effect by iterative refinement.
+ *
  * <p>{@link Symbolic} (elimination tree and column counts) depends only on the pattern and is
  * shared between threads; a {@code SparseLdl} holds one numeric factorisation.
  */
@@ -64,8 +71,15 @@ final class SparseLdl {
         lnz = new int[symbolic.size];
     }
 
-    /** Factors the matrix with the symbolic pattern's structure; false on a zero pivot. */
-    boolean factor(int[] ap, int[] ai, double[] ax) {
+    /**
+     * Factors the matrix with the symbolic pattern's structure, whose first {@code positive}
+     * pivots must be positive and the others negative. A pivot of the wrong sign or with magnitude
+     * at most {@code threshold} becomes {@code +-regularisation}.
+     *
+     * @return the number of pivots so replaced, or -1 when a pivot is not finite
+     */
+    int factor(int[] ap, int[] ai, double[] ax, int positive, double threshold, double regularisation) {
+        int replaced = 0;
         int n = symbolic.size;
         int[] parent = symbolic.parent;
         int[] lp = symbolic.columnStart;
@@ -103,11 +117,35 @@ final class SparseLdl {
                 lx[end] = lki;
                 lnz[i]++;
             }
-            if (d[k] == 0.0 || !Double.isFinite(d[k])) {
-                return false;
+            if (!Double.isFinite(d[k])) {
+                return -1;
+            }
+            double sign = k < positive ? 1.0 : -1.0;
+            if (sign * d[k] <= threshold) {
+                d[k] = sign * regularisation;
+                replaced++;
             }
         }
-        return true;
+        return replaced;
+    }
+
+    /** out = K x for the symmetric K whose upper triangle is (ap, ai, ax). */
+    static void multiplySymmetric(int size, int[] ap, int[] ai, double[] ax, double[] x, double[] out) {
+        java.util.Arrays.fill(out, 0, size, 0.0);
+        for (int k = 0; k < size; k++) {
+            double xk = x[k];
+            double sum = 0.0;
+            for (int p = ap[k]; p < ap[k + 1]; p++) {
+                int i = ai[p];
+                if (i == k) {
+                    sum += ax[p] * xk;
+                } else {
+                    out[i] += ax[p] * xk;
+                    sum += ax[p] * x[i];
+                }
+            }
+            out[k] += sum;
+        }
     }
 
     /** Solves in place: x := (L D L^T)^-1 x. */

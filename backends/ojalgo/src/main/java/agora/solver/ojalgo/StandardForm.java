@@ -116,12 +116,15 @@ final class StandardForm {
         return columns + rows;
     }
 
-    /** Fills the A' and -delta entries of a KKT value array; the caller sets the x diagonal. */
-    void fillConstraintValues(double[] kktValues, double delta) {
+    /**
+     * Fills the A' and -delta entries of a KKT value array; the caller sets the x diagonal. The
+     * columns of fixed variables are left out (zero), so that their step is decoupled and exactly 0.
+     */
+    void fillConstraintValues(double[] kktValues, double delta, boolean[] fixed) {
         for (int i = 0; i < rows; i++) {
             int position = kktRowValueStart[i];
             for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                kktValues[position++] = value[k];
+                kktValues[position++] = fixed[column[k]] ? 0.0 : value[k];
             }
             kktValues[position] = -delta;
         }

@@ -1,0 +1,34 @@
+package agora.solver.ojalgo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import agora.solver.KktCheck;
+import agora.solver.KktResiduals;
+import agora.solver.QpModel;
+import agora.solver.QpSolution;
+import agora.solver.SolveStatus;
+import agora.solver.SolverOptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Market steps on which the interior-point method once stopped with a singular KKT matrix: free
+ * net positions (the grid's, the collectives'), fixed injections and split sale/purchase trades
+ * whose multipliers go to zero make the late KKT systems extremely ill-conditioned. They must solve
+ * to a point and duals that pass the KKT check.
+ */
+class DegenerateMarketStepTest {
+    private final OjAlgoBackend backend = new OjAlgoBackend();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hybrid-step850.qp", "community-step850.qp", "community-step4858.qp",
+            "community-step8505.qp"})
+    void solvesToAKktPoint(String fixture) {
+        QpModel model = QpFixture.load(fixture);
+        QpSolution solution = backend.solve(model, SolverOptions.defaults());
+        assertEquals(SolveStatus.OPTIMAL, solution.status(), solution.message());
+        KktResiduals residuals = KktCheck.check(model, solution);
+        assertTrue(residuals.satisfied(1e-7), residuals.toString());
+    }
+}
