@@ -21,8 +21,11 @@ import java.util.Optional;
  * <p>Trades: when some bilateral market's links close a cycle, equal per-MWh costs may leave the
  * split of the dispatch among partners open. Then, by default, a second solve
  * ({@link MinimumNormAllocation}) picks the welfare-optimal trades of least norm, identical on
- * every backend; prices, injections and the objective still come from the first solve. Without a
- * cycle the dispatch fixes every trade and no second solve is needed.
+ * every backend; prices, injections and the objective still come from the first solve. The
+ * allocated trades are checked against the first solve's duals (same objective, KKT no worse);
+ * should they fail, the first solve's own trades are reported ({@code AS_SOLVED}) and the
+ * outcome's message says why. Without a cycle the dispatch fixes every trade and no second solve
+ * is needed.
  */
 public final class CentralizedSolver implements MarketSolver {
     private final LoweredMarket lowered;
@@ -111,6 +114,14 @@ public final class CentralizedSolver implements MarketSolver {
                     + reallocated.status() + " (" + reallocated.message() + "); trades as solved");
         }
         double[] trades = problem.get().apply(lowered, solution.primal(), reallocated.primal());
+        Optional<String> inconsistent = MinimumNormAllocation.inconsistency(model, solution, trades,
+                options.tolerance());
+        if (inconsistent.isPresent()) {
+            StepOutcome asSolved = lowered.outcome(step, model, solution, solution.primal(),
+                    stats(iterations, start, TradeAllocation.AS_SOLVED, Double.NaN));
+            return withMessage(asSolved, "minimum-norm trade allocation rejected: "
+                    + inconsistent.get() + "; trades as solved");
+        }
         double shift = lowered.largestTradeChange(solution.primal(), trades);
         return lowered.outcome(step, model, solution, trades,
                 stats(iterations, start, TradeAllocation.MINIMUM_NORM, shift));

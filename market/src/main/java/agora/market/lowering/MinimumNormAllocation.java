@@ -1,6 +1,8 @@
 package agora.market.lowering;
 
 import agora.market.lowering.LoweredMarket.BilateralLayout;
+import agora.solver.KktCheck;
+import agora.solver.KktResiduals;
 import agora.solver.Origin;
 import agora.solver.QpModel;
 import agora.solver.QpModelBuilder;
@@ -34,8 +36,15 @@ import java.util.Optional;
  * part of it.
  */
 final class MinimumNormAllocation {
-    /** A trade variable whose reduced cost is within this many solver tolerances (scaled) may move. */
-    static final double REDUCED_COST_TOLERANCES = 100.0;
+    /**
+     * A trade variable whose reduced cost is within this many solver tolerances, relative to the
+     * size of the terms of that reduced cost, may move. Kept small: fees of 0.001 $/MWh against
+     * prices of 50 $/MWh give genuine reduced costs of 1e-5 relative.
+     */
+    static final double REDUCED_COST_TOLERANCES = 10.0;
+
+    /** How many solver tolerances the allocated trades may add to the welfare solution's residuals. */
+    static final double CONSISTENCY_TOLERANCES = 10.0;
 
     private final LoweredMarket lowered;
 
@@ -65,24 +74,34 @@ final class MinimumNormAllocation {
         return Optional.of(new Allocation(builder.build(), compact));
     }
 
-    /** Marks the bilateral trade variables whose reduced cost at the optimal duals is zero. */
+    /**
+     * Marks the bilateral trade variables whose reduced cost at the optimal duals is zero. "Zero"
+     * is judged against the magnitudes that make up each variable's own reduced cost (its cost and
+     * the duals of its own rows), never against the largest dual of the model: an idle peer at a
+     * fixed bound may carry an arbitrary, huge balance dual (any value is optimal there), and a
+     * threshold scaled by it declared trades with a reduced cost of several $/MWh movable, so the
+     * allocation routed flow around at a loss (a circulation through a manager).
+     */
     private boolean[] movableTrades(QpModel model, double[] duals, double tolerance) {
         int n = model.variableCount();
         double[] reduced = model.linearCosts();
-        double scale = 1.0;
+        double[] scale = new double[n];
+        for (int j = 0; j < n; j++) {
+            scale[j] = 1.0 + Math.abs(reduced[j]);
+        }
         for (int i = 0; i < model.constraintCount(); i++) {
             double yi = duals[i];
-            scale = Math.max(scale, Math.abs(yi));
-            model.forEachInRow(i, (column, coefficient) -> reduced[column] -= coefficient * yi);
+            model.forEachInRow(i, (column, coefficient) -> {
+                reduced[column] -= coefficient * yi;
+                scale[column] += Math.abs(coefficient * yi);
+            });
         }
-        for (int j = 0; j < n; j++) {
-            scale = Math.max(scale, Math.abs(model.linear(j)));
-        }
-        double threshold = REDUCED_COST_TOLERANCES * tolerance * (1.0 + scale);
         boolean[] free = new boolean[n];
         for (int j = 0; j < n; j++) {
+            // a free variable's reduced cost is 0 at any optimum (stationarity), whatever its value
             boolean unbounded = model.lower(j) == Double.NEGATIVE_INFINITY
                     && model.upper(j) == Double.POSITIVE_INFINITY;
+            double threshold = REDUCED_COST_TOLERANCES * tolerance * scale[j];
             free[j] = lowered.isBilateralTradeVariable(j)
                     && (unbounded || Math.abs(reduced[j]) <= threshold);
         }
@@ -160,6 +179,40 @@ final class MinimumNormAllocation {
             coefficients[k++] = side.coefficients()[t];
         }
         return new Terms(columns, coefficients);
+    }
+
+    /**
+     * Why the allocated trades are not a welfare optimum together with the welfare solve's duals,
+     * or empty when they are: the check that keeps a wrong allocation (mis-judged reduced costs,
+     * an inaccurate allocation solve) from being reported with prices it does not clear at.
+     * Trades cost linearly, so moving them changes the objective by exactly
+     * {@code sum_j r_j Δx_j} (balances hold): the objective must be unchanged, and feasibility and
+     * complementarity (KKT on the welfare model, welfare duals) no worse than the welfare
+     * solution's own, each within {@link #CONSISTENCY_TOLERANCES} solver tolerances.
+     *
+     * @param stepModel the welfare model of the step
+     * @param optimum   its optimal solution
+     * @param allocated the welfare solution with the allocation's trades ({@link Allocation#apply})
+     */
+    static Optional<String> inconsistency(QpModel stepModel, QpSolution optimum, double[] allocated,
+                                          double tolerance) {
+        double limit = CONSISTENCY_TOLERANCES * tolerance;
+        double before = stepModel.objective(optimum.primal());
+        double after = stepModel.objective(allocated);
+        if (!(Math.abs(after - before) <= limit * (1.0 + Math.abs(before)))) {
+            return Optional.of("the allocated trades change the objective from " + before + " to " + after);
+        }
+        KktResiduals welfare = KktCheck.check(stepModel, optimum);
+        KktResiduals moved = KktCheck.check(stepModel, new QpSolution(optimum.status(), after,
+                allocated, optimum.duals(), optimum.message(), optimum.conflicts(),
+                optimum.iterations(), optimum.seconds()));
+        if (!(moved.primal() <= Math.max(welfare.primal(), limit))
+                || !(moved.complementarity() <= Math.max(welfare.complementarity(), limit))
+                || !(moved.dualityGap() <= Math.max(welfare.dualityGap(), limit))) {
+            return Optional.of("the allocated trades violate the optimality conditions with the "
+                    + "welfare prices (" + moved.worst() + ")");
+        }
+        return Optional.empty();
     }
 
     private static int find(int[] parent, int i) {
