@@ -11,8 +11,11 @@ import agora.units.Unit;
 import agora.units.Units;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Evaluates expressions to {@link Value}s in canonical units, checking dimensions and types.
@@ -27,6 +30,7 @@ final class Evaluator {
     private final String currency;
     private final Calls calls;
     private TimeAxis time;
+    private Origin origin;
 
     Evaluator(Diagnostics diagnostics, String currency, Calls calls) {
         this.diagnostics = diagnostics;
@@ -123,13 +127,40 @@ final class Evaluator {
 
     /** Reports an error and returns the exception that unwinds the evaluation. */
     EvaluationFailed fail(DiagnosticCode code, SourceSpan at, String message) {
-        diagnostics.error(code, at, message);
-        return new EvaluationFailed();
+        return fail(code, at, message, null);
     }
 
     EvaluationFailed fail(DiagnosticCode code, SourceSpan at, String message, String hint) {
-        diagnostics.error(code, at, message, hint);
+        diagnostics.error(code, at, message, withOrigin(at, hint));
         return new EvaluationFailed();
+    }
+
+    /**
+     * The peer whose properties are being evaluated, while they are. An error in an expression
+     * the peer did not write (its kind's, perhaps in a standard module) may come from values the
+     * peer set: the hint names the peer and those values, so the user knows where to look.
+     *
+     * @param uses for each place in the kinds' expressions, the peer's own values it depends on
+     */
+    record Origin(String peer, SourceSpan declared, Map<SourceSpan, List<String>> uses) {
+    }
+
+    void enter(Origin peer) {
+        this.origin = peer;
+    }
+
+    void leave() {
+        this.origin = null;
+    }
+
+    private String withOrigin(SourceSpan at, String hint) {
+        List<String> uses = origin == null ? null : origin.uses().get(at);
+        if (uses == null) {
+            return hint;
+        }
+        String sets = uses.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" and "));
+        String note = "evaluated for peer '" + origin.peer() + "' (" + origin.declared() + "), which sets " + sets;
+        return hint == null ? note : hint + "; " + note;
     }
 
     // ---------------------------------------------------------------------------- finiteness

@@ -42,6 +42,15 @@ final class LazyScope implements Scope {
         values.put(name, value);
     }
 
+    /**
+     * Marks a definition as failed (its error reported by the caller): expressions that use it
+     * unwind silently instead of reporting a follow-up error.
+     */
+    void reject(String name) {
+        values.remove(name);
+        failed.add(name);
+    }
+
     boolean defines(String name) {
         return definitions.containsKey(name);
     }

@@ -71,6 +71,14 @@ final class PeerCompiler {
         Property.GridPrice importPrice;
         Property.GridPrice exportPrice;
         final List<PreferenceDecl> preferences = new ArrayList<>();
+        /** The kinds' named properties, by name: the most derived kind's definition. */
+        final Map<String, KindDefault> kindDefaults = new LinkedHashMap<>();
+        /** The peer's own assignments of properties a kind defines. */
+        final List<Property.Assignment> overrides = new ArrayList<>();
+    }
+
+    /** A kind's definition of a named property. */
+    private record KindDefault(Property.Assignment assignment, String kind) {
     }
 
     Optional<Peer> compile(PeerDecl decl) {
@@ -87,6 +95,16 @@ final class PeerCompiler {
                 scope.define(name, assignment.value());
             }
         });
+        evaluator.enter(origin(decl, chain.get().kinds(), merged));
+        try {
+            return compile(decl, kind, merged, scope, errors);
+        } finally {
+            evaluator.leave();
+        }
+    }
+
+    private Optional<Peer> compile(PeerDecl decl, PeerKind kind, Merged merged, LazyScope scope, int errors) {
+        checkOverrides(decl, merged, scope);
         merged.named.keySet().stream().filter(n -> !BUILT_IN.contains(n)).forEach(scope::evaluate);
 
         String name = decl.name().text();
@@ -112,6 +130,72 @@ final class PeerCompiler {
                 importPrice, exportPrice, prefs));
     }
 
+    // ----------------------------------------------------------------------------- overrides
+
+    private static Evaluator.Origin origin(PeerDecl decl, List<Statement.Kind> chain, Merged merged) {
+        Map<String, Expr> defaults = new LinkedHashMap<>();
+        merged.kindDefaults.forEach((name, d) -> defaults.put(name, d.assignment().value()));
+        Set<String> overrides = new LinkedHashSet<>();
+        merged.overrides.forEach(a -> {
+            defaults.remove(a.name().text());
+            overrides.add(a.name().text());
+        });
+        return new Evaluator.Origin(decl.name().text(), decl.span(), OverrideBlame.of(chain, defaults, overrides));
+    }
+
+    /**
+     * A value a peer sets for a property its kind defines must be of the type of the kind's
+     * default ({@code margin = 10 $/MW} where {@code grid_connection} has {@code margin = 10 $/MWh}):
+     * reported at the peer's value, which the user wrote, rather than where the kind's own
+     * expressions (in std/peers.agora, say) would trip over it.
+     */
+    private void checkOverrides(PeerDecl decl, Merged merged, LazyScope scope) {
+        StaticTypes kindTypes = kindTypes(merged);
+        for (Property.Assignment own : merged.overrides) {
+            String property = own.name().text();
+            Optional<Value> actual = scope.evaluate(property);
+            KindDefault d = merged.kindDefaults.get(property);
+            Optional<StaticTypes.Type> expected = kindTypes.of(d.assignment().value());
+            if (actual.isEmpty() || expected.isEmpty() || expected.get().equals(StaticTypes.Type.of(actual.get()))) {
+                continue;
+            }
+            String currency = evaluator.currency();
+            boolean bothNumbers = expected.get().isNumber() && actual.get() instanceof Value.Num;
+            diagnostics.error(bothNumbers ? DiagnosticCode.DIMENSION_MISMATCH : DiagnosticCode.TYPE_MISMATCH,
+                    own.value().span(), "'" + property + "' of peer '" + decl.name().text() + "' must be "
+                            + expected.get().describe(currency) + ", as in kind '" + d.kind() + "', found "
+                            + actual.get().describe(currency),
+                    "kind '" + d.kind() + "' sets " + property + " = " + ExprPrinter.print(d.assignment().value())
+                            + " (" + d.assignment().span() + ")");
+            scope.reject(property);
+        }
+    }
+
+    /** Types of the kinds' properties from their defaults alone; other names from the globals. */
+    private StaticTypes kindTypes(Merged merged) {
+        Set<String> inProgress = new LinkedHashSet<>();
+        StaticTypes[] types = new StaticTypes[1];
+        types[0] = new StaticTypes(evaluator.currency(), name -> {
+            KindDefault d = merged.kindDefaults.get(name);
+            if (d == null) {
+                try {
+                    return globals.lookup(name, null).map(StaticTypes.Type::of);
+                } catch (EvaluationFailed e) {
+                    return Optional.empty();
+                }
+            }
+            if (!inProgress.add(name)) {
+                return Optional.empty(); // a cycle: reported when the peer's values are evaluated
+            }
+            try {
+                return types[0].of(d.assignment().value());
+            } finally {
+                inProgress.remove(name);
+            }
+        });
+        return types[0];
+    }
+
     // ------------------------------------------------------------------------------- merging
 
     private Merged merge(PeerDecl decl, List<Statement.Kind> chain) {
@@ -123,20 +207,18 @@ final class PeerCompiler {
             }
         }));
         // base-most kind first, so that more derived levels (and the peer itself) override
-        List<List<Property>> levels = new ArrayList<>();
         for (int i = chain.size() - 1; i >= 0; i--) {
-            levels.add(chain.get(i).properties());
+            Statement.Kind k = chain.get(i);
+            applyLevel(decl, k.properties(), k.name().text(), declaredByKinds, merged);
         }
-        levels.add(decl.properties());
-        for (int level = 0; level < levels.size(); level++) {
-            boolean own = level == levels.size() - 1;
-            applyLevel(decl, levels.get(level), own, declaredByKinds, merged);
-        }
+        applyLevel(decl, decl.properties(), null, declaredByKinds, merged);
         return merged;
     }
 
-    private void applyLevel(PeerDecl decl, List<Property> properties, boolean own,
+    /** @param kindName the kind whose properties these are, or null for the peer's own */
+    private void applyLevel(PeerDecl decl, List<Property> properties, String kindName,
                             Set<String> declaredByKinds, Merged merged) {
+        boolean own = kindName == null;
         Map<String, SourceSpan> seen = new LinkedHashMap<>();
         Source lower = null;
         Source upper = null;
@@ -164,6 +246,11 @@ final class PeerCompiler {
                         }
                         seen.put(n, a.span());
                         merged.named.put(n, a);
+                        if (!own) {
+                            merged.kindDefaults.put(n, new KindDefault(a, kindName));
+                        } else if (merged.kindDefaults.containsKey(n)) {
+                            merged.overrides.add(a);
+                        }
                     }
                 }
             } else if (p instanceof Property.Energy e) {

@@ -452,6 +452,39 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aPeersValueOfAKindPropertyMustHaveTheTypeOfTheKindsDefault() {
+        // margin feeds 'import price = price + margin' in std/peers.agora: the error belongs to the
+        // user's margin, and the two follow-up errors in std/peers.agora are not shown
+        assertEquals("""
+                t.agora:5:44: error[E0302]: 'margin' of peer 'g' must be a price ($/MWh), as in kind \
+                'grid_connection', found a quantity ($/MW)
+                 5 | grid_connection g { price = spot; margin = 10 $/MW }
+                   |                                            ^^^^^^^
+                   = hint: kind 'grid_connection' sets margin = 10 $/MWh (std/peers.agora:81:5)
+                t.agora:6:19: error[E0304]: 'capacity' of peer 'r' must be a power (MW), as in kind 'pv', \
+                found a string
+                 6 | pv r { capacity = "big" }
+                   |                   ^^^^^
+                   = hint: kind 'pv' sets capacity = 1 MW (std/peers.agora:18:5)
+                2 errors
+                """, rendered("""
+                        import std.peers
+                        profile spot = 50 $/MWh
+                        grid_connection g { price = spot; margin = 10 $/MW }
+                        pv r { capacity = "big" }"""));
+    }
+
+    @Test
+    void anErrorInAKindsExpressionNamesThePeerValuesItUses() {
+        // a profile is the right dimension for pv's capacity, but solar() needs a constant
+        List<Diagnostic> d = compile("import std.peers\npv roof { capacity = solar(capacity: 1 MW); seed = 2 }",
+                Map.of()).diagnostics().sorted();
+        assertEquals(List.of("std/peers.agora:20:30: error[E0303]: 'capacity' must be a constant, found a profile"),
+                d.stream().map(Diagnostic::headline).toList());
+        assertEquals("evaluated for peer 'roof' (t.agora:4:1), which sets 'capacity'", d.get(0).hint());
+    }
+
+    @Test
     void allErrorsOfARunAreReported() {
         List<String> codes = compile("profile a = pric\nproducer g { bounds = 6 MW .. 5 MW }\n"
                 + "community c clears pool { }\ntariff { fee every trade = -1 $/MWh }", Map.of())
