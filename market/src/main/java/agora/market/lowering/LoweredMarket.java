@@ -383,7 +383,9 @@ public final class LoweredMarket {
         private Terms trade(Participant side, double cost, String label, String kind) {
             Terms parts = tradeParts(side, cost, label, kind);
             if (kind.equals(BILATERAL)) {
-                Arrays.stream(parts.columns()).forEach(bilateralTradeVariables::add);
+                for (int j : parts.columns()) {
+                    bilateralTradeVariables.add(j);
+                }
             }
             return parts;
         }

@@ -1,26 +1,36 @@
 package agora.market.lowering;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
-/** Collects the entries of one constraint row from several {@link Terms}. */
+/**
+ * Collects the entries of one constraint row from several {@link Terms}, in primitive arrays:
+ * the full design lowers hundreds of thousands of rows.
+ */
 final class RowBuilder {
-    private final List<Integer> columns = new ArrayList<>();
-    private final List<Double> coefficients = new ArrayList<>();
+    private int[] columns = new int[4];
+    private double[] coefficients = new double[4];
+    private int size;
 
     RowBuilder add(Terms terms, double sign) {
-        for (int k = 0; k < terms.columns().length; k++) {
-            columns.add(terms.columns()[k]);
-            coefficients.add(sign * terms.coefficients()[k]);
+        int[] termColumns = terms.columns();
+        double[] termCoefficients = terms.coefficients();
+        if (size + termColumns.length > columns.length) {
+            int capacity = Math.max(2 * columns.length, size + termColumns.length);
+            columns = Arrays.copyOf(columns, capacity);
+            coefficients = Arrays.copyOf(coefficients, capacity);
+        }
+        for (int k = 0; k < termColumns.length; k++) {
+            columns[size] = termColumns[k];
+            coefficients[size++] = sign * termCoefficients[k];
         }
         return this;
     }
 
     int[] columns() {
-        return columns.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(columns, size);
     }
 
     double[] coefficients() {
-        return coefficients.stream().mapToDouble(Double::doubleValue).toArray();
+        return Arrays.copyOf(coefficients, size);
     }
 }
