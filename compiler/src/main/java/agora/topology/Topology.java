@@ -42,12 +42,15 @@ public final class Topology {
     private final Graph<TreeNode, DefaultEdge> tree;
     private final TreeNode.Root root;
     private final Map<String, TreeNode> nodes = new LinkedHashMap<>();
+    /** Peers by name: designs look peers up once per trade link, 250,000 times in a large market. */
+    private final Map<String, Peer> peersByName = new LinkedHashMap<>();
     private final Graph<Integer, DefaultWeightedEdge> buses;
     private final Map<Integer, Map<Integer, Double>> distances;
 
     private Topology(Scenario scenario) {
         this.scenario = scenario;
         this.root = new TreeNode.Root("market");
+        scenario.peers().forEach(p -> peersByName.putIfAbsent(p.name(), p));
         this.tree = buildTree();
         this.buses = buildBusNetwork(scenario.tariffs().distance());
         this.distances = allPairsDistances();
@@ -60,6 +63,11 @@ public final class Topology {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** The peer of that name, looked up in constant time. */
+    public Optional<Peer> peer(String name) {
+        return Optional.ofNullable(peersByName.get(name));
     }
 
     public Graph<TreeNode, DefaultEdge> collectiveTree() {
@@ -116,7 +124,7 @@ public final class Topology {
     private void collectPeers(TreeNode node, List<Peer> out) {
         for (TreeNode child : children(node)) {
             if (child instanceof TreeNode.PeerNode) {
-                scenario.peer(child.name()).ifPresent(out::add);
+                peer(child.name()).ifPresent(out::add);
             } else {
                 collectPeers(child, out);
             }
@@ -166,8 +174,8 @@ public final class Topology {
      * buses are in the network but no line path joins them.
      */
     public OptionalDouble peerDistance(String peerA, String peerB) {
-        Optional<Peer> a = scenario.peer(peerA);
-        Optional<Peer> b = scenario.peer(peerB);
+        Optional<Peer> a = peer(peerA);
+        Optional<Peer> b = peer(peerB);
         if (a.isEmpty() || b.isEmpty() || !buses.containsVertex(a.get().bus())
                 || !buses.containsVertex(b.get().bus())) {
             return OptionalDouble.empty();
@@ -252,7 +260,7 @@ public final class Topology {
 
     private SourceSpan span(TreeNode node) {
         if (node instanceof TreeNode.PeerNode) {
-            return scenario.peer(node.name()).map(Peer::span).orElse(SourceSpan.none(node.name()));
+            return peer(node.name()).map(Peer::span).orElse(SourceSpan.none(node.name()));
         }
         return scenario.collective(node.name()).map(Collective::span)
                 .orElse(SourceSpan.none(node.name()));

@@ -115,7 +115,7 @@ final class DesignSupport {
     }
 
     static Peer peer(Topology topology, String name) {
-        return topology.scenario().peer(name).orElseThrow();
+        return topology.peer(name).orElseThrow();
     }
 
     /** Each peer's and collective's outermost collective; the grid and loose peers have none. */
