@@ -94,6 +94,9 @@ final class InteriorPoint {
     private double pairTolerance;
     private final double[] work;
     private final double[] dataScale = new double[2];
+    /** Constants of the model, computed once: the number of bound pairs and the largest finite bound. */
+    private final int boundCount;
+    private final double largestBound;
     private final SparseLdl factorisation;
 
     InteriorPoint(StandardForm form, QpModel model, Regularisation regularisation) {
@@ -152,6 +155,14 @@ final class InteriorPoint {
         }
         dataScale[0] = 1.0 + maxRhs;
         dataScale[1] = 1.0 + maxCost;
+        int bounds = 0;
+        for (int j = 0; j < n; j++) {
+            bounds += (hasLo[j] && !fixed[j] ? 1 : 0) + (hasUp[j] && !fixed[j] ? 1 : 0);
+        }
+        boundCount = bounds;
+        largestBound = maxFiniteBound();
+        // the constraint block of K is the same in every iteration; factor() sets only the x diagonal
+        form.fillConstraintValues(kktValues, delta, fixed);
     }
 
     /**
@@ -273,11 +284,7 @@ final class InteriorPoint {
         for (int j = 0; j < n; j++) {
             objective += (0.5 * h[j] * x[j] + c[j]) * x[j];
         }
-        int bounds = 0;
-        for (int j = 0; j < n; j++) {
-            bounds += (hasLo[j] && !fixed[j] ? 1 : 0) + (hasUp[j] && !fixed[j] ? 1 : 0);
-        }
-        double gap = mu * bounds / (1.0 + Math.abs(objective));
+        double gap = mu * boundCount / (1.0 + Math.abs(objective));
         return primal <= tolerance && dual <= tolerance && gap <= tolerance && pairsComplementary();
     }
 
@@ -302,7 +309,7 @@ final class InteriorPoint {
     }
 
     private Outcome divergence() {
-        if (maxAbs(x, n) > DIVERGENCE * dataScale[0] * (1.0 + maxFiniteBound())) {
+        if (maxAbs(x, n) > DIVERGENCE * dataScale[0] * (1.0 + largestBound)) {
             return Outcome.PRIMAL_DIVERGED;
         }
         double duals = Math.max(maxAbs(y, m), Math.max(maxAbs(zl, n), maxAbs(zu, n)));
@@ -343,7 +350,6 @@ final class InteriorPoint {
                 kktValues[j] = d + rho;
             }
         }
-        form.fillConstraintValues(kktValues, delta, fixed);
         int replaced = factorisation.factor(form.kktColumnStart, form.kktRowIndex, kktValues, n,
                 PIVOT_THRESHOLD, DYNAMIC_REGULARISATION);
         if (replaced < 0) {
@@ -486,7 +492,12 @@ final class InteriorPoint {
     private static double maxAbs(double[] values, int length) {
         double max = 0.0;
         for (int k = 0; k < length; k++) {
-            max = Math.max(max, Math.abs(values[k]));
+            double magnitude = Math.abs(values[k]);
+            // not Math.max, whose NaN and -0.0 handling costs a branch per element; a NaN still
+            // shows up in the divergence test and the final KKT check
+            if (magnitude > max || magnitude != magnitude) {
+                max = magnitude;
+            }
         }
         return max;
     }

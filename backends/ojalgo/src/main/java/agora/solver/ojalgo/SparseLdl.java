@@ -14,8 +14,11 @@ package agora.solver.ojalgo;
  * Clarabel), which keeps the factor bounded. The factor is then that of a slightly perturbed
  * matrix, and the caller removes the perturbation's effect by iterative refinement.
  *
- * <p>{@link Symbolic} (elimination tree and column counts) depends only on the pattern and is
- * shared between threads; a {@code SparseLdl} holds one numeric factorisation.
+ * <p>{@link Symbolic} depends only on the pattern and is shared between threads: besides the
+ * elimination tree and column counts it holds the whole pattern of L (row indices of every column
+ * and, for every row, where its entries sit), so the numeric factorisation of each interior-point
+ * iteration does arithmetic only, with no tree walks or flag resets. A {@code SparseLdl} holds one
+ * numeric factorisation.
  */
 final class SparseLdl {
 
@@ -24,6 +27,16 @@ final class SparseLdl {
         final int size;
         final int[] parent;
         final int[] columnStart;
+        /** Row indices of L, column by column in increasing row order (the numeric values go to the same slots). */
+        final int[] rowIndex;
+        /**
+         * Row k of L: its columns i < k in increasing order (a topological order, since column i
+         * only updates rows after i) at rowPatternIndex[rowPatternStart[k] ..], and the slot of
+         * L(k, i) in rowIndex/values at the same offsets of rowPatternSlot.
+         */
+        final int[] rowPatternStart;
+        final int[] rowPatternIndex;
+        final int[] rowPatternSlot;
 
         Symbolic(int size, int[] ap, int[] ai) {
             this.size = size;
@@ -47,28 +60,53 @@ final class SparseLdl {
             for (int k = 0; k < size; k++) {
                 columnStart[k + 1] = columnStart[k] + count[k];
             }
+            int entries = columnStart[size];
+            rowIndex = new int[entries];
+            rowPatternStart = new int[size + 1];
+            rowPatternIndex = new int[entries];
+            rowPatternSlot = new int[entries];
+            int[] filled = new int[size];
+            int[] row = new int[size];
+            java.util.Arrays.fill(flag, -1);
+            int next = 0;
+            for (int k = 0; k < size; k++) {
+                // the pattern of row k: every node on the tree paths from the entries of K's column k up to k
+                flag[k] = k;
+                int length = 0;
+                for (int p = ap[k]; p < ap[k + 1]; p++) {
+                    for (int i = ai[p]; i < k && flag[i] != k; i = parent[i]) {
+                        row[length++] = i;
+                        flag[i] = k;
+                    }
+                }
+                java.util.Arrays.sort(row, 0, length);
+                for (int q = 0; q < length; q++) {
+                    int i = row[q];
+                    int slot = columnStart[i] + filled[i]++;
+                    rowIndex[slot] = k;
+                    rowPatternIndex[next] = i;
+                    rowPatternSlot[next] = slot;
+                    next++;
+                }
+                rowPatternStart[k + 1] = next;
+            }
         }
     }
 
     private final Symbolic symbolic;
-    private final int[] li;
     private final double[] lx;
     private final double[] d;
-    /** Work arrays of the numeric factorisation, reused by every factorisation of this instance. */
+    /** 1/d, so that solves multiply instead of divide. */
+    private final double[] inverseD;
+    /** Work array of the numeric factorisation, all zero between rows. */
     private final double[] y;
-    private final int[] pattern;
-    private final int[] flag;
-    private final int[] lnz;
 
     SparseLdl(Symbolic symbolic) {
         this.symbolic = symbolic;
-        li = new int[symbolic.columnStart[symbolic.size]];
-        lx = new double[li.length];
+        lx = new double[symbolic.columnStart[symbolic.size]];
         d = new double[symbolic.size];
+        inverseD = new double[symbolic.size];
         y = new double[symbolic.size];
-        pattern = new int[symbolic.size];
-        flag = new int[symbolic.size];
-        lnz = new int[symbolic.size];
     }
 
     /**
@@ -81,50 +119,43 @@ final class SparseLdl {
     int factor(int[] ap, int[] ai, double[] ax, int positive, double threshold, double regularisation) {
         int replaced = 0;
         int n = symbolic.size;
-        int[] parent = symbolic.parent;
         int[] lp = symbolic.columnStart;
-        java.util.Arrays.fill(flag, -1);
-        java.util.Arrays.fill(lnz, 0);
+        int[] li = symbolic.rowIndex;
+        int[] patternStart = symbolic.rowPatternStart;
+        int[] patternIndex = symbolic.rowPatternIndex;
+        int[] patternSlot = symbolic.rowPatternSlot;
+        double[] y = this.y;
+        double[] lx = this.lx;
         java.util.Arrays.fill(y, 0.0); // a failed factorisation may leave values behind
         for (int k = 0; k < n; k++) {
-            int top = n;
-            flag[k] = k;
             for (int p = ap[k]; p < ap[k + 1]; p++) {
-                int i = ai[p];
-                y[i] += ax[p];
-                int length = 0;
-                for (; flag[i] != k; i = parent[i]) {
-                    pattern[length++] = i;
-                    flag[i] = k;
-                }
-                while (length > 0) {
-                    pattern[--top] = pattern[--length];
-                }
+                y[ai[p]] += ax[p];
             }
-            d[k] = y[k];
+            double dk = y[k];
             y[k] = 0.0;
-            for (; top < n; top++) {
-                int i = pattern[top];
+            for (int q = patternStart[k]; q < patternStart[k + 1]; q++) {
+                int i = patternIndex[q];
+                int slot = patternSlot[q];
                 double yi = y[i];
                 y[i] = 0.0;
-                int end = lp[i] + lnz[i];
-                for (int p = lp[i]; p < end; p++) {
+                // the slots of column i before this one hold rows < k, all computed already
+                for (int p = lp[i]; p < slot; p++) {
                     y[li[p]] -= lx[p] * yi;
                 }
-                double lki = yi / d[i];
-                d[k] -= lki * yi;
-                li[end] = k;
-                lx[end] = lki;
-                lnz[i]++;
+                double lki = yi * inverseD[i];
+                dk -= lki * yi;
+                lx[slot] = lki;
             }
-            if (!Double.isFinite(d[k])) {
+            if (!Double.isFinite(dk)) {
                 return -1;
             }
             double sign = k < positive ? 1.0 : -1.0;
-            if (sign * d[k] <= threshold) {
-                d[k] = sign * regularisation;
+            if (sign * dk <= threshold) {
+                dk = sign * regularisation;
                 replaced++;
             }
+            d[k] = dk;
+            inverseD[k] = 1.0 / dk;
         }
         return replaced;
     }
@@ -152,14 +183,18 @@ final class SparseLdl {
     void solve(double[] x) {
         int n = symbolic.size;
         int[] lp = symbolic.columnStart;
+        int[] li = symbolic.rowIndex;
+        double[] lx = this.lx;
         for (int j = 0; j < n; j++) {
             double xj = x[j];
-            for (int p = lp[j]; p < lp[j + 1]; p++) {
-                x[li[p]] -= lx[p] * xj;
+            if (xj != 0.0) {
+                for (int p = lp[j]; p < lp[j + 1]; p++) {
+                    x[li[p]] -= lx[p] * xj;
+                }
             }
         }
         for (int j = 0; j < n; j++) {
-            x[j] /= d[j];
+            x[j] *= inverseD[j];
         }
         for (int j = n - 1; j >= 0; j--) {
             double sum = x[j];
