@@ -338,4 +338,54 @@ class ScenarioParserTest {
                 + ": error[E0101]: collective nested too deeply"),
                 errors(open.repeat(65) + "}".repeat(65)));
     }
+
+    /** The one diagnostic of a text that does not parse: headline, then hint. */
+    private static List<String> errorAndHint(String text) {
+        Diagnostics d = new Diagnostics();
+        assertTrue(ScenarioParser.parse(ParseHelper.FILE, text, d).isEmpty(), "parsed unexpectedly");
+        assertEquals(1, d.all().size(), d.all().toString());
+        return java.util.Arrays.asList(d.all().get(0).headline(), d.all().get(0).hint());
+    }
+
+    @Test
+    void aNumberEndingALineBlamesTheNextLineOnlyWhenItLooksLikeAUnit() {
+        // 'consumer' is no unit: the real mistake is 'market', a keyword, as a name
+        assertEquals(List.of("test.agora:3:10: error[E0101]: unexpected 'market', expected a name"),
+                errors("time from 2024-01-01 00:00 step 1 h count 4\n\nconsumer market { bounds = -1 MW .. 0 MW }"));
+        assertEquals(List.of("test.agora:1:13: error[E0101]: a unit must stand on the same line as its number: "
+                + "'5' ends line 1, 'EUR' begins line 2"), errors("profile x = 5\nEUR/MWh"));
+        // a missing comma between arguments is reported where the next argument begins
+        assertEquals(List.of("test.agora:2:2: error[E0101]: unexpected 'seed', expected ')'"),
+                errors("profile x = solar(capacity: 1\n seed: 3)"));
+    }
+
+    @Test
+    void anUnclosedStringIsReportedAtItsOpeningQuote() {
+        assertEquals(List.of("test.agora:1:10: error[E0101]: unclosed string",
+                "a string ends with '\"' on the line it begins"),
+                errorAndHint("scenario \"syntax: a name that never ends\ntime from 2024-01-01 00:00 step 1 h count 4"));
+    }
+
+    @Test
+    void commonSlipsGetAHint() {
+        assertEquals(List.of("test.agora:1:40: error[E0101]: unexpected '#', expected a statement",
+                "comments start with // (to the end of the line) or stand between /* and */"),
+                errorAndHint("producer p { bounds = 0 MW .. 1 MW }   # a producer"));
+        assertEquals(List.of("test.agora:2:5: error[E0101]: unexpected '#', expected a property or '}'",
+                "comments start with // (to the end of the line) or stand between /* and */"),
+                errorAndHint("producer p {\n    # the bounds\n    bounds = 0 MW .. 1 MW\n}"));
+        assertEquals(List.of("test.agora:1:11: error[E0101]: unexpected 'é' in a name",
+                "names use the letters a-z and A-Z, digits and _"),
+                errorAndHint("producer pé { bounds = 0 MW .. 1 MW }"));
+    }
+
+    @Test
+    void aKeywordTakenForAMissingNameIsReportedAsTheMissingName() {
+        assertEquals(List.of("test.agora:1:11: error[E0101]: expected a name after 'community', found 'clears'"),
+                errors("community clears pool { }"));
+        assertEquals(List.of("test.agora:1:10: error[E0101]: expected a name after 'producer', found 'at'"),
+                errors("producer at bus 3 { }"));
+        assertEquals(List.of("test.agora:1:16: error[E0101]: expected a name after 'line', found 'from'"),
+                errors("network { line from 1 to 2 { r = 1, x = 1 } }"));
+    }
 }

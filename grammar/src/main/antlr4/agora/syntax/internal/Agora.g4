@@ -216,6 +216,9 @@ ITERATIONS: 'iterations';
 DATETIME: DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ([ T] DIGIT DIGIT ':' DIGIT DIGIT)?;
 NUMBER: DIGIT+ ('.' DIGIT+)? ([eE] [+-]? DIGIT+)?;
 STRING: '"' (~["\\\r\n] | '\\' .)* '"';
+// A string whose closing quote is missing on its line: one token, so the error points at the
+// opening quote instead of at whatever the rest of the line happens to lex as.
+UNTERMINATED_STRING: '"' (~["\\\r\n] | '\\' ~[\r\n])*;
 IDENTIFIER: [a-zA-Z_] [a-zA-Z_0-9]*;
 CURRENCY_SIGN: [\p{Sc}];
 
