@@ -11,35 +11,31 @@ import agora.solver.StructureCache;
 import agora.solver.TrivialInfeasibility;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPModelRequest;
-import com.google.ortools.linearsolver.MPQuadraticObjective;
 import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariableProto;
-import com.google.ortools.pdlp.PrimalDualHybridGradientParams;
-import com.google.ortools.pdlp.TerminationCriteria;
-import com.google.protobuf.TextFormat;
 import java.util.List;
 
 /**
  * The OR-Tools backend. Quadratic models go to PDLP through {@code MPSolver.solveWithProto} with
- * the objective's {@code quadratic_objective}; linear models to GLOP by default. GLOP, HiGHS and
- * CP-SAT drop quadratic terms silently and report OPTIMAL, so {@link Engine#GLOP} refuses
- * quadratic models with an error status; SCIP and CP-SAT return no duals and are not offered.
+ * the objective's {@code quadratic_objective} ({@link PdlpSolver}: scaled units, a conservative
+ * retry, every OPTIMAL checked); linear models to GLOP by default. GLOP, HiGHS and CP-SAT drop
+ * quadratic terms silently and report OPTIMAL, so {@link Engine#GLOP} refuses quadratic models
+ * with an error status; SCIP and CP-SAT return no duals and are not offered.
  *
  * <p>Duals: OR-Tools' {@code dual_value} of a minimisation is d(objective)/d(row bound), the
- * convention of {@link QpSolution}, so it is passed through unchanged (proved by the two-peer
- * market test, whose price is +15). PDLP stops at the relative tolerance taken from
- * {@link SolverOptions#tolerance()}, tightened by {@link #PDLP_TOLERANCE_FACTOR}.
+ * convention of {@link QpSolution}, so it is passed through unchanged apart from undoing PDLP's
+ * scaling (proved by the two-peer market test, whose price is +15). PDLP stops at a tenth of the
+ * relative tolerance of {@link SolverOptions#tolerance()} ({@link PdlpParameters}).
  *
- * <p>Thread-safe: each solve builds its own request; the per-structure row protos are immutable.
+ * <p>Thread-safe: each solve builds its own request; the per-structure row protos and the
+ * parameter texts are immutable and cached in concurrent maps.
  */
 public final class OrToolsBackend implements SolverBackend {
-    /** PDLP's relative optimality criterion is tighter than the requested tolerance, so that
-     * objectives agree with exact solvers to 1e-6 relative and prices to 1e-3. */
-    static final double PDLP_TOLERANCE_FACTOR = 0.1;
     private static final int CACHED_STRUCTURES = 16;
 
     private final Engine engine;
+    private final PdlpSolver pdlp;
     private final StructureCache<ProtoTemplate> templates = new StructureCache<>(CACHED_STRUCTURES, ProtoTemplate::new);
 
     /** The backend ServiceLoader finds: {@link Engine#AUTO}. */
@@ -48,7 +44,13 @@ public final class OrToolsBackend implements SolverBackend {
     }
 
     public OrToolsBackend(Engine engine) {
+        this(engine, new PdlpParameters());
+    }
+
+    /** With other PDLP parameters (tests force the conservative retry with them). */
+    OrToolsBackend(Engine engine, PdlpParameters parameters) {
         this.engine = engine;
+        this.pdlp = new PdlpSolver(parameters);
     }
 
     @Override
@@ -76,53 +78,32 @@ public final class OrToolsBackend implements SolverBackend {
                     conflicts, seconds(start));
         }
         NativeLibraries.ensureLoaded();
-        boolean pdlp = engine == Engine.PDLP || (engine == Engine.AUTO && quadratic);
-        MPModelRequest.Builder request = MPModelRequest.newBuilder()
-                .setModel(proto(model))
-                .setSolverTimeLimitSeconds(options.timeLimit().toMillis() / 1000.0);
-        if (pdlp) {
-            request.setSolverType(MPModelRequest.SolverType.PDLP_LINEAR_PROGRAMMING)
-                    .setSolverSpecificParameters(pdlpParameters(options.tolerance()));
-        } else {
-            request.setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING);
+        ProtoTemplate template = templates.get(model.structure());
+        if (engine == Engine.PDLP || (engine == Engine.AUTO && quadratic)) {
+            return pdlp.solve(model, template, options, start);
         }
-        MPSolutionResponse response = MPSolver.solveWithProto(request.build());
-        return toSolution(model, response, pdlp ? "PDLP" : "GLOP", start);
+        MPModelRequest request = MPModelRequest.newBuilder()
+                .setModel(glopProto(model, template))
+                .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
+                .setSolverTimeLimitSeconds(options.timeLimit().toMillis() / 1000.0)
+                .build();
+        return toSolution(model, MPSolver.solveWithProto(request), start);
     }
 
-    private MPModelProto proto(QpModel model) {
+    /** A linear model as it is: GLOP scales on its own and its simplex duals are exact. */
+    private static MPModelProto glopProto(QpModel model, ProtoTemplate template) {
         MPModelProto.Builder proto = MPModelProto.newBuilder().setObjectiveOffset(model.constant());
-        MPQuadraticObjective.Builder quadratic = MPQuadraticObjective.newBuilder();
         for (int j = 0; j < model.variableCount(); j++) {
             proto.addVariable(MPVariableProto.newBuilder()
                     .setLowerBound(model.lower(j))
                     .setUpperBound(model.upper(j))
                     .setObjectiveCoefficient(model.linear(j)));
-            if (model.quadratic(j) != 0.0) {
-                quadratic.addQvar1Index(j).addQvar2Index(j).addCoefficient(model.quadratic(j));
-            }
         }
-        proto.addAllConstraint(templates.get(model.structure()).constraints);
-        if (quadratic.getCoefficientCount() > 0) {
-            proto.setQuadraticObjective(quadratic);
-        }
-        return proto.build();
+        return proto.addAllConstraint(template.rows(1.0)).build();
     }
 
-    static String pdlpParameters(double tolerance) {
-        double epsilon = tolerance * PDLP_TOLERANCE_FACTOR;
-        PrimalDualHybridGradientParams parameters = PrimalDualHybridGradientParams.newBuilder()
-                .setNumThreads(1) // steps are solved in parallel; one thread per solve
-                .setTerminationCriteria(TerminationCriteria.newBuilder()
-                        .setSimpleOptimalityCriteria(TerminationCriteria.SimpleOptimalityCriteria.newBuilder()
-                                .setEpsOptimalRelative(epsilon)
-                                .setEpsOptimalAbsolute(epsilon)))
-                .build();
-        return TextFormat.printer().printToString(parameters);
-    }
-
-    private static QpSolution toSolution(QpModel model, MPSolutionResponse response, String solver, long start) {
-        String message = solver + ": " + response.getStatus()
+    private static QpSolution toSolution(QpModel model, MPSolutionResponse response, long start) {
+        String message = "GLOP: " + response.getStatus()
                 + (response.getStatusStr().isEmpty() ? "" : " (" + response.getStatusStr() + ")");
         SolveStatus status = switch (response.getStatus()) {
             case MPSOLVER_OPTIMAL -> SolveStatus.OPTIMAL;
@@ -142,12 +123,12 @@ public final class OrToolsBackend implements SolverBackend {
         for (int i = 0; i < y.length && i < response.getDualValueCount(); i++) {
             y[i] = response.getDualValue(i);
         }
-        long iterations = 0; // MPSolutionResponse does not report PDLP's iteration count
+        long iterations = 0; // MPSolutionResponse does not report GLOP's iteration count
         return new QpSolution(SolveStatus.OPTIMAL, model.objective(x), x, y, message, List.of(), iterations,
                 seconds(start));
     }
 
-    /** PDLP ends FEASIBLE or NOT_SOLVED when it stops early; its message says why. */
+    /** GLOP ends FEASIBLE or NOT_SOLVED when it stops early; its message says why. */
     private static SolveStatus limitReached(MPSolutionResponse response) {
         String why = response.getStatusStr().toUpperCase(java.util.Locale.ROOT);
         if (why.contains("TIME")) {
