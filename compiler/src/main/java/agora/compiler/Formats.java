@@ -1,6 +1,7 @@
 package agora.compiler;
 
 import agora.units.Dimension;
+import agora.units.Numbers;
 import agora.units.Quantity;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +14,9 @@ final class Formats {
     private Formats() {
     }
 
-    /** A plain number with up to six significant digits ({@code 17520}, {@code 0.001}). */
+    /** A number as {@link Numbers} writes it ({@code 17520}, {@code 0.001}, {@code 1e300}). */
     static String number(double v) {
-        return new Quantity(v, Dimension.NONE).format("$");
+        return Numbers.format(v);
     }
 
     /** A canonical value with a readable unit ({@code 20 MW}, {@code 52 $/MWh}). */

@@ -1,7 +1,5 @@
 package agora.units;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * A number with a dimension, always held in canonical units (MW, h, MWh, currency/MWh,
@@ -10,7 +8,7 @@ import java.math.MathContext;
  */
 public record Quantity(double value, Dimension dimension) {
 
-    private static final int DISPLAY_DIGITS = 6;
+    private static final int DISPLAY_DIGITS = 15;
     private static final double THOUSAND = 1000.0;
     private static final double MINUTES_PER_HOUR = 60.0;
     private static final double SECONDS_PER_HOUR = 3600.0;
@@ -78,7 +76,7 @@ public record Quantity(double value, Dimension dimension) {
     /**
      * The value in a unit a reader expects: power in kW, MW or GW and energy in kWh, MWh or GWh
      * so that the number lies in [1, 1000); durations in s, min or h; everything else in its
-     * canonical unit ({@code 52 $/MWh}, {@code 7.3 $/MW²h}). At most six significant digits.
+     * canonical unit ({@code 52 $/MWh}, {@code 7.3 $/MW²h}).
      *
      * @param currency the scenario's currency symbol
      */
@@ -114,17 +112,13 @@ public record Quantity(double value, Dimension dimension) {
         return formatNumber(value) + " M" + base;
     }
 
-    /** Up to six significant digits, no trailing zeros, no exponent for everyday magnitudes. */
+    /**
+     * The shortest form that reads back as {@code v} (see {@link Numbers}), with at most
+     * {@value #DISPLAY_DIGITS} significant digits: a displayed value is often scaled (MW to kW),
+     * and its last bit of noise must not show.
+     */
     static String formatNumber(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Double.toString(v);
-        }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(DISPLAY_DIGITS)).stripTrailingZeros();
-        if (rounded.signum() == 0) {
-            return "0";
-        }
-        int magnitude = rounded.precision() - rounded.scale();
-        return magnitude > -6 && magnitude <= 12 ? rounded.toPlainString() : rounded.toString();
+        return Numbers.format(v, DISPLAY_DIGITS);
     }
 
     private void requireSame(String operation, Quantity other) {

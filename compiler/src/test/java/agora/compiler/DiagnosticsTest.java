@@ -236,8 +236,22 @@ class DiagnosticsTest {
     void e0303HorizonBeyondTheYear9999() {
         CompileResult r = Compiler.compileText("t.agora", "scenario \"t\"\n"
                 + "time from 2024-01-01 00:00 step 1e15 h count 4\n", Map.of(), dir);
-        assertEquals(List.of("t.agora:2:33: error[E0303]: a time step of 1E+15 h from 2024-01-01 00:00 ends after"
+        assertEquals(List.of("t.agora:2:33: error[E0303]: a time step of 1e15 h from 2024-01-01 00:00 ends after"
                 + " 9999-12-31 23:59"), r.diagnostics().sorted().stream().map(Diagnostic::headline).toList());
+    }
+
+    @Test
+    void numbersInMessagesAreWrittenInFullOrInCompactScientificNotation() {
+        // 2147483648 was printed "2147480000" (six digits); 1e12 and 1e300 as "1E+12" and "1E+300"
+        CompileResult r = Compiler.compileText("t.agora", "scenario \"t\"\n"
+                + "time from 2024-01-01 00:00 step 1 h count 2147483648\n"
+                + "producer p { bounds = 1e12 MW .. 1e10 MW }\nmarket { threads 1e300 }\n", Map.of(), dir);
+        assertEquals(List.of(
+                "t.agora:2:43: error[E0303]: the step count must be a whole number of at least 1, found 2147483648",
+                "t.agora:4:18: error[E0803]: 'threads' must be a whole number of at least 0, found 1e300"),
+                r.diagnostics().sorted().stream().map(Diagnostic::headline).toList());
+        assertEquals(List.of("t.agora:3:10: error[E0502]: bounds of 'p' cross: pmin 1000000000000 MW > pmax 10000000000 MW"),
+                headlines("producer p { bounds = 1e12 MW .. 1e10 MW }"));
     }
 
     @Test

@@ -56,8 +56,10 @@ class QuantityTest {
         assertEquals("2 h", q(120, "min").format("$"));
         assertEquals("52 $/MWh", q(52, "$/MWh").format("$"));
         assertEquals("7.3 €/MW²h", Quantity.of(7.3, Units.parse("€/MW²h", "€").orElseThrow()).format("€"));
-        assertEquals("0.333333", Quantity.number(1.0 / 3).format("$"));
+        assertEquals("0.333333333333333", Quantity.number(1.0 / 3).format("$")); // 15 digits: no scaling noise
         assertEquals("0 MW", q(0, "MW").format("$"));
-        assertEquals("1E+15 $", q(1e15, "$").format("$"));
+        assertEquals("1e15 $", q(1e15, "$").format("$"));
+        // 0.0187 MW is 18.700000000000003 kW in doubles: the noise beyond 15 digits does not show
+        assertEquals("18.7 kW", q(0.0187, "MW").format("$"));
     }
 }
