@@ -70,6 +70,24 @@ class PdlpSolverTest {
     }
 
     @Test
+    void balancesHoldToTheToleranceInMegawattsAlsoInLargeSystems() {
+        // the market in units 100 times larger (bounds x 100, quadratic costs / 100: same prices):
+        // power is 1024 MW, and a residual relative to it (eps x power = 1e-5 MW) would break the
+        // market's absolute balance check; rows with right-hand side 0 must hold to 1e-7 MW
+        QpModel model = new MarketLikeQp(5).step(1);
+        QpModel large = model.withStepData(scaled(model.lowerBounds(), 100), scaled(model.upperBounds(), 100),
+                model.linearCosts(), scaled(model.quadraticCosts(), 0.01), 0);
+        assertEquals(1024.0, Scaling.of(large).power());
+        QpSolution solution = new OrToolsBackend().solve(large, SolverOptions.defaults());
+        assertEquals(SolveStatus.OPTIMAL, solution.status(), solution.message());
+        double worstRow = 0;
+        for (int i = 0; i < large.constraintCount(); i++) {
+            worstRow = Math.max(worstRow, Math.abs(large.rowActivity(i, solution.primal())));
+        }
+        assertTrue(worstRow <= SolverOptions.DEFAULT_TOLERANCE, "largest balance residual " + worstRow + " MW");
+    }
+
+    @Test
     void scalingOfTheStreetCommunity() {
         // largest bound: the workshop's 0.008 MW, power 2^-7 = 0.0078125 (the power of two below);
         // largest marginal cost on the bounds: household 2, 150 + 2 * 10 * 0.0016 = 150.032 $/MWh;
