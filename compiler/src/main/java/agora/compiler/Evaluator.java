@@ -73,9 +73,35 @@ final class Evaluator {
         if (e instanceof Expr.Power || e instanceof Expr.Binary) {
             return chain(e, scope);
         }
-        Expr.Conditional c = (Expr.Conditional) e;
-        return condition(c.condition(), eval(c.condition(), scope))
-                ? eval(c.whenTrue(), scope) : eval(c.whenFalse(), scope);
+        return conditional((Expr.Conditional) e, scope);
+    }
+
+    /**
+     * Evaluates the branch the condition takes; the other one is not evaluated (it may read a
+     * file that does not exist when the condition says so), but its type must be the same, or
+     * the scenario would change its dimension with a parameter.
+     */
+    private Value conditional(Expr.Conditional c, Scope scope) {
+        boolean taken = condition(c.condition(), eval(c.condition(), scope));
+        Value value = eval(taken ? c.whenTrue() : c.whenFalse(), scope);
+        StaticTypes types = new StaticTypes(currency, n -> {
+            try {
+                return scope.lookup(n.name(), n.span()).map(StaticTypes.Type::of);
+            } catch (EvaluationFailed failed) {
+                return Optional.empty();
+            }
+        });
+        Optional<StaticTypes.Type> other = types.of(taken ? c.whenFalse() : c.whenTrue());
+        StaticTypes.Type type = StaticTypes.Type.of(value);
+        if (other.isPresent() && !other.get().equals(type)) {
+            StaticTypes.Type whenTrue = taken ? type : other.get();
+            StaticTypes.Type whenFalse = taken ? other.get() : type;
+            throw fail(type.isNumber() && other.get().isNumber() ? DiagnosticCode.DIMENSION_MISMATCH
+                    : DiagnosticCode.TYPE_MISMATCH, c.span(), "the branches of a conditional must have the same "
+                    + (type.isNumber() && other.get().isNumber() ? "dimension" : "type") + ", found "
+                    + whenTrue.describe(currency) + " and " + whenFalse.describe(currency));
+        }
+        return value;
     }
 
     // ------------------------------------------------------------------------ typed evaluation

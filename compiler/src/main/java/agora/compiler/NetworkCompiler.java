@@ -47,18 +47,18 @@ final class NetworkCompiler {
             }
         }
         Map<String, Line> lines = new LinkedHashMap<>();
+        Map<String, SourceSpan> declared = new LinkedHashMap<>();
         for (NetworkItem.LineDecl decl : lineDecls) {
-            Line line = line(decl, buses.keySet());
-            if (line == null) {
-                continue;
-            }
-            Line earlier = lines.get(line.name());
+            // names first, so that a duplicate is reported even when the line has other errors
+            SourceSpan earlier = declared.putIfAbsent(decl.name().text(), decl.span());
             if (earlier != null) {
                 diagnostics.error(DiagnosticCode.DUPLICATE_NAME, decl.name().span(), "duplicate line '"
-                        + line.name() + "'", "first declared at " + earlier.span());
-                continue;
+                        + decl.name().text() + "'", "first declared at " + earlier);
             }
-            lines.put(line.name(), line);
+            Line line = line(decl, buses.keySet());
+            if (line != null && earlier == null) {
+                lines.put(line.name(), line);
+            }
         }
         return new Network(List.copyOf(buses.values()), List.copyOf(lines.values()));
     }
@@ -82,6 +82,11 @@ final class NetworkCompiler {
     private Line line(NetworkItem.LineDecl decl, Set<Integer> buses) {
         boolean ok = checkBus(decl.from(), decl.fromSpan(), decl, buses);
         ok &= checkBus(decl.to(), decl.toSpan(), decl, buses);
+        if (decl.from() == decl.to()) {
+            diagnostics.error(DiagnosticCode.LINE_TO_ITSELF, decl.toSpan(), "line '" + decl.name().text()
+                    + "' connects bus " + decl.from() + " to itself", "a line joins two different buses");
+            ok = false;
+        }
         Map<String, Property.Assignment> props = new LinkedHashMap<>();
         for (Property.Assignment a : decl.properties()) {
             String n = a.name().text();

@@ -120,7 +120,7 @@ final class PeerCompiler {
         if (merged.energy != null) {
             merged.energy.types().forEach(t -> energy.add(t.text()));
         }
-        List<Preference> prefs = preferences.compile(merged.preferences, scope);
+        List<Preference> prefs = preferences.compile(merged.preferences, scope, decl.name().text());
         if (diagnostics.errorCount() > errors || bounds == null || cost == null) {
             return Optional.empty();
         }
@@ -175,11 +175,12 @@ final class PeerCompiler {
     private StaticTypes kindTypes(Merged merged) {
         Set<String> inProgress = new LinkedHashSet<>();
         StaticTypes[] types = new StaticTypes[1];
-        types[0] = new StaticTypes(evaluator.currency(), name -> {
+        types[0] = new StaticTypes(evaluator.currency(), n -> {
+            String name = n.name();
             KindDefault d = merged.kindDefaults.get(name);
             if (d == null) {
                 try {
-                    return globals.lookup(name, null).map(StaticTypes.Type::of);
+                    return globals.lookup(name, n.span()).map(StaticTypes.Type::of);
                 } catch (EvaluationFailed e) {
                     return Optional.empty();
                 }

@@ -23,10 +23,29 @@ final class Preferences {
         this.collectives = collectives;
     }
 
+    /** The preferences of a collective. */
     List<Preference> compile(List<PreferenceDecl> decls, Scope scope) {
+        return compile(decls, scope, null);
+    }
+
+    /**
+     * The preferences of a peer, or of a collective when {@code peer} is null.
+     *
+     * <p>A peer that prefers itself as a partner is an error, not a no-op: it never trades with
+     * itself, so the preference would add its price to every trade it makes. A collective's
+     * preference for one of its members is not checked: it is written once for all members and
+     * means something for every member but that one.
+     */
+    List<Preference> compile(List<PreferenceDecl> decls, Scope scope, String peer) {
         List<Preference> out = new ArrayList<>();
         for (PreferenceDecl d : decls) {
             if (!subjectExists(d)) {
+                continue;
+            }
+            if (peer != null && d.target() == PreferenceDecl.Target.PARTNER && d.subject().text().equals(peer)) {
+                diagnostics.error(DiagnosticCode.SELF_PREFERENCE, d.subject().span(), "peer '" + peer
+                        + "' prefers itself as a partner", "it never trades with itself, so every one of its"
+                        + " trades would pay the preference; name another peer");
                 continue;
             }
             try {

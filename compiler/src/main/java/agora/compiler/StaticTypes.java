@@ -67,10 +67,10 @@ final class StaticTypes {
     }
 
     private final String currency;
-    private final Function<String, Optional<Type>> names;
+    private final Function<Expr.Name, Optional<Type>> names;
 
     /** @param names the type of a name, or empty when it is unknown or broken */
-    StaticTypes(String currency, Function<String, Optional<Type>> names) {
+    StaticTypes(String currency, Function<Expr.Name, Optional<Type>> names) {
         this.currency = currency;
         this.names = names;
     }
@@ -86,7 +86,7 @@ final class StaticTypes {
             return Optional.of(Type.TEXT);
         }
         if (e instanceof Expr.Name n) {
-            return names.apply(n.name());
+            return names.apply(n);
         }
         if (e instanceof Expr.Call c) {
             return call(c);

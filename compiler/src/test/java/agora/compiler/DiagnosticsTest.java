@@ -499,6 +499,43 @@ class DiagnosticsTest {
     }
 
     @Test
+    void e0302ConditionalBranchesOfDifferentDimensionsOrTypes() {
+        // only the taken branch is evaluated (the other might read a missing file), but both
+        // must have one type: csv(...) with scale 1 MW is a power, wholesale_price a price
+        assertEquals(List.of(
+                "t.agora:3:13: error[E0302]: the branches of a conditional must have the same dimension,"
+                        + " found a power (MW) and a price ($/MWh)",
+                "t.agora:4:13: error[E0304]: the branches of a conditional must have the same type,"
+                        + " found a string and a plain number",
+                "t.agora:6:13: error[E0302]: the branches of a conditional must have the same dimension,"
+                        + " found a power (MW) and a price ($/MWh)"),
+                headlines("""
+                        profile a = 1 MW > 2 MW ? 3 MW : 4 $/MWh
+                        profile b = 1 < 2 ? "x" : 3
+                        param d = ""
+                        profile e = d ? csv(d + "/x.csv", column: 1, scale: 1 MW) : wholesale_price(mean: 50 $/MWh)
+                        profile f = d ? csv(d + "/x.csv", column: 1, scale: 1 $/MWh) : wholesale_price(mean: 50 $/MWh)
+                        producer p { output = 1 MW }"""));
+    }
+
+    @Test
+    void e0606LineToItselfAndADuplicateLineWithOtherErrors() {
+        // the second 'l' ends at an unknown bus, and is still reported as a duplicate
+        assertEquals(List.of(
+                "t.agora:4:18: error[E0606]: line 'l' connects bus 1 to itself",
+                "t.agora:5:6: error[E0202]: duplicate line 'l'",
+                "t.agora:5:18: error[E0604]: line 'l' ends at bus 9, which is not in the network"),
+                headlines("network { bus 1 .. 3\nline l from 1 to 1 { r = 1, x = 1 }\n"
+                        + "line l from 1 to 9 { r = 1, x = 1 } }\nproducer p { output = 1 MW }"));
+    }
+
+    @Test
+    void e0703APeerPreferringItselfAsPartner() {
+        assertEquals(List.of("t.agora:3:45: error[E0703]: peer 'p' prefers itself as a partner"),
+                headlines("producer p { output = 1 MW; prefers partner p by 1 $/MWh }"));
+    }
+
+    @Test
     void allErrorsOfARunAreReported() {
         List<String> codes = compile("profile a = pric\nproducer g { bounds = 6 MW .. 5 MW }\n"
                 + "community c clears pool { }\ntariff { fee every trade = -1 $/MWh }", Map.of())

@@ -51,9 +51,13 @@ public enum DiagnosticCode {
     GRID_COUNT("E0603"),
     LINE_UNKNOWN_BUS("E0604"),
     MEMBER_TWICE("E0605"),
+    /** A line whose two ends are the same bus. */
+    LINE_TO_ITSELF("E0606"),
     // E07xx tariffs and preferences
     NEGATIVE_PREFERENCE("E0701"),
     NEGATIVE_FEE("E0702"),
+    /** A peer that prefers itself as a trading partner. */
+    SELF_PREFERENCE("E0703"),
     // E08xx market settings
     UNKNOWN_DESIGN("E0801"),
     UNKNOWN_BACKEND("E0802"),
