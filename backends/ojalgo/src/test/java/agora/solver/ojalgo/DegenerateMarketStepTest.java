@@ -23,7 +23,7 @@ class DegenerateMarketStepTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hybrid-step850.qp", "community-step850.qp", "community-step4858.qp",
-            "community-step8505.qp"})
+            "community-step8505.qp", "community-step802.qp"})
     void solvesToAKktPoint(String fixture) {
         QpModel model = QpFixture.load(fixture);
         QpSolution solution = backend.solve(model, SolverOptions.defaults());
