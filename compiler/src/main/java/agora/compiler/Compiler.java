@@ -30,6 +30,16 @@ public final class Compiler {
      * @param paramOverrides {@code --set name=value} pairs, in the order given
      */
     public static CompileResult compile(Path file, Map<String, String> paramOverrides) {
+        return compile(file, paramOverrides, MarketNames.UNCHECKED);
+    }
+
+    /**
+     * Compiles a scenario file, checking the names of its market block against a tool's registry.
+     *
+     * @param paramOverrides {@code --set} pairs, in the order given
+     * @param marketNames    the designs and backends a scenario may name (E0801, E0802)
+     */
+    public static CompileResult compile(Path file, Map<String, String> paramOverrides, MarketNames marketNames) {
         Diagnostics diagnostics = new Diagnostics();
         SourceFiles sources = new SourceFiles();
         String name = file.toString();
@@ -42,7 +52,7 @@ public final class Compiler {
             return new CompileResult(Optional.empty(), diagnostics, sources);
         }
         Path baseDir = file.toAbsolutePath().getParent();
-        return run(name, text, paramOverrides, baseDir, diagnostics, sources);
+        return run(name, text, paramOverrides, marketNames, baseDir, diagnostics, sources);
     }
 
     /**
@@ -53,18 +63,26 @@ public final class Compiler {
      */
     public static CompileResult compileText(String fileName, String text, Map<String, String> paramOverrides,
                                             Path baseDir) {
-        return run(fileName, text, paramOverrides, baseDir.toAbsolutePath(), new Diagnostics(), new SourceFiles());
+        return compileText(fileName, text, paramOverrides, MarketNames.UNCHECKED, baseDir);
     }
 
-    private static CompileResult run(String name, String text, Map<String, String> overrides, Path baseDir,
-                                     Diagnostics diagnostics, SourceFiles sources) {
+    /** {@link #compileText(String, String, Map, Path)} with the market block's names checked. */
+    public static CompileResult compileText(String fileName, String text, Map<String, String> paramOverrides,
+                                            MarketNames marketNames, Path baseDir) {
+        return run(fileName, text, paramOverrides, marketNames, baseDir.toAbsolutePath(), new Diagnostics(),
+                new SourceFiles());
+    }
+
+    private static CompileResult run(String name, String text, Map<String, String> overrides,
+                                     MarketNames marketNames, Path baseDir, Diagnostics diagnostics,
+                                     SourceFiles sources) {
         try {
             List<LoadedModule> modules = new ModuleLoader(diagnostics, sources).load(name, text, baseDir);
             if (diagnostics.hasErrors()) {
                 return new CompileResult(Optional.empty(), diagnostics, sources);
             }
             Optional<Scenario> scenario =
-                    new ScenarioAssembler(diagnostics, modules, name, overrides).assemble(sources);
+                    new ScenarioAssembler(diagnostics, modules, name, overrides, marketNames).assemble(sources);
             return new CompileResult(scenario, diagnostics, sources);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.error(DiagnosticCode.INTERNAL_ERROR, SourceSpan.none(name),

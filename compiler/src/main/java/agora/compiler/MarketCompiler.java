@@ -4,6 +4,7 @@ import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
 import agora.diagnostics.SourceSpan;
 import agora.scenario.MarketSettings;
+import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
 import agora.solver.SolverOptions;
 import agora.syntax.MarketItem;
@@ -27,12 +28,24 @@ final class MarketCompiler {
     private final Diagnostics diagnostics;
     private final Evaluator evaluator;
     private final Scope scope;
+    private final MarketNames names;
     private final Map<String, SourceSpan> seen = new LinkedHashMap<>();
+    private final Map<String, SourceSpan> nameSpans = new LinkedHashMap<>();
 
-    MarketCompiler(Diagnostics diagnostics, Evaluator evaluator, Scope scope) {
+    MarketCompiler(Diagnostics diagnostics, Evaluator evaluator, Scope scope, MarketNames names) {
         this.diagnostics = diagnostics;
         this.evaluator = evaluator;
         this.scope = scope;
+        this.names = names;
+    }
+
+    /**
+     * Where the design and backend names of the compiled settings are written, under the keys
+     * {@link agora.scenario.Scenario#DESIGN} and {@link agora.scenario.Scenario#BACKEND}; a
+     * default has none.
+     */
+    Map<String, SourceSpan> nameSpans() {
+        return Map.copyOf(nameSpans);
     }
 
     MarketSettings compile(List<Statement.MarketBlock> blocks) {
@@ -51,11 +64,15 @@ final class MarketCompiler {
                     if (item instanceof MarketItem.Design d) {
                         if (once("design", d.span())) {
                             design = d.name().text();
+                            nameSpans.put(Scenario.DESIGN, d.name().span());
                         }
                     } else if (item instanceof MarketItem.Solve s) {
                         if (once("solve", s.span())) {
                             mode = s.mode().equals("admm") ? SolveMode.ADMM : SolveMode.CENTRALIZED;
                             backend = s.backend() == null ? DEFAULT_BACKEND : s.backend().text();
+                            if (s.backend() != null) {
+                                nameSpans.put(Scenario.BACKEND, s.backend().span());
+                            }
                         }
                     } else {
                         MarketItem.Option o = (MarketItem.Option) item;
@@ -76,8 +93,24 @@ final class MarketCompiler {
                 }
             }
         }
+        checkNames(design, mode, backend);
         return new MarketSettings(design, mode, backend,
                 new SolverOptions(tolerance, timeLimit, threads, rho, iterations));
+    }
+
+    /** A design or backend the tool has not registered, where the scenario names it. */
+    private void checkNames(String design, SolveMode mode, String backend) {
+        SourceSpan designAt = nameSpans.get(Scenario.DESIGN);
+        if (names.designs() != null && designAt != null && !names.designs().contains(design)) {
+            diagnostics.error(DiagnosticCode.UNKNOWN_DESIGN, designAt, MarketNames.unknownDesign(design),
+                    MarketNames.designHint(design, names.designs()));
+        }
+        SourceSpan backendAt = nameSpans.get(Scenario.BACKEND);
+        if (names.backends() != null && backendAt != null && mode == SolveMode.CENTRALIZED
+                && !names.backends().contains(backend)) {
+            diagnostics.error(DiagnosticCode.UNKNOWN_BACKEND, backendAt, MarketNames.unknownBackend(backend),
+                    MarketNames.backendHint(backend, names.backends()));
+        }
     }
 
     private boolean once(String setting, SourceSpan at) {

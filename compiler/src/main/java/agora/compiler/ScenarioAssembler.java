@@ -37,13 +37,15 @@ final class ScenarioAssembler {
     private final List<LoadedModule> modules;
     private final String mainFile;
     private final Map<String, String> overrides;
+    private final MarketNames marketNames;
 
     ScenarioAssembler(Diagnostics diagnostics, List<LoadedModule> modules, String mainFile,
-                      Map<String, String> overrides) {
+                      Map<String, String> overrides, MarketNames marketNames) {
         this.diagnostics = diagnostics;
         this.modules = modules;
         this.mainFile = mainFile;
         this.overrides = overrides;
+        this.marketNames = marketNames;
     }
 
     /** The scenario, or empty when there were errors (all reported). */
@@ -75,7 +77,8 @@ final class ScenarioAssembler {
                 ? peers(d, evaluator, globals, time.get(), preferences, network) : List.of();
         Tariffs tariffs = new TariffCompiler(diagnostics, evaluator, globals, collectiveNames, peerNames)
                 .compile(d.tariffs);
-        MarketSettings market = new MarketCompiler(diagnostics, evaluator, globals).compile(d.markets);
+        MarketCompiler marketCompiler = new MarketCompiler(diagnostics, evaluator, globals, marketNames);
+        MarketSettings market = marketCompiler.compile(d.markets);
         checkBusesForDistances(peers, collectives, tariffs);
         String name = scenarioName(d);
 
@@ -89,7 +92,7 @@ final class ScenarioAssembler {
         }
         SourceSpan span = d.scenarioNames.get(0).span();
         return Optional.of(new Scenario(span, name, currency, time.get(), params, peers, collectives,
-                tariffs, network, market, SourceHash.of(sources), sources.names()));
+                tariffs, network, market, SourceHash.of(sources), sources.names(), marketCompiler.nameSpans()));
     }
 
     private void checkCurrency(Declarations d) {

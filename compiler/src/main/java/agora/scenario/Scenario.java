@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param params     every parameter's final value (after {@code --set}), in declaration order
  * @param sourceHash SHA-256 of the main file and every imported file's text, for reproducibility
  * @param files      the files the scenario was compiled from, main file first
+ * @param nameSpans  where the market block names the design ({@link #DESIGN}) and the backend
+ *                   ({@link #BACKEND}), for diagnostics about those names; absent for defaults
  */
 public record Scenario(
         SourceSpan span,
@@ -24,7 +26,30 @@ public record Scenario(
         Network network,
         MarketSettings market,
         String sourceHash,
-        List<String> files) {
+        List<String> files,
+        Map<String, SourceSpan> nameSpans) {
+
+    /** The key of the design's name in {@link #nameSpans()}. */
+    public static final String DESIGN = "design";
+    /** The key of the backend's name in {@link #nameSpans()}. */
+    public static final String BACKEND = "backend";
+
+    public Scenario {
+        nameSpans = Map.copyOf(nameSpans);
+    }
+
+    /** A scenario whose names have no known place (built in code, not compiled from a file). */
+    public Scenario(SourceSpan span, String name, String currency, TimeAxis time, Map<String, String> params,
+                    List<Peer> peers, List<Collective> collectives, Tariffs tariffs, Network network,
+                    MarketSettings market, String sourceHash, List<String> files) {
+        this(span, name, currency, time, params, peers, collectives, tariffs, network, market, sourceHash, files,
+                Map.of());
+    }
+
+    /** Where the market block names {@code setting} ({@link #DESIGN} or {@link #BACKEND}). */
+    public Optional<SourceSpan> nameSpan(String setting) {
+        return Optional.ofNullable(nameSpans.get(setting));
+    }
 
     public Optional<Peer> peer(String peerName) {
         return peers.stream().filter(p -> p.name().equals(peerName)).findFirst();

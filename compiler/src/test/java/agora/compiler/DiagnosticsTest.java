@@ -2,6 +2,7 @@ package agora.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.diagnostics.Diagnostic;
 import java.io.IOException;
@@ -533,6 +534,35 @@ class DiagnosticsTest {
     void e0703APeerPreferringItselfAsPartner() {
         assertEquals(List.of("t.agora:3:45: error[E0703]: peer 'p' prefers itself as a partner"),
                 headlines("producer p { output = 1 MW; prefers partner p by 1 $/MWh }"));
+    }
+
+    @Test
+    void e0801And0802UnknownDesignAndBackendAtTheirNamesAmongOtherErrors() {
+        MarketNames registered = new MarketNames(java.util.Set.of("full", "community", "hybrid"),
+                java.util.Set.of("ojalgo", "ortools"));
+        CompileResult r = Compiler.compileText("t.agora", HEADER
+                + "producer p { output = 1 MW * \"x\" }\nmarket {\n design hybird\n solve centralized with gurobi\n}\n",
+                Map.of(), registered, dir);
+        assertEquals("""
+                t.agora:3:23: error[E0304]: cannot apply '*' to a power (MW) and a string
+                 3 | producer p { output = 1 MW * "x" }
+                   |                       ^^^^^^^^^^
+                t.agora:5:9: error[E0801]: unknown market design 'hybird'
+                 5 |  design hybird
+                   |         ^^^^^^
+                   = hint: did you mean 'hybrid'? registered designs: community, full, hybrid
+                t.agora:6:25: error[E0802]: unknown backend 'gurobi'
+                 6 |  solve centralized with gurobi
+                   |                         ^^^^^^
+                   = hint: registered backends: ojalgo, ortools
+                3 errors
+                """, r.renderDiagnostics());
+        // nothing registered: say where to look; unchecked names are left to the tool
+        CompileResult none = Compiler.compileText("t.agora", HEADER + "market { solve centralized with x }",
+                Map.of(), new MarketNames(null, java.util.Set.of()), dir);
+        assertEquals("no backend is registered (is the backend jar on the class path?)",
+                none.diagnostics().all().get(0).hint());
+        assertTrue(Compiler.compileText("t.agora", HEADER + "market { design x }", Map.of(), dir).succeeded());
     }
 
     @Test
