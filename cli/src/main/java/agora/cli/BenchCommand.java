@@ -64,7 +64,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario);
+        // no backend is checked: the bench runs every registered one, or those of --backends
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(designs.isEmpty(), false));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }

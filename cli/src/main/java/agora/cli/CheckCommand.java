@@ -139,7 +139,7 @@ final class CheckCommand implements Callable<Integer> {
     static String horizon(TimeAxis time) {
         return Describe.count(time.count(), "step") + " of " + Describe.duration(time.step())
                 + " from " + time.start() + " to " + time.at(time.count() - 1)
-                + " (Δt = " + ResultsTable.number(time.stepHours()) + " h)";
+                + " (Δt " + ResultsTable.stepHours(time.stepHours()) + ")";
     }
 
     static String market(MarketSettings m) {

@@ -1,5 +1,9 @@
 package agora.cli;
 
+import agora.compiler.MarketNames;
+import agora.diagnostics.Diagnostic;
+import agora.diagnostics.DiagnosticCode;
+import agora.diagnostics.SourceSpan;
 import agora.market.DesignException;
 import agora.market.MarketDesign;
 import agora.market.MarketDesigns;
@@ -7,14 +11,17 @@ import agora.market.MarketSolver;
 import agora.market.MarketTree;
 import agora.market.admm.AdmmSolver;
 import agora.market.lowering.CentralizedSolver;
+import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
 import agora.solver.SolverBackends;
 import agora.solver.SolverOptions;
 import agora.topology.Topology;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves the names of designs and backends, from a flag (a wrong name is a usage error) or from
@@ -37,9 +44,11 @@ final class Choices {
         for (String n : names) {
             Optional<MarketDesign> design = MarketDesigns.find(n);
             if (design.isEmpty()) {
-                String message = "unknown market design '" + n + "'; registered designs: "
-                        + String.join(", ", MarketDesigns.names());
-                throw fromFlag ? new UsageError(message) : scenarioError("E0801", loaded, message);
+                Set<String> registered = new LinkedHashSet<>(MarketDesigns.names());
+                throw fromFlag ? new UsageError(MarketNames.unknownDesign(n) + "; "
+                        + MarketNames.designHint(n, registered))
+                        : scenarioError(DiagnosticCode.UNKNOWN_DESIGN, loaded, Scenario.DESIGN,
+                                MarketNames.unknownDesign(n), MarketNames.designHint(n, registered));
             }
             out.add(design.get());
         }
@@ -51,14 +60,38 @@ final class Choices {
         boolean fromFlag = flag != null;
         String name = fromFlag ? flag : loaded.scenario().market().backend();
         return SolverBackends.find(name).orElseThrow(() -> {
-            String message = "unknown backend '" + name + "'; registered backends: "
-                    + String.join(", ", SolverBackends.names());
-            return fromFlag ? new UsageError(message) : scenarioError("E0802", loaded, message);
+            Set<String> registered = new LinkedHashSet<>(SolverBackends.names());
+            return fromFlag ? new UsageError(MarketNames.unknownBackend(name) + "; "
+                    + MarketNames.backendHint(name, registered))
+                    : scenarioError(DiagnosticCode.UNKNOWN_BACKEND, loaded, Scenario.BACKEND,
+                            MarketNames.unknownBackend(name), MarketNames.backendHint(name, registered));
         });
     }
 
-    private static UserError scenarioError(String code, Loaded loaded, String message) {
-        return new UserError(loaded.file() + ": error[" + code + "]: " + message);
+    /**
+     * The names the compiler checks in the scenario's market block: the design when the command
+     * uses the file's ({@code all} is a name, too), the backend when it uses the file's (no flag
+     * replaces it or the solve mode).
+     */
+    static MarketNames names(boolean fileDesign, boolean fileBackend) {
+        Set<String> designs = null;
+        if (fileDesign) {
+            designs = new LinkedHashSet<>(MarketDesigns.names());
+            designs.add(ALL);
+        }
+        Set<String> backends = fileBackend ? new LinkedHashSet<>(SolverBackends.names()) : null;
+        return new MarketNames(designs, backends);
+    }
+
+    /**
+     * An unknown name in the scenario (a loader that did not check it at compile time), rendered
+     * like the compiler's diagnostics: at the name when the market block gives it, else at the file.
+     */
+    private static UserError scenarioError(DiagnosticCode code, Loaded loaded, String setting, String message,
+                                           String hint) {
+        SourceSpan at = loaded.scenario().nameSpan(setting).orElse(SourceSpan.none(loaded.file().toString()));
+        return new UserError(loaded.render(List.of(Diagnostic.error(code, at, message).withHint(hint)))
+                .stripTrailing());
     }
 
     /** Lowers the scenario with a design; a design that does not apply is reported as diagnostics. */

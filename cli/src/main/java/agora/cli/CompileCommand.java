@@ -53,7 +53,7 @@ final class CompileCommand implements Callable<Integer> {
         if (!List.of("json", "yaml", "dot").contains(emit)) {
             throw new UsageError("unknown --emit format '" + emit + "'; expected json, yaml or dot");
         }
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario);
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(design == null, false));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }

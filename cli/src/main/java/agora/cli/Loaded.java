@@ -1,6 +1,7 @@
 package agora.cli;
 
 import agora.compiler.CompileResult;
+import agora.compiler.MarketNames;
 import agora.diagnostics.Diagnostic;
 import agora.diagnostics.DiagnosticRenderer;
 import agora.diagnostics.Diagnostics;
@@ -18,11 +19,19 @@ record Loaded(Path file, CompileResult result, Scenario scenario) {
      * returns empty. Warnings are printed too and do not stop the command.
      */
     static Optional<Loaded> load(CliContext ctx, ScenarioArgs args) {
+        return load(ctx, args, Choices.names(true, true));
+    }
+
+    /**
+     * Compiles the scenario as {@link #load(CliContext, ScenarioArgs)} does, checking the names
+     * of its market block that flags do not replace ({@link Choices#names}).
+     */
+    static Optional<Loaded> load(CliContext ctx, ScenarioArgs args, MarketNames names) {
         if (!Files.isRegularFile(args.file)) {
             ctx.err().println(args.file + ": error: no such file");
             return Optional.empty();
         }
-        CompileResult result = ctx.loader().load(args.file, args.compilerParams());
+        CompileResult result = ctx.loader().load(args.file, args.compilerParams(), names);
         if (!result.diagnostics().all().isEmpty()) {
             ctx.err().print(result.renderDiagnostics());
             ctx.err().flush();

@@ -4,6 +4,7 @@ import agora.market.results.DesignTotals;
 import agora.market.results.SolveSummary;
 import agora.market.run.DesignReport;
 import agora.market.run.SummaryJson;
+import agora.units.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import java.util.function.ToDoubleFunction;
  * grid money in millions of the scenario's currency, energies in GWh.
  */
 final class ResultsTable {
+    /** Significant digits of a step length in hours. */
+    private static final int STEP_DIGITS = 6;
     private static final double MEGA = 1e6;
     private static final double MWH_PER_GWH = 1e3;
 
@@ -42,8 +45,8 @@ final class ResultsTable {
             }
             table.row(cells);
         }
-        return table.render() + SummaryJson.ENERGY_CONVENTION + " (Δt = " + number(stepHours)
-                + " h); SW = −Δt × optimal objective, summed over the solved steps\n";
+        return table.render() + SummaryJson.ENERGY_CONVENTION + " (Δt " + stepHours(stepHours)
+                + "); SW = −Δt × optimal objective, summed over the solved steps\n";
     }
 
     /** One line per design: how the steps were solved. */
@@ -82,7 +85,16 @@ final class ResultsTable {
     }
 
     static String number(double x) {
-        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+        return Numbers.format(x);
+    }
+
+    /**
+     * A step length in hours for "Δt = ... h": exact when six digits hold it ({@code 0.5 h}),
+     * else rounded and marked ({@code ≈ 0.00194444 h} for 7 s).
+     */
+    static String stepHours(double hours) {
+        String shown = Numbers.format(hours, STEP_DIGITS);
+        return (Double.parseDouble(shown) == hours ? "= " : "≈ ") + shown + " h";
     }
 
     private record Column(String title, ToDoubleFunction<DesignTotals> value) {

@@ -76,7 +76,8 @@ final class TradesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario);
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario,
+                Choices.names(design == null, solve.backend == null && solve.solve == null));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }

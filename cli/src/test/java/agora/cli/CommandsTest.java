@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.compiler.CompileResult;
+import agora.compiler.Compiler;
 import agora.scenario.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,33 @@ class CommandsTest {
         assertTrue(lines.contains("  full       5 trading pairs"), cli.out);
         assertTrue(lines.contains("  hybrid     3 trading pairs, 2 pools (3 members) "
                 + "(the scenario's design)"), cli.out);
+    }
+
+    @Test
+    void anUnknownBackendNotCheckedWhileCompilingIsStillShownAtItsName() throws IOException {
+        // a loader that does not check the market block's names: Choices reports the backend,
+        // rendered like a compiler diagnostic (position, source line, caret, count)
+        Path file = Files.writeString(tmp.resolve("b.agora"), "scenario \"b\"\n"
+                + "time from 2024-01-01 00:00 step 7 s count 2\nproducer p { output = 1 MW }\n"
+                + "market { solve centralized with gurobi }\n");
+        CliHarness cli = new CliHarness(tmp, (f, params) -> Compiler.compile(file, params));
+        assertEquals(ExitCodes.FAILED, cli.run("check", "FILE"));
+        assertTrue(cli.err.startsWith(file + ":4:33: error[E0802]: unknown backend 'gurobi'\n"
+                + " 4 | market { solve centralized with gurobi }\n"
+                + "   |                                 ^^^^^^\n"
+                + "   = hint: registered backends: "), cli.err);
+        assertTrue(cli.err.endsWith("\n1 error\n"), cli.err);
+    }
+
+    @Test
+    void aStepOfSecondsShowsItsLengthInHoursRounded() throws IOException {
+        // 7 s = 0.0019444... h: six significant digits, marked as rounded
+        Path file = Files.writeString(tmp.resolve("s.agora"), "scenario \"s\"\n"
+                + "time from 2024-01-01 00:00 step 7 s count 2\nmarket { solve admm }\n");
+        CliHarness cli = new CliHarness(tmp, (f, params) -> Compiler.compile(file, params));
+        assertEquals(ExitCodes.OK, cli.run("check", "FILE"), cli.err);
+        assertTrue(cli.out.contains("2 steps of 7 s from 2024-01-01T00:00 to 2024-01-01T00:00:07"
+                + " (Δt ≈ 0.00194444 h)\n"), cli.out);
     }
 
     @Test
