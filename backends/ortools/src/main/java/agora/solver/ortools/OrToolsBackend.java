@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * The OR-Tools backend. Quadratic models go to PDLP through {@code MPSolver.solveWithProto} with
- * the objective's {@code quadratic_objective} ({@link PdlpSolver}: scaled units, a conservative
- * retry, every OPTIMAL checked); linear models to GLOP by default. GLOP, HiGHS and CP-SAT drop
+ * the objective's {@code quadratic_objective} ({@link PdlpSolver}: fixed variables substituted,
+ * scaled units, a conservative retry, every OPTIMAL checked); linear models to GLOP by default. GLOP, HiGHS and CP-SAT drop
  * quadratic terms silently and report OPTIMAL, so {@link Engine#GLOP} refuses quadratic models
  * with an error status; SCIP and CP-SAT return no duals and are not offered.
  *
@@ -28,8 +28,8 @@ import java.util.List;
  * scaling (proved by the two-peer market test, whose price is +15). PDLP stops at a tenth of the
  * relative tolerance of {@link SolverOptions#tolerance()} ({@link PdlpParameters}).
  *
- * <p>Thread-safe: each solve builds its own request; the per-structure row protos and the
- * parameter texts are immutable and cached in concurrent maps.
+ * <p>Thread-safe: each solve builds its own request; what is cached per structure (GLOP's row
+ * protos, PDLP's column index) and PDLP's parameter texts is immutable.
  */
 public final class OrToolsBackend implements SolverBackend {
     private static final int CACHED_STRUCTURES = 16;
@@ -78,12 +78,11 @@ public final class OrToolsBackend implements SolverBackend {
                     conflicts, seconds(start));
         }
         NativeLibraries.ensureLoaded();
-        ProtoTemplate template = templates.get(model.structure());
         if (engine == Engine.PDLP || (engine == Engine.AUTO && quadratic)) {
-            return pdlp.solve(model, template, options, start);
+            return pdlp.solve(model, options, start);
         }
         MPModelRequest request = MPModelRequest.newBuilder()
-                .setModel(glopProto(model, template))
+                .setModel(glopProto(model, templates.get(model.structure())))
                 .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
                 .setSolverTimeLimitSeconds(options.timeLimit().toMillis() / 1000.0)
                 .build();
@@ -99,7 +98,7 @@ public final class OrToolsBackend implements SolverBackend {
                     .setUpperBound(model.upper(j))
                     .setObjectiveCoefficient(model.linear(j)));
         }
-        return proto.addAllConstraint(template.rows(1.0)).build();
+        return proto.addAllConstraint(template.constraints).build();
     }
 
     private static QpSolution toSolution(QpModel model, MPSolutionResponse response, long start) {

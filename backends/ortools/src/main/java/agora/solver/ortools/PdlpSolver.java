@@ -1,9 +1,12 @@
 package agora.solver.ortools;
 
+import agora.solver.Origin;
 import agora.solver.QpModel;
 import agora.solver.QpSolution;
 import agora.solver.SolveStatus;
 import agora.solver.SolverOptions;
+import agora.solver.StructureCache;
+import com.google.ortools.linearsolver.MPConstraintProto;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPModelRequest;
 import com.google.ortools.linearsolver.MPQuadraticObjective;
@@ -13,26 +16,31 @@ import com.google.ortools.linearsolver.MPVariableProto;
 import com.google.ortools.pdlp.SolveLog;
 import com.google.ortools.pdlp.TerminationReason;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Solves a model with PDLP: in the scaled units of {@link Scaling}; once with PDLP's adaptive
- * steps and, if that ends in a numerical error or stalls, once more with constant steps
- * ({@link PdlpParameters.Attempt}); and every OPTIMAL is checked for primal feasibility
- * ({@link PrimalCheck}) before it is believed. Statuses come from PDLP's own termination reason
- * (in the response's serialized {@link SolveLog}), which MPSolver's status folds together: it
- * reports an unbounded model, an iteration limit and a time limit all as NOT_SOLVED.
+ * Solves a model with PDLP: fixed variables and the rows they pin removed ({@link Presolve}); in
+ * the scaled units of {@link Scaling}; once with PDLP's adaptive steps and, if that ends in a
+ * numerical error or stalls, once more with constant steps ({@link PdlpParameters.Attempt}); and
+ * every OPTIMAL is checked for primal feasibility on the full model ({@link PrimalCheck}) before
+ * it is believed. Statuses come from PDLP's own termination reason (in the response's serialized
+ * {@link SolveLog}), which MPSolver's status folds together: it reports an unbounded model, an
+ * iteration limit and a time limit all as NOT_SOLVED.
  *
- * <p>Stateless apart from the shared, thread-safe caches it is given.
+ * <p>Thread-safe: per-structure column indexes and parameter texts are immutable and shared.
  */
 final class PdlpSolver {
+    private static final int CACHED_STRUCTURES = 16;
+
     private final PdlpParameters parameters;
+    private final StructureCache<ColumnIndex> columnIndexes = new StructureCache<>(CACHED_STRUCTURES, ColumnIndex::new);
 
     PdlpSolver(PdlpParameters parameters) {
         this.parameters = parameters;
     }
 
-    /** What one PDLP run returned, in unscaled units. */
+    /** What one PDLP run returned, in unscaled units of the full model. */
     private record Attempt(TerminationReason reason, String detail, double[] primal, double[] duals,
                            long iterations, boolean verified) {
         boolean optimal() {
@@ -47,16 +55,30 @@ final class PdlpSolver {
         }
     }
 
+    /** The problem PDLP sees and the way back to the model. */
+    private record Reduced(QpModel model, Presolve presolve, Scaling scaling, MPModelProto proto) {
+    }
+
     /** @param startNanos when the backend started on this model (the time limit counts from there) */
-    QpSolution solve(QpModel model, ProtoTemplate template, SolverOptions options, long startNanos) {
+    QpSolution solve(QpModel model, SolverOptions options, long startNanos) {
+        Presolve presolve = Presolve.of(model, columnIndexes.get(model.structure()), options.tolerance());
+        if (!presolve.infeasibleRows().isEmpty()) {
+            return QpSolution.failed(SolveStatus.INFEASIBLE, "rows that cannot hold once fixed variables are "
+                    + "substituted", origins(model, presolve.infeasibleRows()), seconds(startNanos));
+        }
         Scaling scaling = Scaling.of(model);
-        MPModelProto proto = proto(model, template, scaling);
+        Reduced reduced = new Reduced(model, presolve, scaling, proto(model, presolve, scaling, options.tolerance()));
+        if (presolve.keptColumns().length == 0) { // every variable fixed, every row satisfied
+            Attempt solved = unscale(reduced, new double[0], new double[0], TerminationReason.TERMINATION_REASON_OPTIMAL,
+                    "every variable fixed", 0, options);
+            return toSolution(model, solved, 0, "presolve: " + solved.describe(), startNanos);
+        }
         long deadline = startNanos + options.timeLimit().toNanos();
-        Attempt first = run(model, proto, scaling, PdlpParameters.Attempt.FIRST, options, deadline);
+        Attempt first = run(reduced, PdlpParameters.Attempt.FIRST, options, deadline);
         if (first.optimal() || !worthRetrying(first.reason())) {
             return toSolution(model, first, first.iterations(), "PDLP: " + first.describe(), startNanos);
         }
-        Attempt second = run(model, proto, scaling, PdlpParameters.Attempt.CONSERVATIVE, options, deadline);
+        Attempt second = run(reduced, PdlpParameters.Attempt.CONSERVATIVE, options, deadline);
         String message = "PDLP: " + first.describe() + "; retried with constant step sizes: " + second.describe();
         return toSolution(model, second, first.iterations() + second.iterations(), message, startNanos);
     }
@@ -71,13 +93,12 @@ final class PdlpSolver {
         };
     }
 
-    private Attempt run(QpModel model, MPModelProto proto, Scaling scaling, PdlpParameters.Attempt attempt,
-                        SolverOptions options, long deadline) {
+    private Attempt run(Reduced reduced, PdlpParameters.Attempt attempt, SolverOptions options, long deadline) {
         double secondsLeft = Math.max(0.0, (deadline - System.nanoTime()) / 1e9);
         MPModelRequest request = MPModelRequest.newBuilder()
-                .setModel(proto)
+                .setModel(reduced.proto())
                 .setSolverType(MPModelRequest.SolverType.PDLP_LINEAR_PROGRAMMING)
-                .setSolverSpecificParameters(parameters.text(attempt, options.tolerance(), scaling))
+                .setSolverSpecificParameters(parameters.text(attempt, options.tolerance(), reduced.scaling()))
                 .setSolverTimeLimitSeconds(secondsLeft)
                 .build();
         MPSolutionResponse response = MPSolver.solveWithProto(request);
@@ -86,50 +107,98 @@ final class PdlpSolver {
         String detail = log == null || log.getTerminationString().isEmpty()
                 ? response.getStatusStr() : log.getTerminationString();
         long iterations = log == null ? 0 : log.getIterationCount();
+        int columns = reduced.presolve().keptColumns().length;
+        int rows = reduced.presolve().keptRows().length;
         if (reason != TerminationReason.TERMINATION_REASON_OPTIMAL
-                || response.getVariableValueCount() != model.variableCount()
-                || response.getDualValueCount() != model.constraintCount()) {
+                || response.getVariableValueCount() != columns || response.getDualValueCount() != rows) {
             return new Attempt(reason, detail, new double[0], new double[0], iterations, false);
         }
-        double[] x = new double[model.variableCount()];
-        for (int j = 0; j < x.length; j++) {
-            x[j] = response.getVariableValue(j) * scaling.power();
+        double[] x = new double[columns];
+        for (int r = 0; r < columns; r++) {
+            x[r] = response.getVariableValue(r);
         }
-        double[] y = new double[model.constraintCount()];
+        double[] y = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            y[r] = response.getDualValue(r);
+        }
+        return unscale(reduced, x, y, reason, detail, iterations, options);
+    }
+
+    /** PDLP's scaled answer on the reduced problem as an answer to the model, checked. */
+    private static Attempt unscale(Reduced reduced, double[] scaledX, double[] scaledY, TerminationReason reason,
+                                   String detail, long iterations, SolverOptions options) {
+        Scaling scaling = reduced.scaling();
+        double[] xr = new double[scaledX.length];
+        for (int r = 0; r < xr.length; r++) {
+            xr[r] = scaledX[r] * scaling.power();
+        }
+        double[] yr = new double[scaledY.length];
+        for (int r = 0; r < yr.length; r++) {
+            yr[r] = scaledY[r] * scaling.price();
+        }
+        double[] x = reduced.presolve().primal(xr);
+        double[] y = reduced.presolve().duals(yr, x);
         boolean finiteDuals = true;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = response.getDualValue(i) * scaling.price();
-            finiteDuals &= Double.isFinite(y[i]);
+        for (double yi : y) {
+            finiteDuals &= Double.isFinite(yi);
         }
-        boolean verified = finiteDuals && PrimalCheck.feasible(model, x, scaling.power(), options.tolerance());
+        boolean verified = finiteDuals && PrimalCheck.feasible(reduced.model(), x, scaling.power(), options.tolerance());
         return new Attempt(reason, detail, x, y, iterations, verified);
     }
 
     /**
-     * The model in scaled units. The objective's constant is left out (it does not move the
-     * optimum, and PDLP's relative gap should not be loosened by it); {@link QpModel#objective}
-     * adds it back.
+     * A variable or row bound this close to 0 (scaled) is written as 0: a thousandth of PDLP's
+     * primal tolerance, so no answer changes. Profiles yield bounds like 1.1e-20 MW (a PV plant at
+     * night), which make PDLP warn on stderr that "performance may suffer".
      */
-    private static MPModelProto proto(QpModel model, ProtoTemplate template, Scaling scaling) {
+    static double negligibleBound(double tolerance, Scaling scaling) {
+        return 1e-3 * PdlpParameters.TOLERANCE_FACTOR * tolerance * Math.min(1.0, 1.0 / scaling.power());
+    }
+
+    /**
+     * The reduced problem in scaled units. The objective's constant (and the cost of removed
+     * variables) is left out: it does not move the optimum, and PDLP's relative gap should not be
+     * loosened by it; {@link QpModel#objective} on the full solution counts it.
+     */
+    private static MPModelProto proto(QpModel model, Presolve presolve, Scaling scaling, double tolerance) {
+        double negligible = negligibleBound(tolerance, scaling);
         double power = scaling.power();
         double linearScale = power / scaling.cost();
         double quadraticScale = power * power / scaling.cost();
         MPModelProto.Builder proto = MPModelProto.newBuilder();
         MPQuadraticObjective.Builder quadratic = MPQuadraticObjective.newBuilder();
-        for (int j = 0; j < model.variableCount(); j++) {
+        int[] keptColumns = presolve.keptColumns();
+        for (int r = 0; r < keptColumns.length; r++) {
+            int j = keptColumns[r];
             proto.addVariable(MPVariableProto.newBuilder()
-                    .setLowerBound(model.lower(j) / power)
-                    .setUpperBound(model.upper(j) / power)
+                    .setLowerBound(snap(model.lower(j) / power, negligible))
+                    .setUpperBound(snap(model.upper(j) / power, negligible))
                     .setObjectiveCoefficient(model.linear(j) * linearScale));
             if (model.quadratic(j) != 0.0) {
-                quadratic.addQvar1Index(j).addQvar2Index(j).addCoefficient(model.quadratic(j) * quadraticScale);
+                quadratic.addQvar1Index(r).addQvar2Index(r).addCoefficient(model.quadratic(j) * quadraticScale);
             }
         }
-        proto.addAllConstraint(template.rows(power));
+        QpModel.Structure structure = model.structure();
+        for (int i : presolve.keptRows()) {
+            MPConstraintProto.Builder row = proto.addConstraintBuilder()
+                    .setLowerBound(snap(presolve.rowLower(i) / power, negligible))
+                    .setUpperBound(snap(presolve.rowUpper(i) / power, negligible));
+            for (int k = structure.rowStart()[i]; k < structure.rowStart()[i + 1]; k++) {
+                int column = presolve.reducedColumn(structure.columnIndex()[k]);
+                if (column >= 0) {
+                    row.addVarIndex(column).addCoefficient(structure.coefficient()[k]);
+                }
+            }
+        }
         if (quadratic.getCoefficientCount() > 0) {
             proto.setQuadraticObjective(quadratic);
         }
         return proto.build();
+    }
+
+    /** 0 for |value| below {@code negligible}; monotone, so lower <= upper stays true. */
+    private static double snap(double value, double negligible) {
+        return Math.abs(value) < negligible ? 0.0 : value;
     }
 
     private static SolveLog solveLog(MPSolutionResponse response) {
@@ -156,13 +225,12 @@ final class PdlpSolver {
 
     private static QpSolution toSolution(QpModel model, Attempt attempt, long iterations, String message,
                                          long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
         if (attempt.optimal()) {
             return new QpSolution(SolveStatus.OPTIMAL, model.objective(attempt.primal()), attempt.primal(),
-                    attempt.duals(), message, List.of(), iterations, seconds);
+                    attempt.duals(), message, List.of(), iterations, seconds(startNanos));
         }
         return new QpSolution(status(attempt), Double.NaN, new double[0], new double[0], message, List.of(),
-                iterations, seconds);
+                iterations, seconds(startNanos));
     }
 
     private static SolveStatus status(Attempt attempt) {
@@ -175,5 +243,17 @@ final class PdlpSolver {
             case TERMINATION_REASON_OPTIMAL, TERMINATION_REASON_NUMERICAL_ERROR -> SolveStatus.NOT_CONVERGED;
             default -> SolveStatus.ERROR;
         };
+    }
+
+    private static List<Origin> origins(QpModel model, List<Integer> rows) {
+        List<Origin> out = new ArrayList<>();
+        for (int i : rows) {
+            out.add(model.structure().constraintOrigins().get(i));
+        }
+        return out;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 }
