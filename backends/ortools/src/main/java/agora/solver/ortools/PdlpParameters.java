@@ -37,8 +37,9 @@ final class PdlpParameters {
     static final double TOLERANCE_FACTOR = 0.1;
     static final double GAP_FLOOR = 1e-3;
     /**
-     * A cap on the first attempt: scaled market models converge in under 6,000 iterations; a run
-     * that has not converged after this many is stalled, and the conservative attempt takes over.
+     * A cap on the first attempt: on 2,000 IEEE 14-bus half-hours per design, 95% of the solves
+     * converged within 6,000 iterations and a few took up to 85,000; a run past this many is
+     * taken as stalled and the conservative attempt takes over (it then needed 2,000-22,000).
      */
     static final int FIRST_ATTEMPT_ITERATIONS = 100_000;
     private static final int CACHED_TEXTS = 256;
@@ -49,8 +50,9 @@ final class PdlpParameters {
         FIRST,
         /**
          * Constant step sizes from an estimate of the matrix's largest singular value: about twice
-         * as many iterations, but no adaptive step that can run away. It solved every model that
-         * ended in a numerical error or stalled with adaptive steps.
+         * as many iterations on average, but no adaptive step that can run away. Unscaled, it
+         * solved the street-community steps that ended in numerical errors, and it finished all
+         * but one of the runs adaptive steps left stalled on the IEEE case.
          */
         CONSERVATIVE
     }

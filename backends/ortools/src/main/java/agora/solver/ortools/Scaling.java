@@ -14,10 +14,10 @@ import agora.solver.QpModel;
  * {@link #price()}) are both of order one.
  *
  * <p>Both factors are powers of two, so scaling and unscaling are exact in floating point, and a
- * year of steps meets only a few distinct scalings (row bounds and parameters are cached per
+ * year of steps meets only a few distinct scalings (PDLP's parameter texts are cached per
  * scaling).
  *
- * @param power MW per scaled unit of every variable (and of every row, whose coefficients are
+ * @param power MW per scaled unit of every variable (and of every row bound; coefficients are
  *              unchanged)
  * @param cost  objective units ($/h) per scaled unit of the objective
  */
