@@ -57,6 +57,16 @@ final class InteriorPoint {
     private static final int MAX_REFINEMENTS = 6;
     private static final double REFINEMENT_TOLERANCE = 1e-14;
     private static final double STEP_TO_BOUNDARY = 0.995;
+    /**
+     * Stall safeguard: Mehrotra's predictor-corrector can fall into a 2-cycle on degenerate
+     * markets. On ieee14 community step 10312 the absolute-value pairs s, u of the pools' grid
+     * trades (cost 0.001 $/MWh each, a direction of the null space with almost no cost) swung
+     * between 130 and 240 MW while mu alternated 0.36 / 0.8 for 200 iterations; plain centred
+     * Newton steps, taken when mu has not fallen below STALL_PROGRESS of its value two
+     * iterations before, break the cycle (15 iterations).
+     */
+    private static final double STALL_PROGRESS = 0.5;
+    private static final double STALL_CENTRING = 0.1;
     /** Iterates beyond this (relative to the data) mean the problem has no finite optimum. */
     private static final double DIVERGENCE = 1e12;
 
@@ -279,6 +289,7 @@ final class InteriorPoint {
         double[] dzu = new double[n];
         double[] cl = new double[n];
         double[] cu = new double[n];
+        double[] muBefore = new double[2]; // mu of the last two iterations, by parity
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double mu = residuals();
             if (converged(mu, tolerance)) {
@@ -302,10 +313,16 @@ final class InteriorPoint {
             double alphaAffine = stepLength(dx, dzl, dzu);
             double muAffine = complementarityAfter(alphaAffine, dx, dzl, dzu);
             double sigma = mu > 0 ? Math.pow(muAffine / mu, 3) : 0.0;
+            // Mehrotra's heuristic can cycle; when two iterations did not halve mu, take a plain
+            // centred Newton step instead (no second-order term, sigma at least STALL_CENTRING)
+            boolean stalled = iteration >= 2 && mu > STALL_PROGRESS * muBefore[iteration % 2];
+            muBefore[iteration % 2] = mu;
+            double secondOrder = stalled ? 0.0 : 1.0;
+            sigma = stalled ? Math.max(sigma, STALL_CENTRING) : sigma;
             // corrector: centre by sigma mu and cancel the predictor's second-order term
             for (int j = 0; j < n; j++) {
-                cl[j] = sigma * mu - dx[j] * dzl[j];
-                cu[j] = sigma * mu + dx[j] * dzu[j];
+                cl[j] = sigma * mu - secondOrder * dx[j] * dzl[j];
+                cu[j] = sigma * mu + secondOrder * dx[j] * dzu[j];
             }
             direction(factor, cl, cu, dx, dy, dzl, dzu);
             double alpha = Math.min(1.0, STEP_TO_BOUNDARY * stepLength(dx, dzl, dzu));
