@@ -46,6 +46,8 @@ public final class KktCheck {
     private static final int NOWHERE = 0;
     private static final int VARIABLE = 1;
     private static final int ROW = 2;
+    private static final String REPORTED_OBJECTIVE = "reported objective";
+    private static final String DUALITY_GAP = "duality gap";
 
     private final QpModel model;
     private final double[] x;
@@ -53,8 +55,13 @@ public final class KktCheck {
     private final double[] gradient;
     private final double[] reducedGradient;
     private double dualScale;
+    /** Where the largest residual so far was; described only at the end (this runs every solve). */
     private double worstValue = 0.0;
-    private String worstDescription = "none";
+    /** The residual as computed (NaN stays NaN in the description). */
+    private double worstResidual;
+    private String worstWhat;
+    private int worstKind = NOWHERE;
+    private int worstIndex = -1;
 
     private KktCheck(QpModel model, double[] x, double[] y) {
         this.model = model;
@@ -110,11 +117,15 @@ public final class KktCheck {
         double value = model.objective(x);
         double objectiveScale = 1.0 + Math.abs(value);
         double objective = note(Math.abs(reportedObjective - value) / objectiveScale,
-                "reported objective " + reportedObjective + " vs f(x) " + value, NOWHERE, -1);
-        double gap = note(Math.abs(value - dualObjective) / objectiveScale,
-                "duality gap, dual objective " + dualObjective + " vs f(x) " + value, NOWHERE, -1);
-        return new KktResiduals(primal, stationarity, dualSign, complementarity, objective, gap,
-                worstDescription);
+                REPORTED_OBJECTIVE, NOWHERE, -1);
+        double gap = note(Math.abs(value - dualObjective) / objectiveScale, DUALITY_GAP, NOWHERE, -1);
+        String detail = worstWhat == null ? "none" : describeWorst();
+        if (REPORTED_OBJECTIVE.equals(worstWhat)) {
+            detail = "reported objective " + reportedObjective + " vs f(x) " + value + ": " + worstResidual;
+        } else if (DUALITY_GAP.equals(worstWhat)) {
+            detail = "duality gap, dual objective " + dualObjective + " vs f(x) " + value + ": " + worstResidual;
+        }
+        return new KktResiduals(primal, stationarity, dualSign, complementarity, objective, gap, detail);
     }
 
     private void computeGradients() {
@@ -204,10 +215,18 @@ public final class KktCheck {
     private double note(double residual, String what, int kind, int index) {
         if (residual > worstValue || Double.isNaN(residual)) {
             worstValue = Double.isNaN(residual) ? Double.POSITIVE_INFINITY : residual;
-            String where = kind == VARIABLE ? " at " + variable(index) : kind == ROW ? " at " + row(index) : "";
-            worstDescription = what + where + ": " + residual;
+            worstResidual = residual;
+            worstWhat = what;
+            worstKind = kind;
+            worstIndex = index;
         }
         return Double.isNaN(residual) ? Double.POSITIVE_INFINITY : residual;
+    }
+
+    private String describeWorst() {
+        String where = worstKind == VARIABLE ? " at " + variable(worstIndex)
+                : worstKind == ROW ? " at " + row(worstIndex) : "";
+        return worstWhat + where + ": " + worstResidual;
     }
 
     private String variable(int j) {

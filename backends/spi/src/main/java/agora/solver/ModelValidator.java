@@ -118,21 +118,22 @@ public final class ModelValidator {
         double upper = model.upper(j);
         double linear = model.linear(j);
         double quadratic = model.quadratic(j);
-        String name = describeVariable(j);
+        // the name is built only for a problem: this runs for every variable of every step
         if (Double.isNaN(lower) || Double.isNaN(upper)) {
-            add("variable " + name + ": bound is NaN (lower " + lower + ", upper " + upper + ")");
+            add("variable " + describeVariable(j) + ": bound is NaN (lower " + lower + ", upper " + upper + ")");
         } else if (lower == Double.POSITIVE_INFINITY || upper == Double.NEGATIVE_INFINITY) {
-            add("variable " + name + ": bounds [" + lower + ", " + upper + "] admit no finite value");
+            add("variable " + describeVariable(j) + ": bounds [" + lower + ", " + upper
+                    + "] admit no finite value");
         } else if (lower > upper) {
-            add("variable " + name + ": lower bound " + lower + " > upper bound " + upper);
+            add("variable " + describeVariable(j) + ": lower bound " + lower + " > upper bound " + upper);
         }
         if (!Double.isFinite(linear)) {
-            add("variable " + name + ": linear cost is " + linear + ", must be finite");
+            add("variable " + describeVariable(j) + ": linear cost is " + linear + ", must be finite");
         }
         if (!Double.isFinite(quadratic)) {
-            add("variable " + name + ": quadratic cost is " + quadratic + ", must be finite");
+            add("variable " + describeVariable(j) + ": quadratic cost is " + quadratic + ", must be finite");
         } else if (quadratic < 0.0) {
-            add("variable " + name + ": quadratic cost " + quadratic
+            add("variable " + describeVariable(j) + ": quadratic cost " + quadratic
                     + " < 0 makes the objective non-convex");
         }
     }

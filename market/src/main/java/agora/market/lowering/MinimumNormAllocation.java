@@ -150,7 +150,16 @@ final class MinimumNormAllocation {
     }
 
     private static boolean anyFree(Terms side, boolean[] free) {
-        return Arrays.stream(side.columns()).anyMatch(j -> free[j]);
+        return countFree(side, free) > 0;
+    }
+
+    /** In loops, not streams: this runs for every link of every step. */
+    private static int countFree(Terms side, boolean[] free) {
+        int count = 0;
+        for (int j : side.columns()) {
+            count += free[j] ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -161,9 +170,9 @@ final class MinimumNormAllocation {
      */
     private static Terms movable(QpModelBuilder builder, QpModel model, boolean[] free,
                                  int[] compact, Terms side, double bound) {
-        int[] movable = Arrays.stream(side.columns()).filter(j -> free[j]).toArray();
-        int[] columns = new int[movable.length];
-        double[] coefficients = new double[movable.length];
+        int count = countFree(side, free);
+        int[] columns = new int[count];
+        double[] coefficients = new double[count];
         int k = 0;
         for (int t = 0; t < side.columns().length; t++) {
             int j = side.columns()[t];
