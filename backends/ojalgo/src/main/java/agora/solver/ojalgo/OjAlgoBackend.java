@@ -20,11 +20,13 @@ import java.util.List;
  * built or through {@code ExpressionsBasedModel} (58 s), and its multipliers failed the KKT check
  * (complementarity 1e-2): the Schur complement of a nearly singular Q is solved iteratively and
  * falls back to a dense KKT factorisation every iteration. It also returns NaN multipliers for
- * pure LPs. This backend instead runs a primal-dual interior-point method ({@link InteriorPoint})
- * whose linear algebra is ojAlgo's sparse quasi-definite LDL ({@code SparseQDLDL}), with the
- * pattern and elimination tree cached per model structure; after convergence its duals satisfy
- * the KKT conditions to the requested tolerance. ojAlgo's simplex ({@link FeasibilityCheck})
- * tells infeasible from unbounded when the interior-point iterates diverge.
+ * pure LPs. This backend instead runs Agora's own primal-dual interior-point method
+ * ({@link InteriorPoint}) on a sparse quasi-definite LDL factorisation of its own ({@link SparseLdl}:
+ * ojAlgo's {@code SparseQDLDL} refuses the pivot spread of late iterations), with the pattern and
+ * elimination tree cached per model structure; after convergence its duals satisfy the KKT
+ * conditions to the requested tolerance. ojAlgo itself serves where it is reliable: its simplex
+ * ({@link FeasibilityCheck}) tells infeasible from unbounded when the interior-point iterates
+ * diverge.
  *
  * <p>Thread-safe: the cache is synchronised and each solve owns its iterates and factorisation.
  */
