@@ -47,7 +47,9 @@ final class TradesCommand implements Callable<Integer> {
     @Mixin
     SolveArgs solve = new SolveArgs();
 
-    @Option(names = "--peer", required = true, paramLabel = "NAME", description = "the peer")
+    @Option(names = "--peer", required = true, paramLabel = "PEER",
+            description = "the peer: its name, or its number (1 = the first peer declared; the "
+                    + "paper's numbering in examples/ieee14)")
     String peer;
 
     @Option(names = "--from", required = true, paramLabel = "TIME",
@@ -59,7 +61,8 @@ final class TradesCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--design", paramLabel = "NAME",
-            description = "a design, or all for the paper's three; default: the scenario's")
+            description = "a design, or all for the paper's three; default: all (and the "
+                    + "scenario's own design when it is another)")
     String design;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the trades here")
@@ -83,11 +86,8 @@ final class TradesCommand implements Callable<Integer> {
         }
         Loaded l = loaded.get();
         Scenario s = l.scenario();
-        if (s.peer(peer).isEmpty()) {
-            throw new UsageError("unknown peer '" + peer + "'; peers: "
-                    + String.join(", ", s.peers().stream().map(Peer::name).toList()));
-        }
-        List<MarketDesign> designs = Choices.designs(design, l);
+        peer = peerName(s, peer);
+        List<MarketDesign> designs = design != null ? Choices.designs(design, l) : defaultDesigns(l);
         SolveMode mode = solve.mode(s.market().solve());
         SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
                 ? Choices.backend(solve.backend, l) : null;
@@ -110,6 +110,37 @@ final class TradesCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * The peer's name: the argument when a peer has that name, else the name of the peer of that
+     * number in declaration order (researchers number peers, as the paper does: "peer 3").
+     */
+    static String peerName(Scenario s, String argument) {
+        if (s.peer(argument).isPresent()) {
+            return argument;
+        }
+        List<Peer> peers = s.peers();
+        if (argument.matches("[0-9]{1,9}")) {
+            int number = Integer.parseInt(argument);
+            if (number >= 1 && number <= peers.size()) {
+                return peers.get(number - 1).name();
+            }
+            throw new UsageError("no peer number " + number + ": the scenario has peers 1 to "
+                    + peers.size());
+        }
+        throw new UsageError("unknown peer '" + argument + "'; peers: "
+                + String.join(", ", peers.stream().map(Peer::name).toList()));
+    }
+
+    /** Fig. 7 compares designs: the paper's three, then the scenario's own when it is another. */
+    private static List<MarketDesign> defaultDesigns(Loaded l) {
+        List<MarketDesign> designs = new ArrayList<>(Choices.designs(Choices.ALL, l));
+        String own = l.scenario().market().design();
+        if (!Choices.PAPER_DESIGNS.contains(own)) {
+            designs.addAll(Choices.designs(null, l));
+        }
+        return designs;
     }
 
     /** Prints one design's trades of the peer and adds them to {@code rows}; true if a step failed. */

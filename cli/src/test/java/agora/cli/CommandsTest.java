@@ -235,6 +235,18 @@ class CommandsTest {
                 .findFirst().orElseThrow()));
     }
 
+    @Test
+    void tradesTakeAPeerNumberAndCompareThePapersDesignsByDefault() throws IOException {
+        CliHarness cli = cli("full");
+        // peers in declaration order: g, w1, d1, d2; no --design: full, community and hybrid
+        int code = cli.run("trades", "FILE", "--peer", "4", "--from", "2013-06-01T06:15",
+                "--to", "2013-06-01T06:15", "--tolerance", "1e-6");
+        assertEquals(ExitCodes.OK, code, cli.err);
+        for (String d : List.of("full", "community", "hybrid")) {
+            assertTrue(cli.out.contains(d + ": trades of d2"), cli.out);
+        }
+    }
+
     private static void assertNear(double expected, double actual) {
         assertEquals(expected, actual, 1e-3 * Math.max(1, Math.abs(expected)));
     }

@@ -95,6 +95,9 @@ class UsageTest {
         assertEquals(ExitCodes.USAGE, cli.run("trades", "FILE", "--peer", "d3", "--from",
                 "2013-06-01T06:00", "--to", "2013-06-01T06:15"));
         assertEquals("agora trades: unknown peer 'd3'; peers: g, w1, d1, d2\n", cli.err);
+        assertEquals(ExitCodes.USAGE, cli.run("trades", "FILE", "--peer", "5", "--from",
+                "2013-06-01T06:00", "--to", "2013-06-01T06:15"));
+        assertEquals("agora trades: no peer number 5: the scenario has peers 1 to 4\n", cli.err);
     }
 
     @Test
