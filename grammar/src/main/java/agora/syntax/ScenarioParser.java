@@ -9,6 +9,7 @@ import agora.syntax.internal.AgoraParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
@@ -20,12 +21,19 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses scenario text into a {@link ScenarioFile}. Syntax errors become {@code E0101}
- * diagnostics with 1-based positions; parsing stops at the first error of a file (as Trino's
- * parser does), because what follows a syntax error rarely means what it says.
+ * diagnostics with 1-based positions. The parser does not recover inside a statement (as Trino's
+ * does not), because what follows a syntax error there rarely means what it says; it resumes at
+ * the next top-level statement instead (the next line starting in column 1), so one run reports
+ * the syntax errors of every broken statement of a file.
  */
 public final class ScenarioParser {
     /** How often a parse is repeated to find the real error behind a number that ends a line. */
     private static final int MAX_REPARSES = 8;
+    /**
+     * Syntax errors reported per file before parsing gives up: each resumption parses the rest of
+     * the file again, so a file of garbage must not cost a parse per line.
+     */
+    static final int MAX_SYNTAX_ERRORS = 20;
 
     private ScenarioParser() {
     }
@@ -37,7 +45,7 @@ public final class ScenarioParser {
      * @param fileName the name diagnostics use for this file
      */
     public static Optional<ScenarioFile> parse(String fileName, String text, Diagnostics diagnostics) {
-        return run(fileName, text, diagnostics, AgoraParser::file,
+        return run(fileName, text, diagnostics, AgoraParser::file, true,
                 tree -> new AstBuilder(fileName, diagnostics).buildFile(tree));
     }
 
@@ -47,7 +55,7 @@ public final class ScenarioParser {
      * @param fileName the name diagnostics use for it, e.g. {@code --set capacity}
      */
     public static Optional<Expr> parseExpression(String fileName, String text, Diagnostics diagnostics) {
-        return run(fileName, text, diagnostics, AgoraParser::standaloneExpr,
+        return run(fileName, text, diagnostics, AgoraParser::standaloneExpr, false,
                 tree -> new AstBuilder(fileName, diagnostics).buildStandaloneExpr(tree));
     }
 
@@ -56,22 +64,48 @@ public final class ScenarioParser {
     }
 
     /**
-     * Parses, and builds the syntax tree when that succeeds.
-     *
-     * <p>A number at the end of a line followed by a name on the next is ambiguous for the
-     * parser only in theory (a unit must stand on the number's line), but ANTLR's prediction
-     * looks past the line end and may fail at the number when the real mistake lies further on
-     * ({@code count 4}, then {@code consumer market {...}}: 'market' is a keyword). Then the
-     * parse is repeated with the number's statement ended explicitly (a ';' after it), which
-     * finds the real error; if that error is the ';' itself, the first message stands.
+     * Parses, and builds the syntax tree when that succeeds; else reports the syntax error and,
+     * when {@code resumable}, those of the statements after it (see the class comment).
      */
     private static <C extends ParserRuleContext, T> Optional<T> run(String fileName, String text,
-            Diagnostics diagnostics, Function<AgoraParser, C> rule, Function<C, T> build) {
+            Diagnostics diagnostics, Function<AgoraParser, C> rule, boolean resumable,
+            Function<C, T> build) {
         AgoraLexer lexer = new AgoraLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners();
         CommonTokenStream lexed = new CommonTokenStream(lexer);
         lexed.fill();
-        List<Token> tokens = new ArrayList<>(lexed.getTokens());
+        List<Token> tokens = lexed.getTokens();
+        Attempt<C> attempt = parseOnce(tokens, rule);
+        if (attempt.error() == null) {
+            int before = diagnostics.errorCount();
+            T result = build.apply(attempt.tree());
+            return diagnostics.errorCount() == before ? Optional.ofNullable(result) : Optional.empty();
+        }
+        report(fileName, attempt.error(), diagnostics);
+        List<Token> rest = resumable ? nextStatements(tokens, attempt.error().token()) : null;
+        for (int reported = 1; rest != null && reported < MAX_SYNTAX_ERRORS; reported++) {
+            SyntaxError error = parseOnce(rest, rule).error();
+            if (error == null) {
+                break;
+            }
+            report(fileName, error, diagnostics);
+            rest = nextStatements(rest, error.token());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One parse of {@code tokens}. A number at the end of a line followed by a name on the next is
+     * ambiguous for the parser only in theory (a unit must stand on the number's line), but
+     * ANTLR's prediction looks past the line end and may fail at the number when the real mistake
+     * lies further on ({@code count 4}, then {@code consumer market {...}}: 'market' is a
+     * keyword). Then the parse is repeated with the number's statement ended explicitly (a ';'
+     * after it), which finds the real error; if that error is the ';' itself, the first message
+     * stands.
+     */
+    private static <C extends ParserRuleContext> Attempt<C> parseOnce(List<Token> lexed,
+                                                                      Function<AgoraParser, C> rule) {
+        List<Token> tokens = new ArrayList<>(lexed);
         Attempt<C> attempt = attempt(tokens, rule);
         SyntaxError error = attempt.error();
         for (int i = 0; i < MAX_REPARSES && attempt.error() != null && attempt.error().endsBefore() != null; i++) {
@@ -85,20 +119,55 @@ public final class ScenarioParser {
             }
             error = attempt.error();
         }
-        if (error != null) {
-            Token t = error.token();
-            int length = t.getType() == Token.EOF ? 1 : t.getStopIndex() - t.getStartIndex() + 1;
-            if (t.getType() == AgoraParser.UNTERMINATED_STRING) {
-                length = 1; // the opening quote
-            }
-            diagnostics.error(DiagnosticCode.SYNTAX_ERROR,
-                    new SourceSpan(fileName, t.getLine(), t.getCharPositionInLine() + 1, length),
-                    error.message(), error.hint());
-            return Optional.empty();
+        return error == null ? attempt : new Attempt<>(null, error);
+    }
+
+    private static void report(String fileName, SyntaxError error, Diagnostics diagnostics) {
+        Token t = error.token();
+        int length = t.getType() == Token.EOF ? 1 : t.getStopIndex() - t.getStartIndex() + 1;
+        if (t.getType() == AgoraParser.UNTERMINATED_STRING) {
+            length = 1; // the opening quote
         }
-        int before = diagnostics.errorCount();
-        T result = build.apply(attempt.tree());
-        return diagnostics.errorCount() == before ? Optional.ofNullable(result) : Optional.empty();
+        diagnostics.error(DiagnosticCode.SYNTAX_ERROR,
+                new SourceSpan(fileName, t.getLine(), t.getCharPositionInLine() + 1, length),
+                error.message(), error.hint());
+    }
+
+    /** Tokens that begin a statement other than a peer's (a peer begins with two names). */
+    private static final Set<Integer> STATEMENT_KEYWORDS = Set.of(AgoraParser.SCENARIO,
+            AgoraParser.CURRENCY, AgoraParser.TIME, AgoraParser.IMPORT, AgoraParser.PARAM,
+            AgoraParser.PROFILE, AgoraParser.KIND, AgoraParser.COMMUNITY, AgoraParser.COLLECTIVE,
+            AgoraParser.TARIFF, AgoraParser.NETWORK, AgoraParser.MARKET);
+
+    /**
+     * The tokens from the first statement after an error at {@code at}: the next line, after the
+     * error's, that starts in column 1 (top-level statements do, by the examples' layout) with a
+     * statement's first tokens; or the error token itself when it starts such a line and is not
+     * where this parse began (a block left open before the next statement). A line that cannot
+     * begin a statement ('}' closing the broken block, a unit continued on the next line) belongs
+     * to the broken statement. Null when no statement follows.
+     */
+    private static List<Token> nextStatements(List<Token> tokens, Token at) {
+        List<Integer> visible = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+                visible.add(i);
+            }
+        }
+        for (int k = 0; k < visible.size(); k++) {
+            Token t = tokens.get(visible.get(k));
+            boolean after = t.getLine() > at.getLine() || (t == at && k > 0);
+            if (after && t.getCharPositionInLine() == 0 && beginsStatement(t,
+                    k + 1 < visible.size() ? tokens.get(visible.get(k + 1)) : null)) {
+                return tokens.subList(visible.get(k), tokens.size());
+            }
+        }
+        return null;
+    }
+
+    private static boolean beginsStatement(Token first, Token second) {
+        return STATEMENT_KEYWORDS.contains(first.getType()) || (first.getType() == AgoraParser.IDENTIFIER
+                && second != null && second.getType() == AgoraParser.IDENTIFIER);
     }
 
     private static <C extends ParserRuleContext> Attempt<C> attempt(List<Token> tokens, Function<AgoraParser, C> rule) {

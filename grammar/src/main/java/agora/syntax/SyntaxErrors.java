@@ -76,6 +76,11 @@ final class SyntaxErrors {
      * took it for a name and then stumbles over such a token, the name before it is missing
      * ({@code producer at bus 3}).
      */
+    /** The words that begin an item of the market block. */
+    private static final Set<Integer> MARKET_ITEMS = Set.of(AgoraParser.DESIGN, AgoraParser.SOLVE,
+            AgoraParser.LIMIT, AgoraParser.TOLERANCE, AgoraParser.THREADS, AgoraParser.RHO,
+            AgoraParser.ITERATIONS);
+
     private static final Map<Integer, Set<Integer>> KEYWORD_PAIRS = Map.of(
             AgoraParser.AT, Set.of(AgoraParser.BUS),
             AgoraParser.CLEARS, Set.of(AgoraParser.POOL, AgoraParser.BILATERAL),
@@ -205,6 +210,13 @@ final class SyntaxErrors {
                 return;
             }
             Token previous = preceding(recognizer.getInputStream(), offending);
+            if (offending.getType() == AgoraParser.ASSIGN && previous != null
+                    && MARKET_ITEMS.contains(previous.getType())) {
+                // 'design = full': properties take '=', the market block's items do not
+                errors.add(offending, "unexpected '=' after " + describe(previous),
+                        "the market block's items take no '=': write 'design full', 'tolerance 1e-6'");
+                return;
+            }
             if (previous != null && SOFT_KEYWORDS.contains(previous.getType())
                     && (expected != null && expected.contains(previous.getType())
                     || KEYWORD_PAIRS.getOrDefault(previous.getType(), Set.of()).contains(offending.getType()))) {

@@ -264,17 +264,42 @@ class ScenarioParserTest {
     }
 
     @Test
-    void syntaxErrorsAreReportedOnceWithHumanExpectations() {
+    void syntaxErrorsAreReportedOncePerStatementWithHumanExpectations() {
         assertEquals(List.of("test.agora:1:13: error[E0101]: unexpected '}', expected an expression"),
                 errors("profile x = }"));
         assertEquals(List.of("test.agora:2:7: error[E0101]: unexpected '=', expected a name"),
                 errors("param a = 1\nbogus = 3\nalso wrong"));
-        assertEquals(List.of("test.agora:1:14: error[E0101]: unexpected 'pool', expected 'clears'"),
+        assertEquals(List.of("test.agora:1:14: error[E0101]: unexpected 'pool', expected 'clears'",
+                "test.agora:2:14: error[E0101]: unexpected 'bilateral', expected 'clears'"),
                 errors("community c1 pool { }\ncommunity c2 bilateral { }"));
         assertEquals(List.of("test.agora:1:14: error[E0101]: unexpected end of file, expected 'clears'"),
                 errors("community c1 "));
         assertEquals(List.of("test.agora:1:13: error[E0101]: unexpected '#', expected an expression"),
                 errors("profile x = # 3"));
+        assertEquals(List.of("test.agora:1:17: error[E0101]: unexpected '=' after 'design'"),
+                errors("market { design = full }"));
+    }
+
+    @Test
+    void parsingResumesAtTheNextStatementAfterASyntaxError() {
+        String text = """
+                producer p1 { bounds = 0 MW .. ; cost = 1 $/MWh * p }
+                consumer d1 { bounds = -1 MW .. 0 MW
+                market { design full }
+                community c1 clears pooled {
+                    member p1
+                }
+                grid g { import price = 10 $/MWh }
+                profile x = 2
+                  MW
+                """;
+        assertEquals(List.of(
+                "test.agora:1:32: error[E0101]: unexpected ';', expected an expression",
+                "test.agora:3:1: error[E0101]: unexpected 'market', expected a property or '}'",
+                "test.agora:4:21: error[E0101]: unexpected 'pooled', expected 'pool' or 'bilateral'",
+                "test.agora:8:13: error[E0101]: a unit must stand on the same line as its number: "
+                        + "'2' ends line 8, 'MW' begins line 9"),
+                errors(text));
     }
 
     @Test
