@@ -28,18 +28,30 @@ final class Evaluator {
 
     private final Diagnostics diagnostics;
     private final String currency;
+    private final Set<String> standardModules;
     private final Calls calls;
     private TimeAxis time;
     private Origin origin;
 
-    Evaluator(Diagnostics diagnostics, String currency, Calls calls) {
+    /** @param standardModules the files of the standard library (see {@link #currencyOf}) */
+    Evaluator(Diagnostics diagnostics, String currency, Set<String> standardModules, Calls calls) {
         this.diagnostics = diagnostics;
         this.currency = currency;
+        this.standardModules = standardModules;
         this.calls = calls;
     }
 
     String currency() {
         return currency;
+    }
+
+    /**
+     * The money symbol of the quantities written at {@code at}: the scenario's, except in the
+     * standard library, whose modules write {@code $} for whatever currency the scenario uses (its
+     * prices are typical defaults, not amounts to convert), so they work under {@code currency "€"}.
+     */
+    String currencyOf(SourceSpan at) {
+        return standardModules.contains(at.file()) ? Units.DEFAULT_CURRENCY : currency;
     }
 
     /** Makes the horizon known to {@code csv(...)} and generators. */
@@ -84,7 +96,7 @@ final class Evaluator {
     private Value conditional(Expr.Conditional c, Scope scope) {
         boolean taken = condition(c.condition(), eval(c.condition(), scope));
         Value value = eval(taken ? c.whenTrue() : c.whenFalse(), scope);
-        StaticTypes types = new StaticTypes(currency, n -> {
+        StaticTypes types = new StaticTypes(this::currencyOf, n -> {
             try {
                 return scope.lookup(n.name(), n.span()).map(StaticTypes.Type::of);
             } catch (EvaluationFailed failed) {
@@ -237,10 +249,11 @@ final class Evaluator {
     // ------------------------------------------------------------------------------- the forms
 
     private Value quantity(Expr.QuantityLiteral q) {
-        Optional<Unit> unit = Units.parse(q.unit(), currency);
+        String written = currencyOf(q.span());
+        Optional<Unit> unit = Units.parse(q.unit(), written);
         if (unit.isEmpty()) {
-            String hint = Units.suggest(q.unit(), currency).map(s -> "did you mean '" + s + "'?")
-                    .orElse("known units: " + String.join(", ", Units.knownUnits(currency)));
+            String hint = Units.suggest(q.unit(), written).map(s -> "did you mean '" + s + "'?")
+                    .orElse("known units: " + String.join(", ", Units.knownUnits(written)));
             throw fail(DiagnosticCode.UNKNOWN_UNIT, q.unitSpan(), "unknown unit '" + q.unit() + "'", hint);
         }
         if (!Double.isFinite(q.value())) {

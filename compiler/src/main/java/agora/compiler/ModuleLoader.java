@@ -47,7 +47,7 @@ final class ModuleLoader {
 
     /** Every module, imports first, the main file last (as far as they could be read). */
     List<LoadedModule> load(String mainName, String mainText, Path baseDir) {
-        visit(identity(baseDir.resolve(fileNameOf(mainName))), mainName, mainText, baseDir);
+        visit(identity(baseDir.resolve(fileNameOf(mainName))), mainName, mainText, baseDir, false);
         return ordered;
     }
 
@@ -56,7 +56,7 @@ final class ModuleLoader {
         return p == null ? name : p.toString();
     }
 
-    private void visit(String key, String name, String text, Path baseDir) {
+    private void visit(String key, String name, String text, Path baseDir, boolean standard) {
         sources.add(name, text);
         inProgress.add(key);
         inProgressNames.add(name);
@@ -69,7 +69,7 @@ final class ModuleLoader {
                     importModule(m);
                 }
             }
-            ordered.add(new LoadedModule(name, baseDir, parsed.get()));
+            ordered.add(new LoadedModule(name, baseDir, parsed.get(), standard));
         }
         inProgress.remove(inProgress.size() - 1);
         inProgressNames.remove(inProgressNames.size() - 1);
@@ -91,7 +91,7 @@ final class ModuleLoader {
             return;
         }
         Path parent = file.toAbsolutePath().getParent();
-        visit(key, displayName(importerName, f.path()), text, parent);
+        visit(key, displayName(importerName, f.path()), text, parent, false);
     }
 
     private void importModule(Statement.ImportModule m) {
@@ -112,7 +112,7 @@ final class ModuleLoader {
             diagnostics.error(DiagnosticCode.UNKNOWN_MODULE, m.span(), "unknown module '" + module + "'", hint);
             return;
         }
-        visit(key, resource, text.get(), Path.of("").toAbsolutePath());
+        visit(key, resource, text.get(), Path.of("").toAbsolutePath(), true);
     }
 
     /** True (after reporting a cycle when there is one) when the module needs no loading. */

@@ -175,7 +175,7 @@ final class PeerCompiler {
     private StaticTypes kindTypes(Merged merged) {
         Set<String> inProgress = new LinkedHashSet<>();
         StaticTypes[] types = new StaticTypes[1];
-        types[0] = new StaticTypes(evaluator.currency(), n -> {
+        types[0] = new StaticTypes(evaluator::currencyOf, n -> {
             String name = n.name();
             KindDefault d = merged.kindDefaults.get(name);
             if (d == null) {

@@ -56,7 +56,9 @@ final class ScenarioAssembler {
         Map<String, Path> baseDirs = new LinkedHashMap<>();
         modules.forEach(m -> baseDirs.put(m.name(), m.baseDir()));
         Calls calls = new Calls(diagnostics, f -> baseDirs.getOrDefault(f, Path.of("").toAbsolutePath()));
-        Evaluator evaluator = new Evaluator(diagnostics, currency, calls);
+        Set<String> standardModules = new LinkedHashSet<>();
+        modules.stream().filter(LoadedModule::standard).forEach(m -> standardModules.add(m.name()));
+        Evaluator evaluator = new Evaluator(diagnostics, currency, standardModules, calls);
 
         LazyScope globals = new LazyScope(null, evaluator, diagnostics);
         d.params.forEach((name, p) -> globals.define(name, p.value()));

@@ -1,5 +1,6 @@
 package agora.compiler;
 
+import agora.diagnostics.SourceSpan;
 import agora.stdlib.ProfileGenerator;
 import agora.stdlib.ProfileGenerators;
 import agora.syntax.Expr;
@@ -66,12 +67,12 @@ final class StaticTypes {
         }
     }
 
-    private final String currency;
+    private final Function<SourceSpan, String> currencyOf;
     private final Function<Expr.Name, Optional<Type>> names;
 
     /** @param names the type of a name, or empty when it is unknown or broken */
-    StaticTypes(String currency, Function<Expr.Name, Optional<Type>> names) {
-        this.currency = currency;
+    StaticTypes(Function<SourceSpan, String> currencyOf, Function<Expr.Name, Optional<Type>> names) {
+        this.currencyOf = currencyOf;
         this.names = names;
     }
 
@@ -80,7 +81,7 @@ final class StaticTypes {
             return Optional.of(Type.number(Dimension.NONE));
         }
         if (e instanceof Expr.QuantityLiteral q) {
-            return Units.parse(q.unit(), currency).map(u -> Type.number(u.dimension()));
+            return Units.parse(q.unit(), currencyOf.apply(q.span())).map(u -> Type.number(u.dimension()));
         }
         if (e instanceof Expr.StringLiteral) {
             return Optional.of(Type.TEXT);

@@ -1,6 +1,7 @@
 package agora.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.scenario.Peer;
@@ -62,6 +63,22 @@ class SemanticsTest {
         assertEquals("€", s.currency());
         assertEquals(60, s.peer("g").orElseThrow().importPrice().at(0), EPS);
         assertEquals(40, s.peer("g").orElseThrow().exportPrice().at(0), 1e-9); // 4 €/kWh / 100 = 40 €/MWh
+    }
+
+    @Test
+    void theStandardLibraryWorksInTheScenariosCurrency() {
+        // std.peers writes its default prices in $: they mean the scenario's currency
+        Scenario s = compile("currency \"€\"\nimport std.peers\n"
+                + "household h { peak = 3 kW; seed = 1 }\ngas g { b = 30 €/MWh }\n"
+                + "grid_connection net { seed = 2 }");
+        assertEquals("€", s.currency());
+        assertEquals(30, s.peer("g").orElseThrow().cost().b(), EPS);
+        assertEquals(8, s.peer("g").orElseThrow().cost().a(), EPS); // the kind's default 8 $/MW²h
+        // the user's own file still takes only the scenario's symbol
+        CompileResult dollars = Compiler.compileText("t.agora", HEADER
+                + "currency \"€\"\nimport std.peers\ngas g { b = 30 $/MWh }", Map.of(), dir);
+        assertFalse(dollars.succeeded());
+        assertTrue(dollars.renderDiagnostics().contains("unknown unit '$/MWh'"), dollars::renderDiagnostics);
     }
 
     @Test
