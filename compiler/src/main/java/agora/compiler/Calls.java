@@ -14,6 +14,8 @@ import agora.units.Unit;
 import agora.units.Units;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -121,16 +123,77 @@ final class Calls {
             throw new EvaluationFailed();
         }
         double[] raw = read.get().values();
-        if (raw.length < horizon.count()) {
+        int first = firstRowOfHorizon(read.get(), horizon, written, call, evaluator);
+        if (raw.length - first < horizon.count()) {
             throw evaluator.fail(DiagnosticCode.PROFILE_TOO_SHORT, call.span(), column.describe()
-                    + " of '" + written + "' has " + raw.length + " values, fewer than the "
-                    + horizon.count() + " steps of the horizon");
+                    + " of '" + written + "' has " + (raw.length - first) + " values"
+                    + (first > 0 ? " from its row of " + Formats.time(horizon.start()) : "")
+                    + ", fewer than the " + horizon.count() + " steps of the horizon");
         }
         double[] values = new double[horizon.count()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = raw[i] * scale.constant();
+            values[i] = raw[first + i] * scale.constant();
         }
         return Value.Num.series(values, scale.dimension());
+    }
+
+    /**
+     * The row of the horizon's first step. A file whose lines begin with dates is read by them: from
+     * its row of the horizon's start, its rows one step of the horizon apart (checked between its
+     * first two rows and at the horizon's last step), so a scenario of one day in 2013 reads that
+     * day, not the file's first. A file without dates is read from its first row.
+     */
+    private static int firstRowOfHorizon(CsvColumn column, TimeAxis horizon, String written,
+                                         Expr.Call call, Evaluator evaluator) {
+        List<LocalDateTime> times = column.timestamps();
+        if (times.isEmpty() || times.get(0) == null) {
+            return 0;
+        }
+        LocalDateTime fileStart = times.get(0);
+        Duration fileStep = times.size() > 1 && times.get(1) != null
+                ? Duration.between(fileStart, times.get(1)) : horizon.step();
+        if (!fileStep.equals(horizon.step())) {
+            throw timesMismatch(evaluator, call, "'" + written + "' has a row every " + duration(fileStep)
+                    + " (lines " + column.firstDataLine() + " and " + (column.firstDataLine() + 1)
+                    + "), the horizon a step every " + duration(horizon.step()));
+        }
+        Duration lead = Duration.between(fileStart, horizon.start());
+        if (lead.isNegative() || lead.toSeconds() % fileStep.toSeconds() != 0) {
+            throw timesMismatch(evaluator, call, "'" + written + "' has no row for the horizon's start "
+                    + Formats.time(horizon.start()) + ": its rows begin at " + Formats.time(fileStart)
+                    + ", one every " + duration(fileStep));
+        }
+        long first = lead.toSeconds() / fileStep.toSeconds();
+        long last = first + horizon.count() - 1;
+        if (last >= times.size()) {
+            return (int) Math.min(first, times.size()); // too short: reported with the count
+        }
+        for (long row : new long[] {first, last}) {
+            LocalDateTime expected = horizon.at((int) (row - first));
+            if (!expected.equals(times.get((int) row))) {
+                LocalDateTime found = times.get((int) row);
+                throw timesMismatch(evaluator, call, "line " + (column.firstDataLine() + row) + " of '"
+                        + written + "' has " + (found == null ? "no date" : Formats.time(found))
+                        + " where the step of " + Formats.time(expected) + " belongs: its rows are not "
+                        + "one every " + duration(fileStep) + " (a missing or repeated row, daylight saving?)");
+            }
+        }
+        return (int) first;
+    }
+
+    private static EvaluationFailed timesMismatch(Evaluator evaluator, Expr.Call call, String message) {
+        return evaluator.fail(DiagnosticCode.CSV_TIMES_MISMATCH, call.span(), message,
+                "a file whose lines begin with dates must have a row for every step of the horizon, "
+                        + "dated at the step's start");
+    }
+
+    /** "30 min", "1 h", "1 day" as a file's or the horizon's step. */
+    private static String duration(Duration d) {
+        long minutes = d.toMinutes();
+        if (d.toSeconds() % 60 != 0 || minutes == 0) {
+            return d.toSeconds() + " s";
+        }
+        return minutes % 60 != 0 ? minutes + " min" : minutes % 1440 != 0 ? minutes / 60 + " h" : minutes / 1440 + " days";
     }
 
     private static ColumnRef column(Expr e, Scope scope, Evaluator evaluator) {

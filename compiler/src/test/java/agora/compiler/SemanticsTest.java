@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import agora.diagnostics.DiagnosticCode;
 import agora.scenario.Peer;
 import agora.scenario.Preference;
 import agora.scenario.Scenario;
@@ -157,6 +158,48 @@ class SemanticsTest {
         Scenario s = compile("import \"lib/loads.agora\"\nconsumer d { bounds = -load .. 0 MW }");
         assertEquals(-4, s.peer("d").orElseThrow().pmin().at(3), EPS);
         assertEquals(List.of("t.agora", Path.of("lib/loads.agora").toString()), s.files());
+    }
+
+    @Test
+    void csvFilesWithDatesAreReadFromTheRowOfTheHorizonsStart() throws IOException {
+        Files.writeString(dir.resolve("price.csv"), "time,price\n"
+                + "01/01/2024 00:00,10\n01/01/2024 00:30,11\n01/01/2024 01:00,12\n"
+                + "01/01/2024 01:30,13\n01/01/2024 02:00,14\n01/01/2024 02:30,15\n");
+        // HEADER: 2024-01-01 00:00, 4 steps of 30 min; this horizon starts an hour later
+        String body = "grid g { import price = csv(\"price.csv\", column: \"price\", scale: 1 $/MWh)\n"
+                + "export price = 1 $/MWh }";
+        CompileResult later = Compiler.compileText("t.agora", "scenario \"t\"\n"
+                + "time from 2024-01-01 01:00 step 30 min count 3\n" + body, Map.of(), dir);
+        assertTrue(later.succeeded(), later::renderDiagnostics);
+        Peer g = later.scenario().orElseThrow().peer("g").orElseThrow();
+        assertEquals(List.of(12.0, 13.0, 14.0), List.of(g.importPrice().at(0), g.importPrice().at(1),
+                g.importPrice().at(2)));
+    }
+
+    @Test
+    void csvDatesThatMissTheHorizonAreErrors() throws IOException {
+        Files.writeString(dir.resolve("hourly.csv"), "time,price\n2024-01-01 00:00,10\n"
+                + "2024-01-01 01:00,11\n2024-01-01 02:00,12\n2024-01-01 03:00,13\n");
+        Files.writeString(dir.resolve("gap.csv"), "time,price\n2024-01-01 00:00,10\n"
+                + "2024-01-01 00:30,11\n2024-01-01 01:30,12\n2024-01-01 02:00,13\n2024-01-01 02:30,14\n");
+        Files.writeString(dir.resolve("late.csv"), "time,price\n2024-01-01 00:30,10\n"
+                + "2024-01-01 01:00,11\n2024-01-01 01:30,12\n2024-01-01 02:00,13\n2024-01-01 02:30,14\n");
+        assertEquals("'hourly.csv' has a row every 1 h (lines 2 and 3), the horizon a step every 30 min",
+                timesError("hourly.csv"));
+        assertEquals("line 5 of 'gap.csv' has 2024-01-01 02:00 where the step of 2024-01-01 01:30 belongs:"
+                + " its rows are not one every 30 min (a missing or repeated row, daylight saving?)",
+                timesError("gap.csv"));
+        assertEquals("'late.csv' has no row for the horizon's start 2024-01-01 00:00: its rows begin at "
+                + "2024-01-01 00:30, one every 30 min", timesError("late.csv"));
+    }
+
+    /** The E0407 message of a grid priced from {@code file} over HEADER's horizon. */
+    private String timesError(String file) {
+        CompileResult r = Compiler.compileText("t.agora", HEADER + "grid g { import price = csv(\""
+                + file + "\", column: 2, scale: 1 $/MWh)\nexport price = 1 $/MWh }", Map.of(), dir);
+        assertFalse(r.succeeded());
+        return r.diagnostics().all().stream().filter(d -> d.code() == DiagnosticCode.CSV_TIMES_MISMATCH)
+                .findFirst().orElseThrow(() -> new AssertionError(r.renderDiagnostics())).message();
     }
 
     @Test

@@ -35,6 +35,8 @@ public enum DiagnosticCode {
     CSV_BAD_NUMBER("E0404"),
     UNKNOWN_GENERATOR("E0405"),
     BAD_ARGUMENT("E0406"),
+    /** A CSV file's dates do not give a row for every step of the horizon. */
+    CSV_TIMES_MISMATCH("E0407"),
     // E05xx peers
     UNKNOWN_BUS("E0501"),
     BOUNDS_CROSSED("E0502"),
