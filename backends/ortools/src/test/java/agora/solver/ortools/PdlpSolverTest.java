@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import agora.solver.KktCheck;
 import agora.solver.QpModel;
 import agora.solver.QpSolution;
 import agora.solver.SolveStatus;
@@ -26,6 +28,41 @@ class PdlpSolverTest {
         assertTrue(solution.message().contains("retried with constant step sizes: OPTIMAL"), solution.message());
         assertArrayEquals(KnownQps.TWO_PEER_PRIMAL, solution.primal(), 1e-6);
         assertArrayEquals(KnownQps.TWO_PEER_DUALS, solution.duals(), 1e-6);
+    }
+
+    @Test
+    void aStalledRunWhosePointMeetsTheKktConditionsIsKept() {
+        // PDLP stops on criteria a tenth of the tolerance, so some iteration limit below the count
+        // it needs leaves a point that meets the KKT conditions to the tolerance: kept, no retry
+        QpModel model = new MarketLikeQp(3).step(0);
+        SolverOptions options = SolverOptions.defaults();
+        QpSolution converged = new OrToolsBackend().solve(model, options);
+        assertEquals(SolveStatus.OPTIMAL, converged.status(), converged.message());
+        for (int limit = 64; limit < converged.iterations(); limit += 64) {
+            QpSolution stalled = new OrToolsBackend(Engine.AUTO, new PdlpParameters(limit)).solve(model, options);
+            if (stalled.message().endsWith("at a point that meets the KKT conditions")) {
+                assertEquals(SolveStatus.OPTIMAL, stalled.status(), stalled.message());
+                assertEquals(limit, stalled.iterations(), stalled.message());
+                assertTrue(KktCheck.check(model, stalled).satisfied(options.tolerance()), stalled.message());
+                assertEquals(converged.objective(), stalled.objective(), 1e-6 * (1 + Math.abs(converged.objective())));
+                return;
+            }
+        }
+        fail("no iteration limit below " + converged.iterations() + " left a point that meets the KKT conditions");
+    }
+
+    @Test
+    void optimalAnswersMeetTheKktConditions() {
+        // PDLP's gap, with gradients on bounds counted as bound multipliers, is the one KktCheck measures
+        SolverOptions options = SolverOptions.defaults();
+        MarketLikeQp market = new MarketLikeQp(5);
+        for (int step = 0; step < 4; step++) {
+            QpModel model = market.step(step);
+            QpSolution solution = new OrToolsBackend().solve(model, options);
+            assertEquals(SolveStatus.OPTIMAL, solution.status(), solution.message());
+            assertTrue(KktCheck.check(model, solution).satisfied(PdlpSolver.OPTIMAL_KKT_TOLERANCES * options.tolerance()),
+                    () -> KktCheck.check(model, solution).toString());
+        }
     }
 
     @Test
