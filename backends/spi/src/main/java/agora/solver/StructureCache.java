@@ -10,7 +10,7 @@ import java.util.function.Function;
  * A small thread-safe cache of what a backend derives from a {@link QpModel.Structure}, keyed by
  * the structure's identity (a year of steps shares one structure; hashing the record would walk
  * every name). Structures are held weakly, and only the most recently used {@code capacity} are
- * kept, so the cache never keeps a finished scenario alive.
+ * kept (least recently used first out), so the cache never keeps a finished scenario alive.
  *
  * @param <T> the derived data; it must be immutable or thread-safe, as steps are solved in parallel
  */
@@ -33,6 +33,10 @@ public final class StructureCache<T> {
                 if (key == null) {
                     it.remove();
                 } else if (key == structure) {
+                    // to the front: a model solved every step stays cached while one-off
+                    // structures (a minimum-norm allocation per step) pass through
+                    it.remove();
+                    entries.addFirst(entry);
                     return entry.value;
                 }
             }
