@@ -19,7 +19,10 @@ import java.util.Random;
  * The market has one grid, half the other peers producers and half consumers, with seeded random
  * quadratic costs and bounds, so {@code peers = 1000} gives about 250,000 trade links. It prints
  * the set-up time and, per step, the wall time, iterations, residuals, messages and bytes; steps
- * after the first start warm from the previous one (the load bounds move by a few percent).
+ * after the first start warm from the previous one (the load bounds move by a few percent). The
+ * tolerance defaults to the solvers' ({@link SolverOptions#DEFAULT_TOLERANCE}); with
+ * {@code centralized} as fifth argument the first step is also solved on the ojalgo backend and
+ * the relative difference of the objectives is printed. {@code bench/admm-synthetic.sh} runs it.
  */
 public final class AdmmBenchmark {
     private AdmmBenchmark() {
@@ -33,8 +36,9 @@ public final class AdmmBenchmark {
         }
         int peers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        double tolerance = args.length > 2 ? Double.parseDouble(args[2]) : 1e-4;
+        double tolerance = args.length > 2 ? Double.parseDouble(args[2]) : SolverOptions.DEFAULT_TOLERANCE;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        boolean centralized = args.length > 4 && args[4].equals("centralized");
         long start = System.nanoTime();
         MarketTree tree = syntheticFullP2p(peers, steps, 20240601L);
         double buildSeconds = (System.nanoTime() - start) / 1e9;
@@ -44,9 +48,19 @@ public final class AdmmBenchmark {
         double setupSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("full P2P: %d peers, %d links; design %.2f s, solver set-up %.2f s%n",
                 tree.peers().size(), tree.links().size(), buildSeconds, setupSeconds);
+        double firstObjective = Double.NaN;
         for (int t = 0; t < steps; t++) {
             StepOutcome o = solver.solve(t);
             System.out.println(describe(o));
+            firstObjective = t == 0 ? o.objective() : firstObjective;
+        }
+        if (centralized) {
+            start = System.nanoTime();
+            StepOutcome c = new agora.market.lowering.CentralizedSolver(tree,
+                    agora.solver.SolverBackends.byName("ojalgo"), options, false).solve(0);
+            System.out.printf("step 0 centralized on ojalgo: %s in %.3f s (lowering included), objective "
+                            + "%.6f; ADMM differs by %.2e relative%n", c.status(), (System.nanoTime() - start) / 1e9,
+                    c.objective(), Math.abs(firstObjective - c.objective()) / Math.abs(c.objective()));
         }
     }
 
