@@ -1,6 +1,5 @@
 package agora.syntax;
 
-import agora.syntax.internal.AgoraParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;

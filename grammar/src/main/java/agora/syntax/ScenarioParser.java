@@ -4,8 +4,6 @@ import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
 import agora.diagnostics.SourceSpan;
 import agora.syntax.SyntaxErrors.SyntaxError;
-import agora.syntax.internal.AgoraLexer;
-import agora.syntax.internal.AgoraParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package agora.syntax;
 
-import agora.syntax.internal.AgoraParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,8 @@
  *
  * Every alternative that builds a different AST node is labelled, so the generated visitor has one
  * method per form and agora.syntax.AstBuilder stays a flat list of small methods. The generated
- * classes live in agora.syntax.internal and are not API: only AstBuilder and ScenarioParser use them.
+ * classes are package-private in agora.syntax (the build removes their 'public'): not API, only
+ * AstBuilder, ScenarioParser and the error handling use them.
  *
  * Layout is free: statements and properties end where the next one begins; ';' may separate them.
  * A unit belongs to the number before it when it starts on the same line; the parts of a unit
