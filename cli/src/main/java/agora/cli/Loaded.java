@@ -28,7 +28,8 @@ record Loaded(Path file, CompileResult result, Scenario scenario) {
      */
     static Optional<Loaded> load(CliContext ctx, ScenarioArgs args, MarketNames names) {
         if (!Files.isRegularFile(args.file)) {
-            ctx.err().println(args.file + ": error: no such file");
+            ctx.err().println(args.file + ": error: " + (Files.isDirectory(args.file)
+                    ? "a folder, not a scenario file" : "no such file"));
             return Optional.empty();
         }
         CompileResult result = ctx.loader().load(args.file, args.compilerParams(), names);

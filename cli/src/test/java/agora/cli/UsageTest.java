@@ -110,6 +110,8 @@ class UsageTest {
     void aMissingFileIsAnErrorNotAStackTrace() {
         assertEquals(ExitCodes.FAILED, cli.run("check", tmp.resolve("nope.agora").toString()));
         assertTrue(cli.err.endsWith("nope.agora: error: no such file\n"), cli.err);
+        assertEquals(ExitCodes.FAILED, cli.run("check", tmp.toString()));
+        assertTrue(cli.err.endsWith(tmp + ": error: a folder, not a scenario file\n"), cli.err);
     }
 
     @Test

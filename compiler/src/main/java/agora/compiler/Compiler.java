@@ -48,7 +48,7 @@ public final class Compiler {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             diagnostics.error(DiagnosticCode.IMPORT_NOT_FOUND, SourceSpan.none(name),
-                    "cannot read scenario file '" + name + "'", "looked for " + file.toAbsolutePath());
+                    "cannot read scenario file '" + name + "'", ModuleLoader.whyUnreadable(file, e));
             return new CompileResult(Optional.empty(), diagnostics, sources);
         }
         Path baseDir = file.toAbsolutePath().getParent();

@@ -203,6 +203,19 @@ class SemanticsTest {
     }
 
     @Test
+    void anUnreadableFileSaysWhy() throws IOException {
+        Path binary = dir.resolve("binary.agora");
+        Files.write(binary, new byte[] {(byte) 0xC3, (byte) 0x28, 'x'}); // not UTF-8
+        assertEquals(binary.toAbsolutePath() + " is not UTF-8 text; save it as UTF-8",
+                Compiler.compile(binary, Map.of()).diagnostics().all().get(0).hint());
+        Files.writeString(dir.resolve("main.agora"), HEADER + "import \"binary.agora\"\nimport \"gone.agora\"\n");
+        List<String> hints = Compiler.compile(dir.resolve("main.agora"), Map.of()).diagnostics().all()
+                .stream().map(d -> d.hint()).toList();
+        assertEquals(List.of(binary.toAbsolutePath() + " is not UTF-8 text; save it as UTF-8",
+                "looked for " + dir.resolve("gone.agora").toAbsolutePath()), hints);
+    }
+
+    @Test
     void aModuleImportedTwiceIsReadOnce() throws IOException {
         Files.writeString(dir.resolve("a.agora"), "import \"c.agora\"\n");
         Files.writeString(dir.resolve("b.agora"), "import \"c.agora\"\n");
