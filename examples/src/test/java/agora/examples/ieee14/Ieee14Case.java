@@ -80,6 +80,16 @@ final class Ieee14Case {
         return result.scenario().orElseThrow();
     }
 
+    /** Compiles one of the case's scenario files on its generated profiles (no data folder). */
+    static Scenario compileGenerated(String file) {
+        Path path = repository().resolve("examples/ieee14").resolve(file);
+        CompileResult result = Compiler.compile(path, Map.of());
+        if (!result.succeeded()) {
+            throw new IllegalStateException("cannot compile " + path + ":\n" + result.renderDiagnostics());
+        }
+        return result.scenario().orElseThrow();
+    }
+
     static MarketTree lower(Scenario scenario, String design) {
         try {
             return MarketDesigns.byName(design).lower(Topology.of(scenario));

@@ -27,6 +27,8 @@ final class Agent {
     /** rho announced for the next round. */
     private double nextPenalty = 1.0;
     private double relaxation = 1.0;
+    /** Consensus steps to jump ahead when it next reads its mail (0: none). */
+    private double jump;
 
     Agent(AgentData data) {
         this.data = data;
@@ -92,12 +94,22 @@ final class Agent {
     }
 
     /**
+     * An extrapolation broadcast by the coordinator ({@link Extrapolation}): the targets of the
+     * bilateral slots, when it next reads its mail, and of the pool slots, when the pools next
+     * answer, move {@code steps} times their last change ahead.
+     */
+    void extrapolate(double steps) {
+        jump = steps;
+    }
+
+    /**
      * One negotiation round: optionally reads the partners' last proposals first, then solves
      * its local problem and posts its proposals.
      */
     void propose(boolean readMail) {
         if (readMail) {
-            local.receiveMail(0.5 * relaxation * penalty, relaxation);
+            local.receiveMail(0.5 * relaxation * penalty, relaxation, jump);
+            jump = 0.0;
         }
         penalty = nextPenalty;
         local.solve(penalty);
@@ -109,7 +121,7 @@ final class Agent {
 
     /** Reads the partners' last answers without proposing again (the end of a step). */
     void readMail() {
-        local.receiveMail(0.5 * relaxation * penalty, relaxation);
+        local.receiveMail(0.5 * relaxation * penalty, relaxation, 0.0);
         local.readMail();
     }
 
@@ -121,8 +133,8 @@ final class Agent {
     /** The pool's answer on a pool slot: its price and the mean imbalance of all positions. */
     void hearPool(int slot, double poolPrice, double meanImbalance) {
         local.price[slot] = poolPrice;
-        local.target[slot] = relaxation * (local.value[slot] - meanImbalance)
-                + (1.0 - relaxation) * local.target[slot];
+        local.moveTarget(slot, relaxation * (local.value[slot] - meanImbalance)
+                + (1.0 - relaxation) * local.target[slot], jump);
     }
 
     /**
@@ -150,6 +162,7 @@ final class Agent {
 
     /** Forgets prices and proposals (after a failed step, so no divergence is carried over). */
     void forget() {
+        jump = 0.0;
         local.reset();
     }
 }

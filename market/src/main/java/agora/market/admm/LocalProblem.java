@@ -65,6 +65,8 @@ final class LocalProblem {
     private boolean unreadMail;
     private double mailPriceStep;
     private double relaxation = 1.0;
+    /** Consensus steps the targets of the unread mail jump ahead ({@link Extrapolation}). */
+    private double mailJump;
 
     LocalProblem(int size, double[] mailbox, boolean[] bilateral) {
         this.size = size;
@@ -103,12 +105,14 @@ final class LocalProblem {
     /**
      * Marks the partners' answers in the mailbox as unread: the next solve first updates each
      * bilateral slot's price by {@code priceStep (own + partner)} and its target to
-     * {@code alpha (own - partner)/2 + (1 - alpha) t}, fused into its first pass over the slots.
+     * {@code t' = alpha (own - partner)/2 + (1 - alpha) t}, fused into its first pass over the
+     * slots; with a jump, the target moves on to {@code t' + jump (t' - t)}.
      */
-    void receiveMail(double priceStep, double alpha) {
+    void receiveMail(double priceStep, double alpha, double jump) {
         unreadMail = true;
         mailPriceStep = priceStep;
         relaxation = alpha;
+        mailJump = jump;
     }
 
     /** Updates prices and targets from unread mail, without solving (the last round of a step). */
@@ -126,8 +130,17 @@ final class LocalProblem {
             double own = value[j];
             double partner = mailbox[2 * j + 1];
             price[j] += mailPriceStep * (own + partner);
-            target[j] = 0.5 * relaxation * (own - partner) + (1.0 - relaxation) * target[j];
+            double next = 0.5 * relaxation * (own - partner) + (1.0 - relaxation) * target[j];
+            moveTarget(j, next, mailJump);
         }
+    }
+
+    /**
+     * Sets a slot's target to {@code next}, then {@code jump} of its last step {@code next - t}
+     * beyond ({@link Extrapolation}).
+     */
+    void moveTarget(int j, double next, double jump) {
+        target[j] = next + jump * (next - target[j]);
     }
 
     /**
@@ -292,6 +305,7 @@ final class LocalProblem {
         java.util.Arrays.fill(mailbox, 0.0);
         unreadMail = false;
         firstPassReadsMail = false;
+        mailJump = 0.0;
         multiplier = 0.0;
     }
 

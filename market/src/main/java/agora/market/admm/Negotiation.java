@@ -50,6 +50,9 @@ final class Negotiation {
     private final PoolCoordinator[] pools;
     private final double[] linkConsensus;
     private final double[] linkPrice;
+    /** The last change of each link's consensus trade, for {@link Extrapolation}. */
+    private final double[] linkStep;
+    private final Extrapolation extrapolation = new Extrapolation();
     private final Residuals[] chunkResiduals;
     private final Residuals residuals = new Residuals();
     private final double alpha;
@@ -67,6 +70,7 @@ final class Negotiation {
                 .toArray(PoolCoordinator[]::new);
         this.linkConsensus = new double[plan.linkCount()];
         this.linkPrice = new double[plan.linkCount()];
+        this.linkStep = new double[plan.linkCount()];
         this.chunkResiduals = new Residuals[workers.chunks()];
         Arrays.setAll(chunkResiduals, c -> new Residuals());
         this.alpha = RELAXATION;
@@ -89,6 +93,7 @@ final class Negotiation {
             }
         }
         broadcastPenalty();
+        extrapolation.reset();
         double sqrtSlots = Math.sqrt(plan.slotCount);
         double tolerance = options.tolerance();
         long deadline = started + options.timeLimit().toNanos();
@@ -102,13 +107,14 @@ final class Negotiation {
                 }
             });
             relayTrades();
-            relayPools();
+            settlePools();
             double primal = residuals.primalNorm();
             double dual = residuals.dualNorm(rho);
             double primalTolerance = sqrtSlots * tolerance + tolerance
                     * Math.sqrt(Math.max(residuals.proposals, residuals.consensus));
             double dualTolerance = sqrtSlots * tolerance + tolerance * Math.sqrt(residuals.prices);
             if (primal <= primalTolerance && dual <= dualTolerance) {
+                answerPools();
                 return converged(step, iteration, primal, dual, started);
             }
             if (System.nanoTime() > deadline) {
@@ -123,10 +129,17 @@ final class Negotiation {
                         + residualText(primal, primalTolerance, dual, dualTolerance), iteration,
                         primal, dual, started);
             }
-            if (iteration % BALANCE_INTERVAL == 0 && penaltyChanges < MAX_PENALTY_CHANGES
+            // a jump takes the place of this round's rebalancing: rho is judged again on the
+            // residuals of the point jumped to
+            double jump = extrapolation.straight(residuals, primal <= primalTolerance)
+                    ? extrapolation.accept(stepsToKink()) : 0.0;
+            if (jump > 0.0) {
+                extrapolate(jump);
+            } else if (iteration % BALANCE_INTERVAL == 0 && penaltyChanges < MAX_PENALTY_CHANGES
                     && balancePenalty(primal / primalTolerance, dual / dualTolerance)) {
                 penaltyChanges++;
             }
+            answerPools();
         }
     }
 
@@ -161,6 +174,7 @@ final class Negotiation {
         double sumProposals = 0;
         double sumConsensus = 0;
         double sumPrices = 0;
+        double sumTurn = 0;
         for (int l = from; l < to; l++) {
             double[] boxA = mailboxes[agentA[l]];
             double[] boxB = mailboxes[agentB[l]];
@@ -173,11 +187,14 @@ final class Negotiation {
             double previous = linkConsensus[l];
             double consensus = alpha * 0.5 * (va - vb) + keep * previous;
             linkConsensus[l] = consensus;
+            double change = consensus - previous;
+            double turn = change - linkStep[l];
+            linkStep[l] = change;
+            sumTurn += turn * turn;
             double price = linkPrice[l] + step * (va + vb);
             linkPrice[l] = price;
             double gapA = va - consensus;
             double gapB = vb + consensus;
-            double change = consensus - previous;
             sumPrimal += gapA * gapA + gapB * gapB;
             sumChange += change * change;
             sumProposals += va * va + vb * vb;
@@ -191,10 +208,11 @@ final class Negotiation {
         partial.proposals = sumProposals;
         partial.consensus = 2 * sumConsensus;
         partial.prices = 2 * sumPrices;
+        partial.velocityChange = 2 * sumTurn;
     }
 
-    /** Members report their pool positions; each pool answers with its price and imbalance. */
-    private void relayPools() {
+    /** Members report their pool positions; each pool settles its price and residual sums. */
+    private void settlePools() {
         for (int p = 0; p < pools.length; p++) {
             NegotiationPlan.PoolRoute route = plan.pools.get(p);
             PoolCoordinator pool = pools[p];
@@ -204,15 +222,54 @@ final class Negotiation {
                 pool.hear(i, agents[agent[i]].proposal(slot[i]));
             }
             pool.settle(rho, alpha, residuals);
+            // members report up (1 value), the manager's own position needs no message; the
+            // pool reports its 7 residual sums to the relay
+            countMessages(route.memberCount(), 1);
+            countMessages(1, 7);
+        }
+    }
+
+    /** Each pool answers its members with its price and mean imbalance. */
+    private void answerPools() {
+        for (int p = 0; p < pools.length; p++) {
+            NegotiationPlan.PoolRoute route = plan.pools.get(p);
+            PoolCoordinator pool = pools[p];
+            int[] agent = route.agent();
+            int[] slot = route.slot();
             for (int i = 0; i < agent.length; i++) {
                 agents[agent[i]].hearPool(slot[i], pool.price(), pool.meanImbalance());
             }
-            // members report up (1 value) and hear back (price, imbalance); the manager's own
-            // position needs no message; the pool reports its 5 residual sums to the relay
-            countMessages(route.memberCount(), 1);
             countMessages(route.memberCount(), 2);
-            countMessages(1, 5);
         }
+    }
+
+    /** Fewest last changes after which a consensus trade or pool position would reach zero. */
+    private double stepsToKink() {
+        double fewest = Double.POSITIVE_INFINITY;
+        for (int l = 0; l < linkConsensus.length; l++) {
+            fewest = Math.min(fewest, Extrapolation.stepsToZero(linkConsensus[l], linkStep[l]));
+        }
+        for (PoolCoordinator pool : pools) {
+            fewest = Math.min(fewest, pool.stepsToKink());
+        }
+        return fewest;
+    }
+
+    /**
+     * Jumps {@code steps} consensus steps ahead along a straight-line phase ({@link Extrapolation}):
+     * the relay's and pools' consensus now, every agent's targets as it reads its next answers.
+     */
+    private void extrapolate(double steps) {
+        for (int l = 0; l < linkConsensus.length; l++) {
+            linkConsensus[l] += steps * linkStep[l];
+        }
+        for (PoolCoordinator pool : pools) {
+            pool.extrapolate(steps);
+        }
+        for (Agent agent : agents) {
+            agent.extrapolate(steps);
+        }
+        countMessages(agents.length, 1);
     }
 
     /** Rescales rho when one scaled residual is far above the other; true if it changed. */
@@ -298,6 +355,7 @@ final class Negotiation {
         }
         Arrays.fill(linkConsensus, 0.0);
         Arrays.fill(linkPrice, 0.0);
+        Arrays.fill(linkStep, 0.0);
         rho = options.admmRho();
         return new StepOutcome(step, status, message, List.of(), Double.NaN,
                 nans(plan.peerAgent.length), nans(linkPrice.length), nans(linkPrice.length),

@@ -13,12 +13,15 @@ import java.util.Arrays;
 final class PoolCoordinator {
     private final double[] positions;
     private final double[] consensus;
+    /** The last change of each consensus position, for {@link Extrapolation}. */
+    private final double[] step;
     private double price;
     private double mean;
 
     PoolCoordinator(int positions) {
         this.positions = new double[positions];
         this.consensus = new double[positions];
+        this.step = new double[positions];
     }
 
     void hear(int position, double proposal) {
@@ -37,14 +40,33 @@ final class PoolCoordinator {
             double z = alpha * (positions[i] - mean) + (1.0 - alpha) * consensus[i];
             double change = z - consensus[i];
             double gap = positions[i] - z;
+            double turn = change - step[i];
             consensus[i] = z;
+            step[i] = change;
             residuals.primal += gap * gap;
             residuals.consensusChange += change * change;
+            residuals.velocityChange += turn * turn;
             residuals.proposals += positions[i] * positions[i];
             residuals.consensus += z * z;
         }
 
         residuals.prices += positions.length * price * price;
+    }
+
+    /** Fewest last changes after which a consensus position would reach zero. */
+    double stepsToKink() {
+        double fewest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < consensus.length; i++) {
+            fewest = Math.min(fewest, Extrapolation.stepsToZero(consensus[i], step[i]));
+        }
+        return fewest;
+    }
+
+    /** Moves every consensus position {@code steps} of its last change ahead. */
+    void extrapolate(double steps) {
+        for (int i = 0; i < consensus.length; i++) {
+            consensus[i] += steps * step[i];
+        }
     }
 
     /** The dual of the pool balance in ADMM's sign (minus the market price). */
@@ -59,6 +81,7 @@ final class PoolCoordinator {
     void forget() {
         Arrays.fill(positions, 0.0);
         Arrays.fill(consensus, 0.0);
+        Arrays.fill(step, 0.0);
         price = 0.0;
         mean = 0.0;
     }

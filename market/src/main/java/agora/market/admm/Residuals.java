@@ -3,7 +3,8 @@ package agora.market.admm;
 /**
  * Squared norms gathered over all coupling rows in one iteration, in Boyd et al.'s notation for
  * the consensus form {@code x - z = 0}: x the agents' proposals, z their projection on the
- * coupling rows, lambda the unscaled duals.
+ * coupling rows, lambda the unscaled duals; and how much the step {@code z - z_previous} itself
+ * changed, which tells {@link Extrapolation} a straight-line phase.
  */
 final class Residuals {
     /** ||x - z||^2. */
@@ -13,6 +14,8 @@ final class Residuals {
     double proposals;
     double consensus;
     double prices;
+    /** ||(z - z_previous) - (z_previous - z_before)||^2: how far the iterates are from a line. */
+    double velocityChange;
 
     void clear() {
         primal = 0.0;
@@ -20,6 +23,7 @@ final class Residuals {
         proposals = 0.0;
         consensus = 0.0;
         prices = 0.0;
+        velocityChange = 0.0;
     }
 
     void add(Residuals other) {
@@ -28,6 +32,7 @@ final class Residuals {
         proposals += other.proposals;
         consensus += other.consensus;
         prices += other.prices;
+        velocityChange += other.velocityChange;
     }
 
     double primalNorm() {
