@@ -26,6 +26,11 @@ final class Dimensions {
         if (dimension.isNone()) {
             return "a plain number";
         }
-        return "a " + name(dimension) + " (" + dimension.format(currency) + ")";
+        return article(name(dimension)) + " (" + dimension.format(currency) + ")";
+    }
+
+    /** "a power", "an energy", "an amount of money". */
+    static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 }

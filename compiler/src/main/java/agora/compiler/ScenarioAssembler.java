@@ -17,7 +17,10 @@ import agora.syntax.ScenarioParser;
 import agora.syntax.Statement;
 import agora.units.Units;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -55,14 +59,12 @@ final class ScenarioAssembler {
         checkCurrency(d);
         Map<String, Path> baseDirs = new LinkedHashMap<>();
         modules.forEach(m -> baseDirs.put(m.name(), m.baseDir()));
-        Calls calls = new Calls(diagnostics, f -> baseDirs.getOrDefault(f, Path.of("").toAbsolutePath()));
+        Function<String, Path> baseDirOfFile = f -> baseDirs.getOrDefault(f, Path.of("").toAbsolutePath());
         Set<String> standardModules = new LinkedHashSet<>();
         modules.stream().filter(LoadedModule::standard).forEach(m -> standardModules.add(m.name()));
-        Evaluator evaluator = new Evaluator(diagnostics, currency, standardModules, calls);
-
-        LazyScope globals = new LazyScope(null, evaluator, diagnostics);
-        d.params.forEach((name, p) -> globals.define(name, p.value()));
-        d.profiles.forEach((name, p) -> globals.define(name, p.value()));
+        Evaluator evaluator = new Evaluator(diagnostics, currency, standardModules,
+                new Calls(diagnostics, baseDirOfFile));
+        LazyScope globals = globals(d, evaluator, diagnostics);
         Map<String, String> params = params(d, globals, evaluator);
 
         Optional<TimeAxis> time = time(d, evaluator, globals);
@@ -76,7 +78,10 @@ final class ScenarioAssembler {
         List<Collective> collectives =
                 new CollectiveCompiler(diagnostics, d, preferences, globals).compile();
         List<Peer> peers = time.isPresent()
-                ? peers(d, evaluator, globals, time.get(), preferences, network) : List.of();
+                ? peers(d, evaluator, globals, time.get(), preferences, network, diagnostics) : List.of();
+        if (time.isEmpty()) {
+            reportPeerErrorsWithoutTime(d, currency, standardModules, baseDirOfFile, network);
+        }
         Tariffs tariffs = new TariffCompiler(diagnostics, evaluator, globals, collectiveNames, peerNames)
                 .compile(d.tariffs);
         MarketCompiler marketCompiler = new MarketCompiler(diagnostics, evaluator, globals, marketNames);
@@ -203,8 +208,43 @@ final class ScenarioAssembler {
 
     // ----------------------------------------------------------------------------------- peers
 
+    private static LazyScope globals(Declarations d, Evaluator evaluator, Diagnostics diagnostics) {
+        LazyScope globals = new LazyScope(null, evaluator, diagnostics);
+        d.params.forEach((name, p) -> globals.define(name, p.value()));
+        d.profiles.forEach((name, p) -> globals.define(name, p.value()));
+        return globals;
+    }
+
+    /** Any date will do for the stand-in horizon: only errors that no date changes are kept. */
+    private static final LocalDateTime STAND_IN_START = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    /** Errors in a peer that are the same on any horizon: names, units, types, buses, properties. */
+    private static final Set<DiagnosticCode> HORIZON_INDEPENDENT = EnumSet.of(DiagnosticCode.UNDEFINED_NAME,
+            DiagnosticCode.CYCLIC_DEFINITION, DiagnosticCode.UNKNOWN_UNIT, DiagnosticCode.DIMENSION_MISMATCH,
+            DiagnosticCode.TYPE_MISMATCH, DiagnosticCode.CSV_FILE_MISSING, DiagnosticCode.CSV_COLUMN_MISSING,
+            DiagnosticCode.UNKNOWN_GENERATOR, DiagnosticCode.UNKNOWN_BUS, DiagnosticCode.MISSING_PROPERTY,
+            DiagnosticCode.UNKNOWN_PROPERTY, DiagnosticCode.GRID_PRICE_MISSING, DiagnosticCode.SELF_PREFERENCE);
+
+    /**
+     * Without a horizon the peers cannot be compiled (their profiles need one), yet a broken
+     * 'time' statement must not hide an unknown kind or an undefined name in a peer until it is
+     * fixed. So the peers are compiled against a stand-in horizon of one step into a scratch
+     * list, and only the errors that are the same on any horizon are reported (repeats of errors
+     * reported already, in parameters for instance, are dropped by {@link Diagnostics}).
+     */
+    private void reportPeerErrorsWithoutTime(Declarations d, String currency, Set<String> standardModules,
+                                             Function<String, Path> baseDirOfFile, Network network) {
+        Diagnostics scratch = new Diagnostics();
+        Evaluator evaluator = new Evaluator(scratch, currency, standardModules, new Calls(scratch, baseDirOfFile));
+        TimeAxis standIn = new TimeAxis(STAND_IN_START, Duration.ofHours(1), 1);
+        evaluator.setTime(standIn);
+        Preferences preferences = new Preferences(scratch, evaluator, d.peers.keySet(), d.collectives.keySet());
+        peers(d, evaluator, globals(d, evaluator, scratch), standIn, preferences, network, scratch);
+        scratch.all().stream().filter(e -> HORIZON_INDEPENDENT.contains(e.code())).forEach(diagnostics::report);
+    }
+
     private List<Peer> peers(Declarations d, Evaluator evaluator, Scope globals, TimeAxis time,
-                             Preferences preferences, Network network) {
+                             Preferences preferences, Network network, Diagnostics diagnostics) {
         KindResolver kinds = new KindResolver(d.kinds, diagnostics);
         Set<Integer> buses = network.buses().stream().map(Bus::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));

@@ -72,7 +72,7 @@ sealed interface Value permits Value.Num, Value.Text, Value.Bool, Value.Poly {
         public String describe(String currency) {
             String kind = isConstant() ? "" : "profile of ";
             return dimension.isNone() ? (isConstant() ? "a plain number" : "a profile of plain numbers")
-                    : "a " + kind + Dimensions.name(dimension) + " (" + dimension.format(currency) + ")";
+                    : Dimensions.article(kind + Dimensions.name(dimension)) + " (" + dimension.format(currency) + ")";
         }
     }
 

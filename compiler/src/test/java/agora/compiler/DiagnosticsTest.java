@@ -59,6 +59,24 @@ class DiagnosticsTest {
     // ------------------------------------------------------------------ E02 names, imports
 
     @Test
+    void aBrokenTimeStatementHidesNoNameErrorsInPeers() throws IOException {
+        // hourly dates: on the stand-in horizon they would not fit, and must not be blamed
+        Files.writeString(dir.resolve("load.csv"), "time,load\n2024-01-01 00:00,1\n2024-01-01 01:00,2\n");
+        CompileResult result = Compiler.compileText("t.agora", "scenario \"t\"\n"
+                + "time from 2024-01-01 00:00 step 1 h count 0\n"
+                + "foo p1 { output = 1 MW }\n"
+                + "producer p2 { output = q }\n"
+                + "consumer d1 { bounds = -csv(\"load.csv\", column: \"load\", scale: 1 MW) .. 0 MW }\n"
+                + "consumer d2 { bounds = -1 MWh .. 0 MW }\n", Map.of(), dir);
+        assertEquals(List.of(
+                "t.agora:2:43: error[E0303]: the step count must be a whole number of at least 1, found 0",
+                "t.agora:3:1: error[E0201]: unknown kind 'foo'",
+                "t.agora:4:24: error[E0201]: undefined name 'q'",
+                "t.agora:6:24: error[E0302]: a bound must be a power (MW), found an energy (MWh)"),
+                result.diagnostics().sorted().stream().map(Diagnostic::headline).toList());
+    }
+
+    @Test
     void e0201UndefinedNameWithHint() {
         assertEquals("""
                 t.agora:3:13: error[E0201]: undefined name 'pric'
