@@ -164,9 +164,14 @@ final class Calls {
                     + ", one every " + duration(fileStep));
         }
         long first = lead.toSeconds() / fileStep.toSeconds();
+        if (first >= times.size()) {
+            throw timesMismatch(evaluator, call, "'" + written + "' ends before the horizon's start "
+                    + Formats.time(horizon.start()) + ": its rows run from " + Formats.time(fileStart)
+                    + ", " + times.size() + " of them one every " + duration(fileStep));
+        }
         long last = first + horizon.count() - 1;
         if (last >= times.size()) {
-            return (int) Math.min(first, times.size()); // too short: reported with the count
+            return (int) first; // too short: reported with the count of rows from the start
         }
         for (long row : new long[] {first, last}) {
             LocalDateTime expected = horizon.at((int) (row - first));

@@ -191,6 +191,9 @@ class SemanticsTest {
                 timesError("gap.csv"));
         assertEquals("'late.csv' has no row for the horizon's start 2024-01-01 00:00: its rows begin at "
                 + "2024-01-01 00:30, one every 30 min", timesError("late.csv"));
+        Files.writeString(dir.resolve("early.csv"), "time,price\n2023-12-31 23:00,10\n2023-12-31 23:30,11\n");
+        assertEquals("'early.csv' ends before the horizon's start 2024-01-01 00:00: its rows run from "
+                + "2023-12-31 23:00, 2 of them one every 30 min", timesError("early.csv"));
     }
 
     /** The E0407 message of a grid priced from {@code file} over HEADER's horizon. */
