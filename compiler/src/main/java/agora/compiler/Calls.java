@@ -33,6 +33,7 @@ import java.util.function.Function;
 final class Calls {
     static final String CSV = "csv";
     private static final Set<String> CSV_ARGUMENTS = Set.of("column", "scale", "skip");
+    private static final double SECONDS_PER_HOUR = 3600.0;
 
     private final Diagnostics diagnostics;
     private final Function<String, Path> baseDirOfFile;
@@ -192,13 +193,9 @@ final class Calls {
                         + "dated at the step's start");
     }
 
-    /** "30 min", "1 h", "1 day" as a file's or the horizon's step. */
+    /** "30 min", "1 h" as a file's or the horizon's step, as quantities are written elsewhere. */
     private static String duration(Duration d) {
-        long minutes = d.toMinutes();
-        if (d.toSeconds() % 60 != 0 || minutes == 0) {
-            return d.toSeconds() + " s";
-        }
-        return minutes % 60 != 0 ? minutes + " min" : minutes % 1440 != 0 ? minutes / 60 + " h" : minutes / 1440 + " days";
+        return Formats.quantity(d.toSeconds() / SECONDS_PER_HOUR, Dimension.TIME, Units.DEFAULT_CURRENCY);
     }
 
     private static ColumnRef column(Expr e, Scope scope, Evaluator evaluator) {

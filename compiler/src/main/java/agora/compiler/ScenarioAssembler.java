@@ -77,9 +77,10 @@ final class ScenarioAssembler {
         Preferences preferences = new Preferences(diagnostics, evaluator, peerNames, collectiveNames);
         List<Collective> collectives =
                 new CollectiveCompiler(diagnostics, d, preferences, globals).compile();
-        List<Peer> peers = time.isPresent()
-                ? peers(d, evaluator, globals, time.get(), preferences, network, diagnostics) : List.of();
-        if (time.isEmpty()) {
+        List<Peer> peers = List.of();
+        if (time.isPresent()) {
+            peers = peers(d, evaluator, globals, time.get(), preferences, network, diagnostics);
+        } else {
             reportPeerErrorsWithoutTime(d, currency, standardModules, baseDirOfFile, network);
         }
         Tariffs tariffs = new TariffCompiler(diagnostics, evaluator, globals, collectiveNames, peerNames)

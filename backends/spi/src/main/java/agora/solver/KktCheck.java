@@ -119,12 +119,12 @@ public final class KktCheck {
         double objective = note(Math.abs(reportedObjective - value) / objectiveScale,
                 REPORTED_OBJECTIVE, NOWHERE, -1);
         double gap = note(Math.abs(value - dualObjective) / objectiveScale, DUALITY_GAP, NOWHERE, -1);
-        String detail = worstWhat == null ? "none" : describeWorst();
-        if (REPORTED_OBJECTIVE.equals(worstWhat)) {
-            detail = "reported objective " + reportedObjective + " vs f(x) " + value + ": " + worstResidual;
-        } else if (DUALITY_GAP.equals(worstWhat)) {
-            detail = "duality gap, dual objective " + dualObjective + " vs f(x) " + value + ": " + worstResidual;
-        }
+        String detail = worstWhat == null ? "none"
+                : REPORTED_OBJECTIVE.equals(worstWhat)
+                ? "reported objective " + reportedObjective + " vs f(x) " + value + ": " + worstResidual
+                : DUALITY_GAP.equals(worstWhat)
+                ? "duality gap, dual objective " + dualObjective + " vs f(x) " + value + ": " + worstResidual
+                : describeWorst();
         return new KktResiduals(primal, stationarity, dualSign, complementarity, objective, gap, detail);
     }
 
