@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid()).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        RunResult run = new MarketRun(p.tree(), p.solver(), options.effectiveThreads(), progress)
+        RunResult run = new MarketRun(p.solver(), options.effectiveThreads(), progress)
                 .run(range);
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         SolveSummary s = run.solveSummary();

@@ -10,6 +10,7 @@ import agora.market.MarketDesigns;
 import agora.market.MarketSolver;
 import agora.market.MarketTree;
 import agora.market.admm.AdmmSolver;
+import agora.market.formulation.MarketProblem;
 import agora.market.lowering.CentralizedSolver;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
@@ -103,13 +104,25 @@ final class Choices {
         }
     }
 
-    static MarketSolver solver(MarketTree tree, SolveMode mode, SolverBackend backend,
+    /** A design's whole problem (tree and own terms); a design that does not apply is reported. */
+    static MarketProblem formulate(MarketDesign design, Topology topology, Loaded loaded) {
+        try {
+            return MarketProblem.formulate(design, topology);
+        } catch (DesignException e) {
+            throw new UserError(loaded.render(e.diagnostics()).stripTrailing());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("design '" + design.name() + "' is broken: " + e.getMessage(), e);
+        }
+    }
+
+    static MarketSolver solver(MarketProblem problem, SolveMode mode, SolverBackend backend,
                                SolverOptions options) {
         try {
-            return mode == SolveMode.ADMM ? new AdmmSolver(tree, options)
-                    : new CentralizedSolver(tree, backend, options);
+            return mode == SolveMode.ADMM ? new AdmmSolver(problem, options)
+                    : new CentralizedSolver(problem, backend, options);
         } catch (IllegalArgumentException e) {
-            throw new UserError("cannot solve design '" + tree.design() + "': " + e.getMessage(), e);
+            throw new UserError("cannot solve design '" + problem.tree().design() + "': "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package agora.cli;
 import agora.market.MarketDesign;
 import agora.market.MarketSolver;
 import agora.market.MarketTree;
+import agora.market.formulation.MarketProblem;
 import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
 import agora.solver.SolverOptions;
@@ -10,18 +11,22 @@ import agora.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A design lowered and a solver ready for its steps. */
-record Prepared(MarketTree tree, MarketSolver solver) {
+/** A design formulated and a solver ready for its steps. */
+record Prepared(MarketProblem problem, MarketSolver solver) {
 
-    /** Lowers every design before solving any, so a design that does not apply fails fast. */
+    MarketTree tree() {
+        return problem.tree();
+    }
+
+    /** Formulates every design before solving any, so a design that does not apply fails fast. */
     static List<Prepared> all(List<MarketDesign> designs, Loaded loaded, SolveMode mode,
                               SolverBackend backend, SolverOptions options) {
         Topology topology = Topology.of(loaded.scenario());
-        List<MarketTree> trees = designs.stream()
-                .map(d -> Choices.lower(d, topology, loaded)).toList();
+        List<MarketProblem> problems = designs.stream()
+                .map(d -> Choices.formulate(d, topology, loaded)).toList();
         List<Prepared> out = new ArrayList<>();
-        for (MarketTree tree : trees) {
-            out.add(new Prepared(tree, Choices.solver(tree, mode, backend, options)));
+        for (MarketProblem problem : problems) {
+            out.add(new Prepared(problem, Choices.solver(problem, mode, backend, options)));
         }
         return out;
     }

@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
                 : ProgressListener.NONE;
         List<RunResult> runs = new ArrayList<>();
         for (Prepared p : prepared) {
-            runs.add(new MarketRun(p.tree(), p.solver(), options.effectiveThreads(), progress)
+            runs.add(new MarketRun(p.solver(), options.effectiveThreads(), progress)
                     .run(steps));
         }
         RunSettings settings = new RunSettings(l.file().toString(),

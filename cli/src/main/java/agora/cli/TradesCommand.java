@@ -100,7 +100,7 @@ final class TradesCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         boolean failed = false;
         for (Prepared p : Prepared.all(designs, l, mode, backend, options)) {
-            RunResult run = new MarketRun(p.tree(), p.solver(), options.effectiveThreads(),
+            RunResult run = new MarketRun(p.solver(), options.effectiveThreads(),
                     ProgressListener.NONE).run(steps);
             failed |= printDesign(s, run, rows);
         }

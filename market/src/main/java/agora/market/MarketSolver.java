@@ -10,6 +10,9 @@ public interface MarketSolver {
     /** For reports, for example {@code centralized/ortools} or {@code admm}. */
     String name();
 
+    /** The market problem it solves (with the design's terms). */
+    agora.market.formulation.MarketProblem problem();
+
     /** Solves step {@code step}; never throws for a failed solve, reports it in the status. */
     StepOutcome solve(int step);
 }

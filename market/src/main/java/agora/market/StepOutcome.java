@@ -20,6 +20,8 @@ import java.util.List;
  * @param marketPrice   pool price of a pool market (dual of its balance); NaN for bilateral
  * @param collectiveNet net position x of the market's collective in its parent (MW, positive =
  *                      exports); NaN for the root
+ * @param designValues  values of the variables the design added, by their index in
+ *                      {@link agora.market.formulation.DesignTerms#variables()}
  */
 public record StepOutcome(
         int step,
@@ -32,7 +34,33 @@ public record StepOutcome(
         double[] linkPrice,
         double[] marketPrice,
         double[] collectiveNet,
+        double[] designValues,
         SolveStats stats) {
+
+    /** An outcome of a design that adds no variables of its own. */
+    public StepOutcome(int step, SolveStatus status, String message, List<String> conflicts,
+                       double objective, double[] injection, double[] linkTrade, double[] linkPrice,
+                       double[] marketPrice, double[] collectiveNet, SolveStats stats) {
+        this(step, status, message, conflicts, objective, injection, linkTrade, linkPrice,
+                marketPrice, collectiveNet, new double[0], stats);
+    }
+
+    /**
+     * A step without an optimal solution: NaN in every number, so that nothing downstream
+     * mistakes it for a result.
+     */
+    public static StepOutcome failed(int step, SolveStatus status, String message,
+                                     List<String> conflicts, int peers, int links, int markets,
+                                     int designVariables, SolveStats stats) {
+        return new StepOutcome(step, status, message, conflicts, Double.NaN, nan(peers), nan(links),
+                nan(links), nan(markets), nan(markets), nan(designVariables), stats);
+    }
+
+    private static double[] nan(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
+    }
 
     public boolean isOptimal() {
         return status.isOptimal();

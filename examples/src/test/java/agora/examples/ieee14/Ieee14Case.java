@@ -139,7 +139,7 @@ final class Ieee14Case {
     static List<StepResult> solve(MarketTree tree, MarketSolver solver, List<StepRange> ranges,
                                   int threads) {
         List<StepResult> out = new ArrayList<>();
-        MarketRun run = new MarketRun(tree, solver, threads, ProgressListener.NONE);
+        MarketRun run = new MarketRun(solver, threads, ProgressListener.NONE);
         for (StepRange range : ranges) {
             RunResult result = run.run(range);
             result.accounts().forEach(out::add);

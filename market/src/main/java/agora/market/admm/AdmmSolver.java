@@ -3,6 +3,7 @@ package agora.market.admm;
 import agora.market.MarketSolver;
 import agora.market.MarketTree;
 import agora.market.StepOutcome;
+import agora.market.formulation.MarketProblem;
 import agora.solver.SolverOptions;
 
 /**
@@ -20,18 +21,36 @@ public final class AdmmSolver implements MarketSolver {
     /** Agents from which one iteration's updates are worth splitting over threads. */
     public static final int PARALLEL_AGENTS = 200;
 
+    private final MarketProblem problem;
     private final NegotiationPlan plan;
     private final SolverOptions options;
     private final ThreadLocal<Negotiation> sessions;
 
     public AdmmSolver(MarketTree tree, SolverOptions options) {
+        this(MarketProblem.of(tree), options);
+    }
+
+    /**
+     * @throws IllegalArgumentException for options outside their range, or a problem whose design
+     *                                  added terms the negotiation cannot split among the parties
+     */
+    public AdmmSolver(MarketProblem problem, SolverOptions options) {
+        MarketTree tree = problem.tree();
+        if (!problem.terms().decomposable()) {
+            throw new IllegalArgumentException("design '" + tree.design() + "' adds "
+                    + problem.terms().variables().size() + " variable(s) and "
+                    + problem.terms().constraints().size() + " constraint(s) of its own, which the "
+                    + "decomposed solver cannot give to the parties yet; solve it centralized "
+                    + "(--solve centralized)");
+        }
         if (options.admmMaxIterations() < 1 || !(options.admmRho() > 0)
                 || !(options.tolerance() > 0)) {
             throw new IllegalArgumentException("ADMM needs a positive rho, tolerance and iteration "
                     + "limit, got rho " + options.admmRho() + ", tolerance " + options.tolerance()
                     + ", iterations " + options.admmMaxIterations());
         }
-        this.plan = NegotiationPlan.of(tree);
+        this.problem = problem;
+        this.plan = NegotiationPlan.of(problem);
         this.options = options;
         Workers workers = Workers.parallel(innerThreads(plan, tree, options));
         this.sessions = ThreadLocal.withInitial(() -> new Negotiation(plan, options, workers));
@@ -52,6 +71,11 @@ public final class AdmmSolver implements MarketSolver {
     @Override
     public String name() {
         return "admm";
+    }
+
+    @Override
+    public MarketProblem problem() {
+        return problem;
     }
 
     @Override

@@ -64,11 +64,9 @@ final class Agent {
             local.netLow = data.lower().at(step);
             local.netHigh = data.upper().at(step);
         }
-        double saleExtra = data.saleExtra() == null ? 0.0 : data.saleExtra().at(step);
-        double purchaseExtra = data.purchaseExtra() == null ? 0.0 : -data.purchaseExtra().at(step);
         for (int j = 0; j < local.size; j++) {
-            local.sell[j] = data.slotCost()[j] + saleExtra;
-            local.buy[j] = data.slotCost()[j] + purchaseExtra;
+            local.sell[j] = data.slotPrice()[j].saleCost(step);
+            local.buy[j] = data.slotPrice()[j].purchaseCost(step);
             local.low[j] = data.slotLow()[j];
             local.high[j] = data.slotHigh()[j];
             if (local.sell[j] + local.buy[j] < 0) {

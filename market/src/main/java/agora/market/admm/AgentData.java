@@ -1,5 +1,6 @@
 package agora.market.admm;
 
+import agora.market.formulation.SlotPrice;
 import agora.scenario.Profile;
 import agora.scenario.QuadraticCost;
 
@@ -13,36 +14,32 @@ import agora.scenario.QuadraticCost;
  * @param lower      lower bound of its net position per step; null for a manager, whose trades
  *                   must balance (net position 0: what it buys on one side it sells on the other)
  * @param upper      upper bound per step; null exactly when {@code lower} is
- * @param slotCost   per-MWh cost on |v_j| for each slot (fees, charges, preferences)
+ * @param slotPrice  what it pays on each slot ({@link SlotPrice}: per-MWh charges, and for the
+ *                   grid its import and export prices), read from the market problem
  * @param slotLow    lower bound of each slot (0 for a producer's trades, else -inf)
  * @param slotHigh   upper bound of each slot (0 for a consumer's trades, else +inf)
  * @param poolSlot   true where the slot is a pool position (the pool's manager answers), false
  *                   where it is a bilateral trade (the partner answers)
- * @param saleExtra  grid only: per-step price added to the cost of the positive part of every
- *                   slot (its import price π+); null for everyone else
- * @param purchaseExtra grid only: per-step price subtracted from the cost of the negative part
- *                   of every slot (its export price π-); null exactly when {@code saleExtra} is
  */
-record AgentData(String name, QuadraticCost cost, Profile lower, Profile upper, double[] slotCost,
-                 double[] slotLow, double[] slotHigh, boolean[] poolSlot, Profile saleExtra,
-                 Profile purchaseExtra) {
+record AgentData(String name, QuadraticCost cost, Profile lower, Profile upper, SlotPrice[] slotPrice,
+                 double[] slotLow, double[] slotHigh, boolean[] poolSlot) {
 
     AgentData {
-        int n = slotCost.length;
+        int n = slotPrice.length;
         if (slotLow.length != n || slotHigh.length != n || poolSlot.length != n) {
             throw new IllegalArgumentException("slot arrays of agent " + name + " differ in length");
         }
-        if ((lower == null) != (upper == null) || (saleExtra == null) != (purchaseExtra == null)) {
-            throw new IllegalArgumentException("agent " + name + ": bounds or grid prices half given");
+        if ((lower == null) != (upper == null)) {
+            throw new IllegalArgumentException("agent " + name + ": bounds half given");
         }
-        slotCost = slotCost.clone();
+        slotPrice = slotPrice.clone();
         slotLow = slotLow.clone();
         slotHigh = slotHigh.clone();
         poolSlot = poolSlot.clone();
     }
 
     int slotCount() {
-        return slotCost.length;
+        return slotPrice.length;
     }
 
     boolean isManager() {
@@ -55,6 +52,6 @@ record AgentData(String name, QuadraticCost cost, Profile lower, Profile upper, 
 
     @Override
     public String toString() {
-        return "AgentData[" + name + ", " + slotCost.length + " slots]";
+        return "AgentData[" + name + ", " + slotPrice.length + " slots]";
     }
 }

@@ -17,13 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
-/** What the built-in designs share: grid rules, market construction, home collectives. */
-final class DesignSupport {
+/**
+ * The building blocks of market designs, public so that a plug-in design builds its tree the way
+ * the built-in ones do: the grid rule of community-style designs, which pairs may trade, bilateral
+ * markets with their per-MWh costs ({@link LinkCosts}), pools, the root market's participants and
+ * every participant's home collective (for the exchange between collectives).
+ */
+public final class DesignSupport {
     private DesignSupport() {
     }
 
     /** Any pair the trading signs allow (see {@link #signsAllow}). */
-    static final BiPredicate<Participant, Participant> ANY_PAIR = (a, b) -> true;
+    public static final BiPredicate<Participant, Participant> ANY_PAIR = (a, b) -> true;
 
     /**
      * The single grid peer, declared at top level, that community-style designs need.
@@ -31,7 +36,7 @@ final class DesignSupport {
      * @throws DesignException GRID_COUNT at the scenario (no grid), at each extra grid, or at a
      *                         grid placed inside a collective
      */
-    static Peer requireOneTopLevelGrid(Topology topology, String design) throws DesignException {
+    public static Peer requireOneTopLevelGrid(Topology topology, String design) throws DesignException {
         Scenario scenario = topology.scenario();
         List<Peer> grids = scenario.gridPeers();
         List<Diagnostic> problems = new ArrayList<>();
@@ -62,12 +67,13 @@ final class DesignSupport {
     }
 
     /** May these two trade at all? One must be able to sell to the other; never grid with grid. */
-    static boolean signsAllow(Participant a, Participant b) {
+    public static boolean signsAllow(Participant a, Participant b) {
         boolean bothGrids = isGrid(a) && isGrid(b);
         return !bothGrids && (a.maySell() && b.mayBuy() || b.maySell() && a.mayBuy());
     }
 
-    static boolean isGrid(Participant p) {
+    /** True for the grid peer. */
+    public static boolean isGrid(Participant p) {
         return p.asPeer().map(Peer::isGrid).orElse(false);
     }
 
@@ -75,7 +81,7 @@ final class DesignSupport {
      * A bilateral market with a link for every pair (in participant order) that the signs allow,
      * that {@code mayLink} accepts, and that both sides can reach (finite costs).
      */
-    static Market bilateral(String name, List<Participant> participants, LinkCosts costs,
+    public static Market bilateral(String name, List<Participant> participants, LinkCosts costs,
                             BiPredicate<Participant, Participant> mayLink) {
         List<TradeLink> links = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
@@ -95,12 +101,13 @@ final class DesignSupport {
         return new Market(name, Clearing.BILATERAL, participants, links, 0.0);
     }
 
-    static Market pool(String name, List<Participant> members, double poolFee) {
+    /** A pool market of {@code members}, each paying {@code poolFee} per MWh of its pool trade. */
+    public static Market pool(String name, List<Participant> members, double poolFee) {
         return new Market(name, Clearing.POOL, members, List.of(), poolFee);
     }
 
     /** Participants of the root market: the grid first, then the root's children in order. */
-    static List<Participant> rootParticipants(Topology topology, Peer grid,
+    public static List<Participant> rootParticipants(Topology topology, Peer grid,
                                               java.util.function.Function<String, Market> collectiveMarket) {
         List<Participant> out = new ArrayList<>();
         out.add(new Participant.PeerMember(grid));
@@ -114,12 +121,13 @@ final class DesignSupport {
         return out;
     }
 
-    static Peer peer(Topology topology, String name) {
+    /** The peer called {@code name}; it must exist. */
+    public static Peer peer(Topology topology, String name) {
         return topology.peer(name).orElseThrow();
     }
 
     /** Each peer's and collective's outermost collective; the grid and loose peers have none. */
-    static Map<String, String> homeCollectives(Topology topology) {
+    public static Map<String, String> homeCollectives(Topology topology) {
         Map<String, String> home = new LinkedHashMap<>();
         for (Peer peer : topology.scenario().peers()) {
             if (!peer.isGrid()) {

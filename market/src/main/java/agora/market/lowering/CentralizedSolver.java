@@ -4,6 +4,7 @@ import agora.market.MarketSolver;
 import agora.market.MarketTree;
 import agora.market.StepOutcome;
 import agora.market.StepOutcome.TradeAllocation;
+import agora.market.formulation.MarketProblem;
 import agora.solver.ModelValidator;
 import agora.solver.QpModel;
 import agora.solver.QpSolution;
@@ -47,7 +48,17 @@ public final class CentralizedSolver implements MarketSolver {
      */
     public CentralizedSolver(MarketTree tree, SolverBackend backend, SolverOptions options,
                              boolean minimumNormTrades) {
-        this.lowered = LoweredMarket.of(tree);
+        this(MarketProblem.of(tree), backend, options, minimumNormTrades);
+    }
+
+    /** Minimum-norm trades wherever trades may be ambiguous; the problem's design terms included. */
+    public CentralizedSolver(MarketProblem problem, SolverBackend backend, SolverOptions options) {
+        this(problem, backend, options, true);
+    }
+
+    public CentralizedSolver(MarketProblem problem, SolverBackend backend, SolverOptions options,
+                             boolean minimumNormTrades) {
+        this.lowered = LoweredMarket.of(problem);
         this.backend = backend;
         this.options = options;
         boolean cycles = lowered.mayHaveAmbiguousTrades();
@@ -69,6 +80,11 @@ public final class CentralizedSolver implements MarketSolver {
     @Override
     public String name() {
         return "centralized/" + backend.name();
+    }
+
+    @Override
+    public MarketProblem problem() {
+        return lowered.problem();
     }
 
     public LoweredMarket lowered() {
@@ -136,6 +152,6 @@ public final class CentralizedSolver implements MarketSolver {
     private static StepOutcome withMessage(StepOutcome o, String message) {
         return new StepOutcome(o.step(), o.status(), message, o.conflicts(), o.objective(),
                 o.injection(), o.linkTrade(), o.linkPrice(), o.marketPrice(), o.collectiveNet(),
-                o.stats());
+                o.designValues(), o.stats());
     }
 }

@@ -2,10 +2,18 @@ package agora.market.lowering;
 
 import agora.market.Market;
 import agora.market.MarketTree;
-import agora.market.Participant;
 import agora.market.StepOutcome;
 import agora.market.TradeLink;
-import agora.scenario.Peer;
+import agora.market.formulation.AddedConstraint;
+import agora.market.formulation.AddedVariable;
+import agora.market.formulation.Balance;
+import agora.market.formulation.Coupling;
+import agora.market.formulation.LinearExpression;
+import agora.market.formulation.MarketProblem;
+import agora.market.formulation.Position;
+import agora.market.formulation.SlotKind;
+import agora.market.formulation.SlotPrice;
+import agora.market.formulation.TradeSlot;
 import agora.solver.Origin;
 import agora.solver.QpModel;
 import agora.solver.QpModelBuilder;
@@ -17,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link MarketTree} lowered to the solver-neutral {@link QpModel}: the structure is built once,
+ * A {@link MarketProblem} lowered to the solver-neutral {@link QpModel}: the structure is built once,
  * each step swaps in its bounds and prices ({@link #modelAt}), and solutions map back to a
  * {@link StepOutcome} by scenario names ({@link #outcome}). Immutable, so steps may be prepared
  * and mapped from several threads at once.
  *
  * <h2>The model (all costs hourly, so duals are currency/MWh)</h2>
+ * The problem's positions, slots, balances and coupling rows, one to one, with these choices of
+ * the lowering (every price and bound is read from the problem):
  * <ul>
  *   <li>{@code p[n]} per peer: bounds {@code pmin_n(t)..pmax_n(t)}, cost {@code a p² + b p} (the
  *       constant c goes to the model constant); the grid's is free and costless.</li>
@@ -54,55 +64,59 @@ public final class LoweredMarket {
     /** How a variable's step data is derived. */
     private enum StepKind { FIXED, INJECTION, GRID_SALE, GRID_PURCHASE }
 
-    private final MarketTree tree;
+    private final MarketProblem problem;
     private final QpModel base;
     private final StepKind[] stepKind;
-    /** Peer behind INJECTION and GRID_* variables, by variable index (else null). */
-    private final Peer[] stepPeer;
-    /** The per-MWh trade cost a GRID_* variable carries besides the grid price. */
-    private final double[] stepExtraCost;
-    private final boolean[] tradeVariable;
+    /** Position behind INJECTION variables, by variable index (else null). */
+    private final Position[] stepPosition;
+    /** Price behind GRID_* variables, by variable index (else null). */
+    private final SlotPrice[] stepPrice;
     private final boolean[] bilateralTradeVariable;
-    private final int[] peerVariable;
-    private final int[] collectiveVariable;
-    private final Terms[] linkForward;
-    private final Terms[] linkBackward;
+    private final int[] positionVariable;
+    private final int[] addedVariable;
+    private final Terms[] slotTerms;
     private final List<BilateralLayout> bilateralLayouts;
     private final int[] reciprocityRow;
     private final int[] poolRow;
 
     private LoweredMarket(Builder b) {
-        this.tree = b.tree;
+        this.problem = b.problem;
         this.base = b.model.build();
         int n = base.variableCount();
         this.stepKind = b.stepKinds.toArray(new StepKind[0]);
-        this.stepPeer = b.stepPeers.toArray(new Peer[0]);
-        this.stepExtraCost = b.extraCosts.stream().mapToDouble(Double::doubleValue).toArray();
-        this.tradeVariable = new boolean[n];
-        b.tradeVariables.forEach(j -> tradeVariable[j] = true);
+        this.stepPosition = b.stepPositions.toArray(new Position[0]);
+        this.stepPrice = b.stepPrices.toArray(new SlotPrice[0]);
         this.bilateralTradeVariable = new boolean[n];
         b.bilateralTradeVariables.forEach(j -> bilateralTradeVariable[j] = true);
-        this.peerVariable = b.peerVariable;
-        this.collectiveVariable = b.collectiveVariable;
-        this.linkForward = b.linkForward.toArray(new Terms[0]);
-        this.linkBackward = b.linkBackward.toArray(new Terms[0]);
+        this.positionVariable = b.positionVariable;
+        this.addedVariable = b.addedVariable;
+        this.slotTerms = b.slotTerms;
         this.bilateralLayouts = List.copyOf(b.layouts);
-        this.reciprocityRow = b.reciprocityRow.stream().mapToInt(Integer::intValue).toArray();
+        this.reciprocityRow = b.reciprocityRow;
         this.poolRow = b.poolRow;
     }
 
     /**
-     * Lowers a market tree.
+     * Lowers a market tree, without design terms.
      *
      * @throws IllegalArgumentException when the tree does not place every peer of the scenario in
      *                                  exactly one market (a broken plug-in design)
      */
     public static LoweredMarket of(MarketTree tree) {
-        return new Builder(tree).build();
+        return of(MarketProblem.of(tree));
+    }
+
+    /** Lowers a market problem, with the terms its design added. */
+    public static LoweredMarket of(MarketProblem problem) {
+        return new Builder(problem).build();
     }
 
     public MarketTree tree() {
-        return tree;
+        return problem.tree();
+    }
+
+    public MarketProblem problem() {
+        return problem;
     }
 
     /** The model with the structure and step-independent data (bounds and prices of step 0). */
@@ -118,20 +132,15 @@ public final class LoweredMarket {
         for (int j = 0; j < stepKind.length; j++) {
             switch (stepKind[j]) {
                 case INJECTION -> {
-                    lower[j] = stepPeer[j].pmin().at(step);
-                    upper[j] = stepPeer[j].pmax().at(step);
+                    lower[j] = stepPosition[j].lower(step);
+                    upper[j] = stepPosition[j].upper(step);
                 }
-                case GRID_SALE -> linear[j] = stepPeer[j].importPrice().at(step) + stepExtraCost[j];
-                case GRID_PURCHASE -> linear[j] = -stepPeer[j].exportPrice().at(step) + stepExtraCost[j];
+                case GRID_SALE -> linear[j] = stepPrice[j].saleCost(step);
+                case GRID_PURCHASE -> linear[j] = stepPrice[j].purchaseCost(step);
                 case FIXED -> { }
             }
         }
         return base.withStepData(lower, upper, linear, base.quadraticCosts(), base.constant());
-    }
-
-    /** True for the variables that carry trades (bilateral trade parts and pool trades). */
-    boolean isTradeVariable(int j) {
-        return tradeVariable[j];
     }
 
     /** True for the parts of bilateral trades (not pool trades). */
@@ -152,19 +161,19 @@ public final class LoweredMarket {
 
     /** The variables of {@code P_ab} of link {@code i}. */
     Terms forwardTrade(int i) {
-        return linkForward[i];
+        return slotTerms[problem.linkCoupling(i).slots()[0]];
     }
 
     /** The variables of {@code P_ba} of link {@code i}. */
     Terms backwardTrade(int i) {
-        return linkBackward[i];
+        return slotTerms[problem.linkCoupling(i).slots()[1]];
     }
 
     /** {@code P_ab} of every link, in {@link MarketTree#links()} order. */
     double[] linkTrades(double[] x) {
-        double[] out = new double[linkForward.length];
+        double[] out = new double[problem.linkCount()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = linkForward[i].value(x);
+            out[i] = forwardTrade(i).value(x);
         }
         return out;
     }
@@ -182,7 +191,7 @@ public final class LoweredMarket {
 
     /** True when some bilateral market's links close a cycle, so trades may not be unique. */
     public boolean mayHaveAmbiguousTrades() {
-        for (Market market : tree.markets()) {
+        for (Market market : tree().markets()) {
             if (!market.isPool() && hasCycle(market)) {
                 return true;
             }
@@ -216,7 +225,8 @@ public final class LoweredMarket {
 
     /**
      * Maps an optimal solution of {@code model} (this market's model of some step) back to the
-     * market: injections, trades, prices and net positions by their indices in the tree.
+     * market: injections, trades, prices, net positions and the design's variables by their
+     * indices in the problem (the invert step of the lowering).
      *
      * @param tradeSolution primal values to read the trades from (the solution itself, or a
      *                      minimum-norm reallocation with the same dispatch)
@@ -225,9 +235,9 @@ public final class LoweredMarket {
                                StepOutcome.SolveStats stats) {
         double[] x = solution.primal();
         double[] y = solution.duals();
-        double[] injection = new double[peerVariable.length];
+        double[] injection = new double[problem.tree().peers().size()];
         for (int k = 0; k < injection.length; k++) {
-            injection[k] = x[peerVariable[k]];
+            injection[k] = x[positionVariable[problem.peerPosition(k)]];
         }
         double[] linkPrice = new double[reciprocityRow.length];
         for (int i = 0; i < linkPrice.length; i++) {
@@ -237,152 +247,120 @@ public final class LoweredMarket {
         double[] collectiveNet = new double[poolRow.length];
         for (int m = 0; m < poolRow.length; m++) {
             marketPrice[m] = poolRow[m] < 0 ? Double.NaN : y[poolRow[m]];
-            collectiveNet[m] = collectiveVariable[m] < 0 ? Double.NaN : x[collectiveVariable[m]];
+            int position = problem.collectivePosition(m);
+            collectiveNet[m] = position < 0 ? Double.NaN : x[positionVariable[position]];
+        }
+        double[] added = new double[addedVariable.length];
+        for (int v = 0; v < added.length; v++) {
+            added[v] = x[addedVariable[v]];
         }
         return new StepOutcome(step, solution.status(), solution.message(), List.of(),
                 model.objective(x), injection, linkTrades(tradeSolution), linkPrice, marketPrice,
-                collectiveNet, stats);
+                collectiveNet, added, stats);
     }
 
     /** An outcome for a step that has no optimal solution: the status, why, and what conflicts. */
     public StepOutcome failure(int step, QpSolution solution, StepOutcome.SolveStats stats) {
         List<String> conflicts = solution.conflicts().stream().map(Origin::toString).toList();
-        int links = reciprocityRow.length;
-        int markets = poolRow.length;
-        return new StepOutcome(step, solution.status(), solution.message(), conflicts, Double.NaN,
-                nan(peerVariable.length), nan(links), nan(links), nan(markets), nan(markets), stats);
+        MarketTree tree = problem.tree();
+        return StepOutcome.failed(step, solution.status(), solution.message(), conflicts,
+                tree.peers().size(), problem.linkCount(), tree.markets().size(),
+                problem.terms().variables().size(), stats);
     }
 
-    private static double[] nan(int n) {
-        double[] v = new double[n];
-        Arrays.fill(v, Double.NaN);
-        return v;
-    }
-
-    /** Builds the structure in one pass over the tree: positions, then market by market. */
+    /** Builds the structure in one pass over the problem: positions, then market by market. */
     private static final class Builder {
-        /** Origin kind of bilateral trade variables (pool trades are {@code pool trade}). */
-        private static final String BILATERAL = "trade";
-
-        private final MarketTree tree;
+        private final MarketProblem problem;
         private final QpModelBuilder model = new QpModelBuilder();
         private final List<StepKind> stepKinds = new ArrayList<>();
-        private final List<Peer> stepPeers = new ArrayList<>();
-        private final List<Double> extraCosts = new ArrayList<>();
-        private final List<Integer> tradeVariables = new ArrayList<>();
+        private final List<Position> stepPositions = new ArrayList<>();
+        private final List<SlotPrice> stepPrices = new ArrayList<>();
         private final List<Integer> bilateralTradeVariables = new ArrayList<>();
-        private final int[] peerVariable;
-        private final int[] collectiveVariable;
+        private final int[] positionVariable;
+        private final int[] addedVariable;
+        private final Terms[] slotTerms;
+        private final int[] reciprocityRow;
         private final int[] poolRow;
-        private final Map<String, Integer> peerVariableByName = new LinkedHashMap<>();
-        private final Map<String, Integer> collectiveVariableByName = new LinkedHashMap<>();
-        private final List<Terms> linkForward = new ArrayList<>();
-        private final List<Terms> linkBackward = new ArrayList<>();
         private final List<BilateralLayout> layouts = new ArrayList<>();
-        private final List<Integer> reciprocityRow = new ArrayList<>();
-        private final List<Market> markets;
+        private int links;
 
-        Builder(MarketTree tree) {
-            this.tree = tree;
-            this.markets = tree.markets();
-            this.peerVariable = new int[tree.peers().size()];
-            this.collectiveVariable = new int[markets.size()];
-            this.poolRow = new int[markets.size()];
+        Builder(MarketProblem problem) {
+            this.problem = problem;
+            this.positionVariable = new int[problem.positions().size()];
+            this.addedVariable = new int[problem.terms().variables().size()];
+            this.slotTerms = new Terms[problem.slots().size()];
+            this.reciprocityRow = new int[problem.linkCount()];
+            this.poolRow = new int[problem.tree().markets().size()];
         }
 
         LoweredMarket build() {
-            checkEveryPeerPlacedOnce();
-            List<Peer> peers = tree.peers();
-            for (int k = 0; k < peers.size(); k++) {
-                peerVariable[k] = addInjection(peers.get(k));
-                peerVariableByName.put(peers.get(k).name(), peerVariable[k]);
+            for (Position position : problem.positions()) {
+                positionVariable[position.index()] = addPosition(position);
             }
-            for (int m = 0; m < markets.size(); m++) {
-                Market market = markets.get(m);
-                collectiveVariable[m] = market.isRoot() ? -1 : variable("x[" + market.name() + "]",
-                        new Origin("collective", market.name(), "net position"),
-                        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.0, StepKind.FIXED, null, false);
-                if (!market.isRoot()) {
-                    collectiveVariableByName.put(market.name(), collectiveVariable[m]);
+            for (int m = 0; m < poolRow.length; m++) {
+                boolean pool = problem.poolCoupling(m).isPresent();
+                poolRow[m] = pool ? lowerPool(m) : -1;
+                if (!pool) {
+                    lowerBilateral(m);
                 }
             }
-            for (int m = 0; m < markets.size(); m++) {
-                Market market = markets.get(m);
-                poolRow[m] = market.isPool() ? lowerPool(market) : -1;
-                if (!market.isPool()) {
-                    lowerBilateral(market);
+            for (AddedVariable v : problem.terms().variables()) {
+                addedVariable[v.index()] = variable(v.name(), v.origin(), v.lower(), v.upper(),
+                        v.linearCost(), v.quadraticCost(), StepKind.FIXED, null, null);
+            }
+            for (AddedConstraint c : problem.terms().constraints()) {
+                RowBuilder row = new RowBuilder();
+                for (LinearExpression.Term t : c.expression().terms()) {
+                    row.add(quantity(t), t.coefficient());
                 }
+                model.addConstraint(c.name(), c.origin(), row.columns(), row.coefficients(),
+                        c.lower(), c.upper());
             }
             return new LoweredMarket(this);
         }
 
-        private void checkEveryPeerPlacedOnce() {
-            Map<String, Integer> seen = new LinkedHashMap<>();
-            for (Market market : markets) {
-                for (Participant p : market.participants()) {
-                    if (p instanceof Participant.PeerMember) {
-                        seen.merge(p.name(), 1, Integer::sum);
-                    }
-                }
-            }
-            for (Peer peer : tree.peers()) {
-                int count = seen.getOrDefault(peer.name(), 0);
-                if (count != 1) {
-                    throw new IllegalArgumentException("design '" + tree.design() + "' places peer '"
-                            + peer.name() + "' in " + count + " markets; every peer belongs to exactly one");
-                }
-            }
+        private Terms quantity(LinearExpression.Term t) {
+            return switch (t.quantity()) {
+                case POSITION -> Terms.of(positionVariable[t.index()]);
+                case SLOT -> slotTerms[t.index()];
+                case ADDED_VARIABLE -> Terms.of(addedVariable[t.index()]);
+            };
         }
 
-        private int addInjection(Peer peer) {
-            if (peer.isGrid()) {
-                return variable("p[" + peer.name() + "]", new Origin("grid", peer.name(), "injection"),
-                        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.0, StepKind.FIXED, null, false);
+        /** p_n within its bounds of the step, priced by its cost (its constant to the model); x_K free. */
+        private int addPosition(Position position) {
+            String prefix = position.isCollective() ? "x[" : "p[";
+            if (position.isFree()) {
+                return variable(prefix + position.name() + "]", position.origin(),
+                        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.0, 0.0, StepKind.FIXED, null, null);
             }
-            model.addConstant(peer.cost().c());
-            int j = model.addVariable("p[" + peer.name() + "]", new Origin("peer", peer.name(), "injection"),
-                    peer.pmin().at(0), peer.pmax().at(0), peer.cost().b(), peer.cost().a());
-            recordStep(StepKind.INJECTION, peer, 0.0);
-            return j;
+            model.addConstant(position.cost().c());
+            return variable(prefix + position.name() + "]", position.origin(), position.lower(0),
+                    position.upper(0), position.cost().b(), position.cost().a(), StepKind.INJECTION,
+                    position, null);
         }
 
         private int variable(String name, Origin origin, double lower, double upper, double linear,
-                             StepKind kind, Peer peer, boolean trade) {
-            return variable(name, origin, lower, upper, linear, kind, peer, 0.0, trade);
-        }
-
-        private int variable(String name, Origin origin, double lower, double upper, double linear,
-                             StepKind kind, Peer peer, double extraCost, boolean trade) {
-            int j = model.addVariable(name, origin, lower, upper, linear, 0.0);
-            recordStep(kind, peer, extraCost);
-            if (trade) {
-                tradeVariables.add(j);
-            }
-            return j;
-        }
-
-        private void recordStep(StepKind kind, Peer peer, double extraCost) {
+                             double quadratic, StepKind kind, Position position, SlotPrice price) {
+            int j = model.addVariable(name, origin, lower, upper, linear, quadratic);
             stepKinds.add(kind);
-            stepPeers.add(peer);
-            extraCosts.add(extraCost);
-        }
-
-        /** y_n of a participant: its injection, its collective's net position, or minus it. */
-        private Terms position(Participant p) {
-            if (p instanceof Participant.PeerMember) {
-                return Terms.of(peerVariableByName.get(p.name()));
-            }
-            Terms net = Terms.of(collectiveVariableByName.get(p.name()));
-            return p instanceof Participant.Manager ? net.negated() : net;
+            stepPositions.add(position);
+            stepPrices.add(price);
+            return j;
         }
 
         /**
-         * The variables of one side's trade, priced at {@code cost} per MWh of |trade|: see the
-         * class comment for when it is split into sale and purchase parts.
+         * The variables of one slot: one variable when its sign is fixed (then |v| is linear) or
+         * it pays nothing, else a sale and a purchase part {@code v = s - u}, both {@code >= 0},
+         * priced at the slot's sale and purchase costs. A pool manager's own slot is no variable:
+         * it is minus the collective's net position (its balance, {@code -x - w = 0}, solved).
          */
-        private Terms trade(Participant side, double cost, String label, String kind) {
-            Terms parts = tradeParts(side, cost, label, kind);
-            if (kind.equals(BILATERAL)) {
+        private Terms lowerSlot(TradeSlot slot) {
+            if (slot.kind() == SlotKind.POOL_MANAGER) {
+                return Terms.of(positionVariable[problem.collectivePosition(slot.market())]).negated();
+            }
+            Terms parts = slotParts(slot);
+            if (slot.kind() == SlotKind.BILATERAL) {
                 for (int j : parts.columns()) {
                     bilateralTradeVariables.add(j);
                 }
@@ -390,93 +368,97 @@ public final class LoweredMarket {
             return parts;
         }
 
-        private Terms tradeParts(Participant side, double cost, String label, String kind) {
-            String name = "[" + label + "]";
-            Origin sale = new Origin(kind, label, "sale");
-            Origin purchase = new Origin(kind, label, "purchase");
-            Peer grid = side.asPeer().filter(Peer::isGrid).orElse(null);
-            if (grid != null) {
-                int s = variable("s" + name, sale, 0.0, Double.POSITIVE_INFINITY,
-                        grid.importPrice().at(0) + cost, StepKind.GRID_SALE, grid, cost, true);
-                int u = variable("u" + name, purchase, 0.0, Double.POSITIVE_INFINITY,
-                        -grid.exportPrice().at(0) + cost, StepKind.GRID_PURCHASE, grid, cost, true);
+        private Terms slotParts(TradeSlot slot) {
+            String name = "[" + slot.label() + "]";
+            String kind = slot.origin().kind();
+            Origin sale = new Origin(kind, slot.label(), "sale");
+            Origin purchase = new Origin(kind, slot.label(), "purchase");
+            SlotPrice price = slot.price();
+            if (slot.splitsSaleAndPurchase()) {
+                boolean grid = price.isGrid();
+                int s = variable("s" + name, sale, 0.0, Double.POSITIVE_INFINITY, price.saleCost(0), 0.0,
+                        grid ? StepKind.GRID_SALE : StepKind.FIXED, null, grid ? price : null);
+                int u = variable("u" + name, purchase, 0.0, Double.POSITIVE_INFINITY, price.purchaseCost(0), 0.0,
+                        grid ? StepKind.GRID_PURCHASE : StepKind.FIXED, null, grid ? price : null);
                 return Terms.difference(s, u);
             }
-            if (!side.mayBuy()) {
-                return Terms.of(variable("P" + name, sale, 0.0, Double.POSITIVE_INFINITY, cost,
-                        StepKind.FIXED, null, true));
+            if (slot.low() == 0.0) {
+                return Terms.of(variable("P" + name, sale, 0.0, slot.high(), price.saleCost(0), 0.0,
+                        StepKind.FIXED, null, null));
             }
-            if (!side.maySell()) {
-                return Terms.of(variable("P" + name, purchase, Double.NEGATIVE_INFINITY, 0.0, -cost,
-                        StepKind.FIXED, null, true));
+            if (slot.high() == 0.0) {
+                return Terms.of(variable("P" + name, purchase, slot.low(), 0.0, -price.purchaseCost(0), 0.0,
+                        StepKind.FIXED, null, null));
             }
-            if (cost == 0.0) {
-                return Terms.of(variable("P" + name, new Origin(kind, label, "trade"),
-                        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.0, StepKind.FIXED, null, true));
-            }
-            int s = variable("s" + name, sale, 0.0, Double.POSITIVE_INFINITY, cost, StepKind.FIXED, null, true);
-            int u = variable("u" + name, purchase, 0.0, Double.POSITIVE_INFINITY, cost, StepKind.FIXED, null, true);
-            return Terms.difference(s, u);
+            return Terms.of(variable("P" + name, new Origin(kind, slot.label(), "trade"), slot.low(),
+                    slot.high(), 0.0, 0.0, StepKind.FIXED, null, null));
         }
 
-        private int lowerPool(Market market) {
+        /** y_n of a balance: its position, or minus it for a manager in its own market. */
+        private Terms position(Balance balance) {
+            Terms terms = Terms.of(positionVariable[balance.position()]);
+            return balance.sign() < 0 ? terms.negated() : terms;
+        }
+
+        private int lowerPool(int m) {
+            Coupling coupling = problem.poolCoupling(m).orElseThrow();
             RowBuilder pool = new RowBuilder();
-            for (Participant member : market.participants()) {
-                String label = member.name() + "->" + market.name();
-                Terms q = trade(member, market.poolFee(), label, "pool trade");
-                balance(member, market, new RowBuilder().add(position(member), 1.0).add(q, -1.0));
+            for (Balance balance : problem.balances(m)) {
+                TradeSlot slot = problem.slots().get(balance.slots()[0]);
+                Terms q = lowerSlot(slot);
+                slotTerms[slot.index()] = q;
+                if (slot.kind() != SlotKind.POOL_MANAGER) {
+                    balance(balance, new RowBuilder().add(position(balance), 1.0).add(q, -1.0));
+                }
                 pool.add(q, 1.0);
             }
-            if (!market.isRoot()) {
-                pool.add(Terms.of(collectiveVariableByName.get(market.name())), -1.0);
-            }
-            return model.addEquality("pool[" + market.name() + "]",
-                    new Origin("collective", market.name(), "pool balance"),
+            return model.addEquality("pool[" + coupling.name() + "]", coupling.origin(),
                     pool.columns(), pool.coefficients(), 0.0);
         }
 
-        private void lowerBilateral(Market market) {
-            Map<String, RowBuilder> balances = new LinkedHashMap<>();
+        private void lowerBilateral(int m) {
+            List<Balance> balances = problem.balances(m);
             Map<String, Integer> index = new LinkedHashMap<>();
             List<Terms> positions = new ArrayList<>();
-            for (Participant p : market.participants()) {
-                balances.put(p.name(), new RowBuilder().add(position(p), 1.0));
-                index.put(p.name(), positions.size());
-                positions.add(position(p));
+            for (Balance balance : balances) {
+                index.put(balance.participant(), positions.size());
+                positions.add(position(balance));
             }
-            int links = market.links().size();
-            int[] ids = new int[links];
-            int[] sideA = new int[links];
-            int[] sideB = new int[links];
-            for (int k = 0; k < links; k++) {
-                TradeLink link = market.links().get(k);
-                String ab = link.a().name() + "->" + link.b().name();
-                String ba = link.b().name() + "->" + link.a().name();
-                Terms forward = trade(link.a(), link.costA(), ab, BILATERAL);
-                Terms backward = trade(link.b(), link.costB(), ba, BILATERAL);
+            List<Coupling> couplings = problem.couplings(m);
+            int[] ids = new int[couplings.size()];
+            int[] sideA = new int[couplings.size()];
+            int[] sideB = new int[couplings.size()];
+            for (int k = 0; k < couplings.size(); k++) {
+                Coupling coupling = couplings.get(k);
+                TradeSlot a = problem.slots().get(coupling.slots()[0]);
+                TradeSlot b = problem.slots().get(coupling.slots()[1]);
+                Terms forward = lowerSlot(a);
+                Terms backward = lowerSlot(b);
+                slotTerms[a.index()] = forward;
+                slotTerms[b.index()] = backward;
                 RowBuilder reciprocity = new RowBuilder().add(forward, 1.0).add(backward, 1.0);
-                reciprocityRow.add(model.addEquality("reciprocity[" + ab + "]",
-                        new Origin("trade", ab, "reciprocity"),
-                        reciprocity.columns(), reciprocity.coefficients(), 0.0));
-                ids[k] = linkForward.size();
-                sideA[k] = index.get(link.a().name());
-                sideB[k] = index.get(link.b().name());
-                linkForward.add(forward);
-                linkBackward.add(backward);
-                balances.get(link.a().name()).add(forward, -1.0);
-                balances.get(link.b().name()).add(backward, -1.0);
+                ids[k] = links;
+                reciprocityRow[links++] = model.addEquality("reciprocity[" + coupling.name() + "]",
+                        coupling.origin(), reciprocity.columns(), reciprocity.coefficients(), 0.0);
+                sideA[k] = index.get(a.owner().name());
+                sideB[k] = index.get(b.owner().name());
             }
-            for (Participant p : market.participants()) {
-                balance(p, market, balances.get(p.name()));
+            for (Balance balance : balances) {
+                RowBuilder row = new RowBuilder().add(position(balance), 1.0);
+                for (int slot : balance.slots()) {
+                    row.add(slotTerms[slot], -1.0);
+                }
+                balance(balance, row);
             }
             layouts.add(new BilateralLayout(List.copyOf(positions), ids, sideA, sideB));
         }
 
-        private void balance(Participant p, Market market, RowBuilder row) {
-            String kind = p instanceof Participant.PeerMember peer
-                    ? (peer.peer().isGrid() ? "grid" : "peer") : "collective";
-            model.addEquality("balance[" + p.name() + "@" + market.name() + "]",
-                    new Origin(kind, p.name(), "balance in " + market.name()),
+        private void balance(Balance balance, RowBuilder row) {
+            Position position = problem.positions().get(balance.position());
+            String kind = position.isCollective() ? "collective" : position.peer().isGrid() ? "grid" : "peer";
+            String market = problem.tree().markets().get(balance.market()).name();
+            model.addEquality("balance[" + balance.participant() + "@" + market + "]",
+                    new Origin(kind, balance.participant(), "balance in " + market),
                     row.columns(), row.coefficients(), 0.0);
         }
     }

@@ -1,7 +1,8 @@
 package agora.market.results;
 
-import agora.market.StepOutcome;
 import agora.market.MarketTree;
+import agora.market.StepOutcome;
+import agora.market.formulation.MarketProblem;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -10,21 +11,36 @@ import java.util.List;
  * over each trade, what each collective imported and exported, and the step's totals (welfare,
  * grid import and export, load, energy exchanged between collectives, budget balance).
  *
- * <p>Pure functions of the {@link MarketTree} (with its scenario) and the {@link StepOutcome}:
- * every number follows the conventions of {@code docs/CONVENTIONS.md} (energy = MW × Δt, a step
- * costs Δt times the hourly cost, prices in currency/MWh, payments positive when paid).
+ * <p>Pure functions of the {@link MarketProblem} (its tree, scenario and design terms) and the
+ * {@link StepOutcome}: every charge is the one the problem states for the slot
+ * ({@link agora.market.formulation.SlotPrice}), and every number follows the conventions of
+ * {@code docs/CONVENTIONS.md} (energy = MW × Δt, a step costs Δt times the hourly cost, prices in
+ * currency/MWh, payments positive when paid).
  */
 public final class Accounting {
-    private Accounting() {
+    private final MarketProblem problem;
+
+    private Accounting(MarketProblem problem) {
+        this.problem = problem;
+    }
+
+    /** The books of one market problem; cheap to keep for every step of a run. */
+    public static Accounting of(MarketProblem problem) {
+        return new Accounting(problem);
+    }
+
+    /** The accounts of one step of a tree without design terms (builds its problem each call). */
+    public static StepResult step(MarketTree tree, StepOutcome outcome) {
+        return of(MarketProblem.of(tree)).step(outcome);
     }
 
     /** The accounts of one solved (or failed) step. */
-    public static StepResult step(MarketTree tree, StepOutcome outcome) {
-        LocalDateTime time = tree.scenario().time().at(outcome.step());
+    public StepResult step(StepOutcome outcome) {
+        LocalDateTime time = problem.tree().scenario().time().at(outcome.step());
         if (!outcome.isOptimal()) {
             return failed(outcome, time);
         }
-        return new StepBook(tree, outcome).close(time);
+        return new StepBook(problem, outcome).close(time);
     }
 
     private static StepResult failed(StepOutcome outcome, LocalDateTime time) {

@@ -4,9 +4,14 @@ import agora.market.Market;
 import agora.market.MarketTree;
 import agora.market.Participant;
 import agora.market.StepOutcome;
-import agora.market.TradeLink;
+import agora.market.formulation.AddedVariable;
+import agora.market.formulation.Balance;
+import agora.market.formulation.Coupling;
+import agora.market.formulation.MarketProblem;
+import agora.market.formulation.Position;
+import agora.market.formulation.SlotKind;
+import agora.market.formulation.TradeSlot;
 import agora.scenario.Peer;
-import agora.scenario.Profile;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The running books of one optimal step while its markets are settled one by one. */
+/**
+ * The running books of one optimal step while its markets are settled one by one. Every charge
+ * and grid settlement is the one the market problem states for the slot; the books only apply
+ * the step's values and prices.
+ */
 final class StepBook {
+    private final MarketProblem problem;
     private final MarketTree tree;
     private final StepOutcome outcome;
     private final int step;
@@ -37,8 +47,9 @@ final class StepBook {
     private double exchange;
     private double fees;
 
-    StepBook(MarketTree tree, StepOutcome outcome) {
-        this.tree = tree;
+    StepBook(MarketProblem problem, StepOutcome outcome) {
+        this.problem = problem;
+        this.tree = problem.tree();
         this.outcome = outcome;
         this.step = outcome.step();
         this.dt = tree.scenario().time().stepHours();
@@ -53,90 +64,100 @@ final class StepBook {
     }
 
     StepResult close(LocalDateTime time) {
+        List<Market> markets = tree.markets();
         int link = 0;
-        for (Market market : tree.markets()) {
-            if (market.isPool()) {
-                settlePool(market);
+        for (int m = 0; m < markets.size(); m++) {
+            if (markets.get(m).isPool()) {
+                settlePool(m);
             } else {
-                for (TradeLink l : market.links()) {
-                    settleLink(market, l, link++);
+                for (Coupling reciprocity : problem.couplings(m)) {
+                    settleLink(reciprocity, link++);
                 }
             }
         }
+        settleDesignTerms();
         return result(time);
     }
 
-    private void settlePool(Market market) {
-        double price = outcome.marketPrice()[marketIndex.get(market)];
-        for (Participant member : market.participants()) {
-            double y = netPosition(member);
-            double charge = market.poolFee() * Math.abs(y) * dt;
-            pay(member, price * -y * dt + charge);
+    private void settlePool(int m) {
+        Market market = tree.markets().get(m);
+        double price = outcome.marketPrice()[m];
+        for (Balance balance : problem.balances(m)) {
+            TradeSlot slot = problem.slots().get(balance.slots()[0]);
+            if (slot.kind() == SlotKind.POOL_MANAGER) {
+                continue; // the collective's own position: settled in the parent market
+            }
+            double y = positionValue(balance.position());
+            double charge = slot.price().fee(y) * dt;
+            pay(slot.owner(), price * -y * dt + charge);
             fees += charge;
-            flows(member, y);
-            trades.add(new TradeStep(market.name(), true, member.name(), market.name(), y, price));
+            flows(slot, y);
+            trades.add(new TradeStep(market.name(), true, slot.owner().name(), market.name(), y, price));
         }
     }
 
-    private void settleLink(Market market, TradeLink link, int index) {
+    private void settleLink(Coupling reciprocity, int index) {
+        TradeSlot a = problem.slots().get(reciprocity.slots()[0]);
+        TradeSlot b = problem.slots().get(reciprocity.slots()[1]);
         double sale = outcome.linkTrade()[index];
         double price = outcome.linkPrice()[index];
-        double chargeA = link.costA() * Math.abs(sale) * dt;
-        double chargeB = link.costB() * Math.abs(sale) * dt;
-        pay(link.a(), price * -sale * dt + chargeA);
-        pay(link.b(), price * sale * dt + chargeB);
+        double chargeA = a.price().fee(sale) * dt;
+        double chargeB = b.price().fee(-sale) * dt;
+        pay(a.owner(), price * -sale * dt + chargeA);
+        pay(b.owner(), price * sale * dt + chargeB);
         fees += chargeA + chargeB;
-        flows(link.a(), sale);
-        flows(link.b(), -sale);
-        if (tree.crossesCollectives(link.a(), link.b())) {
+        flows(a, sale);
+        flows(b, -sale);
+        if (tree.crossesCollectives(a.owner(), b.owner())) {
             exchange += Math.abs(sale) * dt;
         }
-        trades.add(new TradeStep(market.name(), false, link.a().name(), link.b().name(), sale,
-                price));
+        trades.add(new TradeStep(tree.markets().get(reciprocity.market()).name(), false,
+                a.owner().name(), b.owner().name(), sale, price));
     }
 
-    /** y_n of a pool member: a peer's injection, or a collective's net position. */
-    private double netPosition(Participant member) {
-        if (member instanceof Participant.CollectiveMember c) {
-            return outcome.collectiveNet()[marketIndex.get(c.inner())];
+    /** Each variable a design added costs its owner, counted with the fees. */
+    private void settleDesignTerms() {
+        for (AddedVariable v : problem.terms().variables()) {
+            double charge = v.cost(outcome.designValues()[v.index()]) * dt;
+            payments.merge(v.owner(), charge, Double::sum);
+            fees += charge;
         }
-        return outcome.injection()[peerIndex.get(member.name())];
+    }
+
+    /** A position's value in the outcome: a peer's injection or a collective's net position. */
+    private double positionValue(int index) {
+        Position position = problem.positions().get(index);
+        if (position.isCollective()) {
+            return outcome.collectiveNet()[position.market()];
+        }
+        return outcome.injection()[peerIndex.get(position.name())];
     }
 
     private void pay(Participant who, double amount) {
         payments.merge(who.name(), amount, Double::sum);
     }
 
-    /** Records a participant's sale (MW, negative = purchase) for grid and collective accounts. */
-    private void flows(Participant who, double sale) {
+    /** Records a slot's sale (MW, negative = purchase) for grid and collective accounts. */
+    private void flows(TradeSlot slot, double sale) {
+        Participant who = slot.owner();
         if (who instanceof Participant.CollectiveMember c) {
             double[] f = collectiveFlows.computeIfAbsent(c.name(), n -> new double[2]);
             f[0] += Math.max(0, -sale) * dt;
             f[1] += Math.max(0, sale) * dt;
-        } else if (who instanceof Participant.PeerMember p && p.peer().isGrid()) {
-            gridTrade(p.peer(), sale);
+        } else if (slot.price().isGrid()) {
+            gridTrade(who.name(), slot, sale);
         }
     }
 
-    /** The grid priced per trade: a sale s costs π⁺s upstream, a purchase u earns π⁻u. */
-    private void gridTrade(Peer grid, double sale) {
-        double s = Math.max(0, sale);
-        double u = Math.max(0, -sale);
-        double cost = price(grid, grid.importPrice(), "import") * s * dt;
-        double revenue = price(grid, grid.exportPrice(), "export") * u * dt;
-        gridImport += s * dt;
-        gridExport += u * dt;
+    /** The grid's settlement of a trade, as its slot's price states it. */
+    private void gridTrade(String grid, TradeSlot slot, double sale) {
+        double cost = slot.price().importCost(sale, step) * dt;
+        double revenue = slot.price().exportRevenue(sale, step) * dt;
+        gridImport += Math.max(0, sale) * dt;
+        gridExport += Math.max(0, -sale) * dt;
         importCost += cost;
         exportRevenue += revenue;
-        gridSettlement.merge(grid.name(), cost - revenue, Double::sum);
-    }
-
-    private double price(Peer grid, Profile profile, String which) {
-        if (profile == null) {
-            throw new IllegalArgumentException("grid peer '" + grid.name() + "' has no " + which
-                    + " price");
-        }
-        return profile.at(step);
+        gridSettlement.merge(grid, cost - revenue, Double::sum);
     }
 
     private StepResult result(LocalDateTime time) {

@@ -22,8 +22,9 @@ public record DesignReport(String design, DesignTotals totals, SolveSummary solv
     /** Accounts every step of a run (without writing anything). */
     public static DesignReport of(RunResult run) {
         DesignTotals.Collector totals = new DesignTotals.Collector();
+        Accounting books = run.accounting();
         for (StepOutcome o : run.outcomes()) {
-            totals.add(Accounting.step(run.tree(), o));
+            totals.add(books.step(o));
         }
         return new DesignReport(run.design(), totals.totals(), run.solveSummary(), run.failed());
     }

@@ -28,7 +28,6 @@ public final class MarketRun {
     /** Chunks per worker: enough for balancing uneven steps, few enough for warm starts. */
     static final int CHUNKS_PER_WORKER = 8;
 
-    private final MarketTree tree;
     private final MarketSolver solver;
     private final int threads;
     private final ProgressListener progress;
@@ -37,11 +36,10 @@ public final class MarketRun {
      * @param threads  worker threads ({@link agora.solver.SolverOptions#effectiveThreads()})
      * @param progress told of every solved step
      */
-    public MarketRun(MarketTree tree, MarketSolver solver, int threads, ProgressListener progress) {
+    public MarketRun(MarketSolver solver, int threads, ProgressListener progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.tree = tree;
         this.solver = solver;
         this.threads = threads;
         this.progress = progress;
@@ -52,7 +50,7 @@ public final class MarketRun {
         int total = range.size();
         StepOutcome[] outcomes = new StepOutcome[total];
         long start = System.nanoTime();
-        progress.started(tree.design(), total);
+        progress.started(solver.problem().tree().design(), total);
         try {
             List<StepRange> chunks = chunks(range, threads);
             int workers = Math.min(threads, chunks.size());
@@ -73,7 +71,7 @@ public final class MarketRun {
             progress.finished();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new RunResult(tree, solver.name(), range, Arrays.asList(outcomes), seconds);
+        return new RunResult(solver.problem(), solver.name(), range, Arrays.asList(outcomes), seconds);
     }
 
     /** Contiguous chunks covering the range in ascending order. */

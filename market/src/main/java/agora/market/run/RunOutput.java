@@ -65,8 +65,9 @@ public final class RunOutput {
              Csv steps = new Csv(dir.resolve("steps.csv"), STEPS)) {
             for (RunResult run : runs) {
                 DesignTotals.Collector totals = new DesignTotals.Collector();
+                Accounting books = run.accounting();
                 for (StepOutcome outcome : run.outcomes()) {
-                    StepResult r = Accounting.step(run.tree(), outcome);
+                    StepResult r = books.step(outcome);
                     totals.add(r);
                     String time = r.time().toString();
                     for (PeerStep p : r.peers()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import agora.market.formulation.SlotPrice;
 import agora.scenario.Profile;
 import agora.scenario.QuadraticCost;
 import java.lang.reflect.Constructor;
@@ -24,8 +25,13 @@ import org.junit.jupiter.api.Test;
 class AgentPrivacyTest {
 
     /** Types an agent's state may be made of: numbers, its own data, its own strings. */
+    /**
+     * Numbers, its own name, cost and bounds, and its slots' prices: a {@link SlotPrice} holds a
+     * per-MWh charge and, for the grid's own slots, the grid's prices; nothing about a partner.
+     */
     private static final Set<Class<?>> ALLOWED = Set.of(double.class, int.class, boolean.class,
-            double[].class, boolean[].class, String.class, Profile.class, QuadraticCost.class);
+            double[].class, boolean[].class, String.class, Profile.class, QuadraticCost.class,
+            SlotPrice[].class);
 
     /** Every field type reachable from {@code root} through classes of this package. */
     private static List<String> disallowedFields(Class<?> root) {
@@ -88,8 +94,8 @@ class AgentPrivacyTest {
         Profile zero = Profile.constant(0, 1);
         Profile fifty = Profile.constant(50, 1);
         Agent producer = new Agent(new AgentData("g", new QuadraticCost(1, 10, 0), zero, fifty,
-                new double[] {0}, new double[] {0}, new double[] {Double.POSITIVE_INFINITY},
-                new boolean[] {false}, null, null));
+                new SlotPrice[] {SlotPrice.perMWh(0)}, new double[] {0},
+                new double[] {Double.POSITIVE_INFINITY}, new boolean[] {false}));
         assertEquals(null, producer.prepare(0));
         producer.setPenalty(1.0);
         producer.setRelaxation(1.0);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.market.MarketSolver;
-import agora.market.MarketTree;
 import agora.market.StepOutcome;
+import agora.market.formulation.MarketProblem;
 import agora.market.results.AccountingFixtures;
 import agora.market.results.Fixtures;
 import agora.solver.SolveStatus;
@@ -21,6 +21,16 @@ class MarketRunTest {
     /** Answers every step with the hand-made pool outcome, step 2 infeasible, step 5 throws. */
     static final class ScriptedSolver implements MarketSolver {
         final Map<String, List<Integer>> stepsByThread = new ConcurrentHashMap<>();
+        private final MarketProblem problem;
+
+        ScriptedSolver(int steps) {
+            this.problem = MarketProblem.of(AccountingFixtures.communityTree(0.5, steps));
+        }
+
+        @Override
+        public MarketProblem problem() {
+            return problem;
+        }
 
         @Override
         public String name() {
@@ -43,9 +53,8 @@ class MarketRunTest {
 
     @Test
     void everyStepIsSolvedOnceAndResultsComeBackInStepOrder() {
-        MarketTree tree = AccountingFixtures.communityTree(0.5, 40);
-        ScriptedSolver solver = new ScriptedSolver();
-        RunResult run = new MarketRun(tree, solver, 3, ProgressListener.NONE)
+        ScriptedSolver solver = new ScriptedSolver(40);
+        RunResult run = new MarketRun(solver, 3, ProgressListener.NONE)
                 .run(new StepRange(1, 40));
 
         assertEquals(IntStream.range(1, 40).boxed().toList(),
@@ -59,8 +68,8 @@ class MarketRunTest {
 
     @Test
     void eachThreadSolvesContiguousChunksInAscendingOrder() {
-        ScriptedSolver solver = new ScriptedSolver();
-        new MarketRun(AccountingFixtures.communityTree(0.5, 200), solver, 2, ProgressListener.NONE)
+        ScriptedSolver solver = new ScriptedSolver(200);
+        new MarketRun(solver, 2, ProgressListener.NONE)
                 .run(new StepRange(0, 200));
         for (List<Integer> steps : solver.stepsByThread.values()) {
             for (int i = 1; i < steps.size(); i++) {
@@ -83,7 +92,7 @@ class MarketRunTest {
 
     @Test
     void failedStepsAreKeptAndTheRunGoesOn() {
-        RunResult run = new MarketRun(AccountingFixtures.communityTree(0.5, 8), new ScriptedSolver(),
+        RunResult run = new MarketRun(new ScriptedSolver(8),
                 1, ProgressListener.NONE).run(new StepRange(0, 8));
 
         assertEquals(List.of(2, 5), run.failed().stream().map(StepOutcome::step).toList());
@@ -118,7 +127,7 @@ class MarketRunTest {
                 events.add("finished");
             }
         };
-        new MarketRun(AccountingFixtures.communityTree(0.5, 30), new ScriptedSolver(), 2, listener)
+        new MarketRun(new ScriptedSolver(30), 2, listener)
                 .run(new StepRange(0, 30));
         assertEquals(List.of("started community 30", "finished"), events);
         assertEquals(IntStream.rangeClosed(1, 30).boxed().toList(), heard.stream().sorted().toList());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.market.MarketTree;
+import agora.market.formulation.MarketProblem;
 import agora.market.StepOutcome;
 import agora.market.results.AccountingFixtures;
 import agora.market.results.Fixtures;
@@ -33,7 +34,7 @@ class RunOutputTest {
         MarketTree tree = AccountingFixtures.communityTree(0.5, 4);
         List<StepOutcome> outcomes = List.of(AccountingFixtures.communityOutcome(0, 39),
                 Fixtures.failed(1, SolveStatus.INFEASIBLE, "balance, of c1", List.of("d", "w")));
-        return new RunResult(tree, "scripted", new StepRange(0, 2), outcomes, 0.5);
+        return new RunResult(MarketProblem.of(tree), "scripted", new StepRange(0, 2), outcomes, 0.5);
     }
 
     private static RunSettings settings() {
