@@ -22,6 +22,11 @@ import java.util.List;
  *                      exports); NaN for the root
  * @param designValues  values of the variables the design added, by their index in
  *                      {@link agora.market.formulation.DesignTerms#variables()}
+ * @param designRent    what the owners of the rows a design added collect per hour because
+ *                      those rows bind: {@code -sum dual × activity} (currency/h; 0 without
+ *                      added rows). A binding limit makes members pay more than the energy
+ *                      and fees cost, and the difference stays with the limit's owner, as a
+ *                      congestion rent does
  */
 public record StepOutcome(
         int step,
@@ -35,6 +40,7 @@ public record StepOutcome(
         double[] marketPrice,
         double[] collectiveNet,
         double[] designValues,
+        double designRent,
         SolveStats stats) {
 
     /** An outcome of a design that adds no variables of its own. */
@@ -42,7 +48,7 @@ public record StepOutcome(
                        double objective, double[] injection, double[] linkTrade, double[] linkPrice,
                        double[] marketPrice, double[] collectiveNet, SolveStats stats) {
         this(step, status, message, conflicts, objective, injection, linkTrade, linkPrice,
-                marketPrice, collectiveNet, new double[0], stats);
+                marketPrice, collectiveNet, new double[0], 0.0, stats);
     }
 
     /**
@@ -53,7 +59,7 @@ public record StepOutcome(
                                      List<String> conflicts, int peers, int links, int markets,
                                      int designVariables, SolveStats stats) {
         return new StepOutcome(step, status, message, conflicts, Double.NaN, nan(peers), nan(links),
-                nan(links), nan(markets), nan(markets), nan(designVariables), stats);
+                nan(links), nan(markets), nan(markets), nan(designVariables), Double.NaN, stats);
     }
 
     private static double[] nan(int n) {

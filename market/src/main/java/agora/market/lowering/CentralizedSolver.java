@@ -152,6 +152,6 @@ public final class CentralizedSolver implements MarketSolver {
     private static StepOutcome withMessage(StepOutcome o, String message) {
         return new StepOutcome(o.step(), o.status(), message, o.conflicts(), o.objective(),
                 o.injection(), o.linkTrade(), o.linkPrice(), o.marketPrice(), o.collectiveNet(),
-                o.designValues(), o.stats());
+                o.designValues(), o.designRent(), o.stats());
     }
 }

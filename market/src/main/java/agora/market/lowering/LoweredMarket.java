@@ -74,6 +74,7 @@ public final class LoweredMarket {
     private final boolean[] bilateralTradeVariable;
     private final int[] positionVariable;
     private final int[] addedVariable;
+    private final int[] addedRow;
     private final Terms[] slotTerms;
     private final List<BilateralLayout> bilateralLayouts;
     private final int[] reciprocityRow;
@@ -90,6 +91,7 @@ public final class LoweredMarket {
         b.bilateralTradeVariables.forEach(j -> bilateralTradeVariable[j] = true);
         this.positionVariable = b.positionVariable;
         this.addedVariable = b.addedVariable;
+        this.addedRow = b.addedRow;
         this.slotTerms = b.slotTerms;
         this.bilateralLayouts = List.copyOf(b.layouts);
         this.reciprocityRow = b.reciprocityRow;
@@ -254,9 +256,13 @@ public final class LoweredMarket {
         for (int v = 0; v < added.length; v++) {
             added[v] = x[addedVariable[v]];
         }
+        double rent = 0.0;
+        for (int row : addedRow) {
+            rent -= y[row] * model.rowActivity(row, x);
+        }
         return new StepOutcome(step, solution.status(), solution.message(), List.of(),
                 model.objective(x), injection, linkTrades(tradeSolution), linkPrice, marketPrice,
-                collectiveNet, added, stats);
+                collectiveNet, added, rent, stats);
     }
 
     /** An outcome for a step that has no optimal solution: the status, why, and what conflicts. */
@@ -278,6 +284,7 @@ public final class LoweredMarket {
         private final List<Integer> bilateralTradeVariables = new ArrayList<>();
         private final int[] positionVariable;
         private final int[] addedVariable;
+        private final int[] addedRow;
         private final Terms[] slotTerms;
         private final int[] reciprocityRow;
         private final int[] poolRow;
@@ -288,6 +295,7 @@ public final class LoweredMarket {
             this.problem = problem;
             this.positionVariable = new int[problem.positions().size()];
             this.addedVariable = new int[problem.terms().variables().size()];
+            this.addedRow = new int[problem.terms().constraints().size()];
             this.slotTerms = new Terms[problem.slots().size()];
             this.reciprocityRow = new int[problem.linkCount()];
             this.poolRow = new int[problem.tree().markets().size()];
@@ -308,13 +316,15 @@ public final class LoweredMarket {
                 addedVariable[v.index()] = variable(v.name(), v.origin(), v.lower(), v.upper(),
                         v.linearCost(), v.quadraticCost(), StepKind.FIXED, null, null);
             }
-            for (AddedConstraint c : problem.terms().constraints()) {
+            List<AddedConstraint> constraints = problem.terms().constraints();
+            for (int k = 0; k < constraints.size(); k++) {
+                AddedConstraint c = constraints.get(k);
                 RowBuilder row = new RowBuilder();
                 for (LinearExpression.Term t : c.expression().terms()) {
                     row.add(quantity(t), t.coefficient());
                 }
-                model.addConstraint(c.name(), c.origin(), row.columns(), row.coefficients(),
-                        c.lower(), c.upper());
+                addedRow[k] = model.addConstraint(c.name(), c.origin(), row.columns(),
+                        row.coefficients(), c.lower(), c.upper());
             }
             return new LoweredMarket(this);
         }

@@ -34,7 +34,7 @@ final class StepBook {
     private final Map<String, Integer> peerIndex = new HashMap<>();
     private final Map<Market, Integer> marketIndex = new IdentityHashMap<>();
     /** payments by participant name (peers, collectives' managers), currency */
-    private final Map<String, Double> payments = new HashMap<>();
+    private final Map<String, Double> payments = new LinkedHashMap<>();
     /** external settlement by grid peer name, currency */
     private final Map<String, Double> gridSettlement = new HashMap<>();
     /** [import, export] MWh of each collective in its parent market */
@@ -184,7 +184,7 @@ final class StepBook {
                     : Double.NaN;
             collectives.add(new CollectiveStep(market.name(), price, f[0], f[1]));
         }
-        double imbalance = paidByPeers - (importCost - exportRevenue + fees);
+        double imbalance = paidByPeers - (importCost - exportRevenue + fees + outcome.designRent() * dt);
         return new StepResult(step, time, outcome.status(), outcome.message(),
                 outcome.conflicts(), -dt * outcome.objective(), gridImport, gridExport,
                 importCost, exportRevenue, load, exchange, fees, imbalance, peers, trades,

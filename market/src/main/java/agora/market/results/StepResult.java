@@ -18,10 +18,12 @@ import java.util.List;
  * @param load            Δt·Σ max(0, −p_n) over the peers other than the grid
  * @param exchange        Δt·Σ|P_ab| over trade links between two different collectives
  * @param fees            every per-MWh charge paid on trades by every participant (managers and
- *                        grid included): fees, network charges, preference costs
+ *                        grid included): fees, network charges, preference costs, and the costs
+ *                        of the variables a design added (charged to their owners)
  * @param imbalance       budget balance: payments of the peers other than the grid minus the
- *                        grid's external settlement and the fees; about 0 when prices are duals
- *                        of an optimal solution
+ *                        grid's external settlement, the fees and the rent of the rows a design
+ *                        added ({@link agora.market.StepOutcome#designRent()}, kept by their
+ *                        owners); about 0 when prices are duals of an optimal solution
  */
 public record StepResult(
         int step,
