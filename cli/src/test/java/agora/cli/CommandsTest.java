@@ -187,20 +187,22 @@ class CommandsTest {
         // full: w1 sells 2 to d1 and 3 to d2, fees 0.5 on both sides of 5 MW:
         //   objective 50 - 196 - 261 + 5 = -402 $/h, welfare 100.5 per step, 402 in 4 steps;
         //   w1 (c1) -> d2 (c2) is exchange between collectives: 3 MW · 1 h = 3 MWh.
-        // community: c1 exports 3 MW to the grid at 40, c2 imports 3 MW at 60:
-        //   objective -407 + 60 (grid) + 11 (fees) = -336 $/h, 336 in 4 steps;
+        // community (formulation (2)): w1 sells d1's 2 MW through the pool (γ 0.5 on both pool
+        //   trades) and exports 3 MW at 40; d2 imports 3 MW at 60; no γ on trades with the grid:
+        //   objective -407 + 60 (grid) + 2 (pool fees) = -345 $/h, 345 in 4 steps;
         //   import cost 60·3·1 h = 180 $, export revenue 40·3 = 120 $, import = export = 3 MWh.
-        // hybrid: c1 sells its 3 MW to c2 (fees 2.5 a side beat the grid's 21 $/MWh spread):
-        //   objective -407 + 5 (pools) + 15 (c1-c2) = -387 $/h, 387 in 4 steps; exchange 3 MWh.
+        // hybrid (formulation (3)): inside c1, w1 meets d1 through the manager without γ; c1 sells
+        //   its 3 MW to c2 (fees 2.5 a side beat the grid's 20 $/MWh spread):
+        //   objective -407 + 15 (c1-c2) = -392 $/h, 392 in 4 steps; exchange 3 MWh.
         assertNear(402, designs.get("full").get("socialWelfare").asDouble());
         assertNear(3, designs.get("full").get("exchangeBetweenCollectives").asDouble());
         assertNear(0, designs.get("full").get("totalImport").asDouble());
-        assertNear(336, designs.get("community").get("socialWelfare").asDouble());
+        assertNear(345, designs.get("community").get("socialWelfare").asDouble());
         assertNear(180, designs.get("community").get("importCost").asDouble());
         assertNear(120, designs.get("community").get("exportRevenue").asDouble());
         assertNear(3, designs.get("community").get("totalImport").asDouble());
         assertNear(3, designs.get("community").get("totalExport").asDouble());
-        assertNear(387, designs.get("hybrid").get("socialWelfare").asDouble());
+        assertNear(392, designs.get("hybrid").get("socialWelfare").asDouble());
         assertNear(3, designs.get("hybrid").get("exchangeBetweenCollectives").asDouble());
         for (String d : List.of("full", "community", "hybrid")) {
             assertNear(5, designs.get(d).get("totalLoad").asDouble()); // (2 + 3) MW · 1 h
@@ -226,13 +228,19 @@ class CommandsTest {
         assertTrue(cli.out.contains("a pool does not split trades by partner"), cli.out);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("step,time,design,market,peer,partner,kind,P,price", lines.get(0));
-        // full: d2 has links with w1 and g, 2 steps; community and hybrid: its pool trade, 2 steps
-        assertEquals(1 + 2 * 2 + 2 + 2, lines.size(), String.join("\n", lines));
+        // full: d2 has links with w1 and g, 2 steps; community and hybrid: its pool trade and its
+        // trade with the outside through c2's manager, 2 steps
+        assertEquals(1 + 2 * 2 + 2 * 2 + 2 * 2, lines.size(), String.join("\n", lines));
         String fullW1 = lines.stream().filter(l -> l.startsWith("1,2013-06-01T06:15,full,market,d2,w1,"))
                 .findFirst().orElseThrow();
         assertNear(-3, Double.parseDouble(fullW1.split(",")[7])); // d2 buys its 3 MW from w1
         assertTrue(lines.contains(lines.stream().filter(l -> l.contains(",community,c2,d2,c2,pool,"))
                 .findFirst().orElseThrow()));
+        // d2 imports its 3 MW at the grid's import price 60, without γ
+        String outside = lines.stream().filter(l -> l.startsWith("1,2013-06-01T06:15,community,c2,d2,market,"))
+                .findFirst().orElseThrow();
+        assertNear(-3, Double.parseDouble(outside.split(",")[7]));
+        assertNear(60, Double.parseDouble(outside.split(",")[8]));
     }
 
     @Test

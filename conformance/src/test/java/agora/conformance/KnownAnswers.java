@@ -59,19 +59,20 @@ final class KnownAnswers {
     }
 
     /**
-     * Community c1 (pool) = {g1: p² + 10p on [0, 4]; d1: fixed load, 10 MW in step 0, 2 MW in
-     * step 1}; grid π+ = 30, π- = 20; γ = 0.5 on every trade side and pool trade; 30-min steps
-     * (the objective stays hourly).
+     * Community c1 (pool, formulation (2)) = {g1: p² + 10p on [0, 4]; d1: fixed load, 10 MW in
+     * step 0, 2 MW in step 1}; grid π+ = 30, π- = 20; γ = 0.5 on each pool trade only (members
+     * import at π+ and export at π- without γ); 30-min steps (the objective stays hourly).
      * <ul>
-     *   <li>Step 0: g1's marginal cost with its fee, 2·4 + 10 + 0.5 = 18.5, is below any import
-     *       cost, so g1 runs at 4 and c1 imports 6. One more MWh in the pool costs π+ plus the
-     *       grid's and the manager's fee: community price 31 = π+ + 2γ; link price (the grid's
-     *       side) 30.5. Objective: g1 16 + 40 = 56, pool fees 0.5·(4 + 10) = 7, grid
-     *       30.5·6 = 183, manager 0.5·6 = 3: 249.</li>
-     *   <li>Step 1: the export value is π- less both fees, 19 > 18.5, so g1 still runs at 4 and
-     *       c1 exports 2: community price 19 = π- - 2γ; link price 19.5. Objective: 56, pool
-     *       fees 0.5·(4 + 2) = 3, grid -19.5·2 = -39, manager 1: 21.</li>
+     *   <li>Step 0: d1 buys from the pool at the community price λ plus γ and imports the rest
+     *       at π+, so λ + 0.5 = 30: λ = 29.5; g1 earns λ - 0.5 = 29 in the pool, above π- and
+     *       its marginal cost 2·4 + 10 = 18, so it sells its 4 MW to d1, who imports 6.
+     *       Objective: g1 16 + 40 = 56, pool fees 0.5·(4 + 4) = 4, import 30·6 = 180: 240.</li>
+     *   <li>Step 1: g1 still runs at 4 (π- = 20 > 18) and sells d1's 2 MW through the pool
+     *       (d1 pays λ + 0.5, g1 gets λ - 0.5, which must equal its export price 20 since it
+     *       also exports): λ = 20.5; c1 exports 2. Objective: 56, pool fees 0.5·(2 + 2) = 2,
+     *       export -20·2 = -40: 18.</li>
      * </ul>
+     * The community's link with the grid carries its net without price: members pay the grid.
      */
     static MarketTree communityImportExport() {
         return lower(ScenarioFixture.named("community import")
@@ -83,6 +84,49 @@ final class KnownAnswers {
                         QuadraticCost.ZERO)
                 .member("c1", "g1", "d1")
                 .tradeFee(0.5), "community");
+    }
+
+    /**
+     * The issue's hand-worked single member: consumer d (-10..0 MW, linear value 100 $/MWh)
+     * alone in pool c; grid π+ = 50, π- = 40; γ = 1; one hour.
+     * <ul>
+     *   <li>community (formulation (2)): d imports its 10 MW at π+ without γ: objective
+     *       -1000 + 500 = -500 (welfare 500). With one member nothing goes through the pool, so
+     *       its price is not unique: any at which d buys nothing there, at least 50 - γ.</li>
+     *   <li>hybrid (formulation (3)): the manager buys the 10 MW from the grid at the root,
+     *       γ on both sides: -1000 + 500 + 2·10 = -480; the price inside is what the manager
+     *       pays, π+ + 2γ = 52.</li>
+     * </ul>
+     */
+    static MarketTree oneMember(String design) {
+        return lower(ScenarioFixture.named("one member")
+                .grid("grid", 50, 40)
+                .collective("c", Clearing.POOL)
+                .consumer("d", -10, 0, 0, 100)
+                .member("c", "d")
+                .tradeFee(1.0), design);
+    }
+
+    /**
+     * Two members: consumer d (-10..0 MW, value 100 $/MWh) and producer w (0..6 MW, 10 $/MWh)
+     * in pool c; grid π+ = 50, π- = 40; γ = 1.
+     * <ul>
+     *   <li>community: w's 6 MW go to d through the pool (γ on both: 2 $/MWh, less than the
+     *       grid's spread of 10) and d imports 4 at π+. d buys both ways, so the community price
+     *       λ + γ = π+: λ = 49. Objective: -1000 + 60 + 4·50 + 1·(6 + 6) = -728.</li>
+     *   <li>hybrid: inside, members trade their net through the manager without γ; the
+     *       manager imports 4 at the root with γ on both sides. Objective
+     *       -1000 + 60 + 4·50 + 2·4 = -732; price inside π+ + 2γ = 52.</li>
+     * </ul>
+     */
+    static MarketTree twoMembers(String design) {
+        return lower(ScenarioFixture.named("two members")
+                .grid("grid", 50, 40)
+                .collective("c", Clearing.POOL)
+                .consumer("d", -10, 0, 0, 100)
+                .producer("w", 0, 6, 0, 10)
+                .member("c", "d", "w")
+                .tradeFee(1.0), design);
     }
 
     /**

@@ -5,6 +5,9 @@ import agora.market.MarketTree;
 import agora.market.Participant;
 import agora.market.StepOutcome;
 import agora.market.TradeLink;
+import agora.market.formulation.MarketProblem;
+import agora.market.formulation.SlotKind;
+import agora.market.formulation.TradeSlot;
 import agora.scenario.Peer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,9 +84,12 @@ final class MarketInvariants {
     }
 
     /**
-     * The hourly objective the outcome implies: every non-grid peer's cost, each side's per-MWh
-     * cost on |trade|, the grid's energy (π+ on its sales, -π- on its purchases) and every pool
-     * member's fee on |position|.
+     * The hourly objective the outcome implies, priced from the scenario (not from the problem's
+     * own prices, which are under test): every non-grid peer's cost; on every link each side's
+     * per-MWh cost on |trade| and the grid's energy (π+ on its sales, -π- on its purchases),
+     * except on a community's link with the grid it settles with; in every pool, each member's
+     * fee on |q| and, where the pool settles with the grid, π+ on the member's imports and -π-
+     * on its exports (formulation (2)).
      */
     static double objectiveOf(MarketTree tree, StepOutcome outcome) {
         int step = outcome.step();
@@ -99,23 +105,34 @@ final class MarketInvariants {
             TradeLink link = links.get(i);
             double trade = outcome.linkTrade()[i];
             total += (link.costA() + link.costB()) * Math.abs(trade);
-            total += gridEnergy(link.a(), trade, step) + gridEnergy(link.b(), -trade, step);
+            if (!settledWithGrid(link.a(), link.b()) && !settledWithGrid(link.b(), link.a())) {
+                total += gridEnergy(link.a(), trade, step) + gridEnergy(link.b(), -trade, step);
+            }
         }
-        List<Market> markets = tree.markets();
-        for (int m = 0; m < markets.size(); m++) {
-            Market market = markets.get(m);
-            if (!market.isPool()) {
+        MarketProblem problem = MarketProblem.of(tree);
+        for (TradeSlot slot : problem.slots()) {
+            Market market = tree.markets().get(slot.market());
+            if (!market.isPool() || slot.kind() == SlotKind.POOL_MANAGER) {
                 continue;
             }
-            for (Participant p : market.participants()) {
-                double position = p instanceof Participant.PeerMember
-                        ? outcome.injection()[peers.indexOf(p.asPeer().orElseThrow())]
-                        : outcome.collectiveNet()[markets.indexOf(((Participant.CollectiveMember) p).inner())];
-                total += market.poolFee() * Math.abs(position);
-                total += gridEnergy(p, position, step);
+            double v = outcome.slotValues()[slot.index()];
+            if (slot.kind() == SlotKind.POOL) {
+                total += market.poolFee() * Math.abs(v);
+                total += gridEnergy(slot.owner(), v, step);
+            } else if (market.settlesWith() != null) {
+                Peer grid = market.settlesWith();
+                total += v < 0 ? -grid.importPrice().at(step) * v : -grid.exportPrice().at(step) * v;
+            } else {
+                total += gridEnergy(slot.owner(), v, step);
             }
         }
         return total;
+    }
+
+    /** True when {@code side} is the grid that {@code partner}'s pool settles with. */
+    private static boolean settledWithGrid(Participant side, Participant partner) {
+        return partner instanceof Participant.CollectiveMember c && c.inner().settlesWith() != null
+                && side.asPeer().map(p -> p.name().equals(c.inner().settlesWith().name())).orElse(false);
     }
 
     private static double gridEnergy(Participant side, double sale, int step) {

@@ -1,5 +1,6 @@
 package agora.market;
 
+import agora.market.formulation.MarketProblem;
 import agora.solver.SolveStatus;
 import java.util.List;
 
@@ -20,6 +21,12 @@ import java.util.List;
  * @param marketPrice   pool price of a pool market (dual of its balance); NaN for bilateral
  * @param collectiveNet net position x of the market's collective in its parent (MW, positive =
  *                      exports); NaN for the root
+ * @param slotValues    the value of every trade slot of the market problem (MW, the owner's sale),
+ *                      by {@link agora.market.formulation.MarketProblem#slots()}; a link's side a
+ *                      is {@code linkTrade}, side b its negative
+ * @param couplingPrices the dual of every coupling row (currency/MWh), by
+ *                      {@link agora.market.formulation.MarketProblem#couplings()}: bilateral
+ *                      prices, community prices and the prices of pools' outside exchange
  * @param designValues  values of the variables the design added, by their index in
  *                      {@link agora.market.formulation.DesignTerms#variables()}
  * @param designRent    what the owners of the rows a design added collect per hour because
@@ -39,16 +46,26 @@ public record StepOutcome(
         double[] linkPrice,
         double[] marketPrice,
         double[] collectiveNet,
+        double[] slotValues,
+        double[] couplingPrices,
         double[] designValues,
         double designRent,
         SolveStats stats) {
 
-    /** An outcome of a design that adds no variables of its own. */
+    /** An outcome of a design that adds no terms of its own. */
     public StepOutcome(int step, SolveStatus status, String message, List<String> conflicts,
                        double objective, double[] injection, double[] linkTrade, double[] linkPrice,
-                       double[] marketPrice, double[] collectiveNet, SolveStats stats) {
+                       double[] marketPrice, double[] collectiveNet, double[] slotValues,
+                       double[] couplingPrices, SolveStats stats) {
         this(step, status, message, conflicts, objective, injection, linkTrade, linkPrice,
-                marketPrice, collectiveNet, new double[0], 0.0, stats);
+                marketPrice, collectiveNet, slotValues, couplingPrices, new double[0], 0.0, stats);
+    }
+
+    /** This outcome with another message. */
+    public StepOutcome withMessage(String newMessage) {
+        return new StepOutcome(step, status, newMessage, conflicts, objective, injection, linkTrade,
+                linkPrice, marketPrice, collectiveNet, slotValues, couplingPrices, designValues,
+                designRent, stats);
     }
 
     /**
@@ -56,10 +73,13 @@ public record StepOutcome(
      * mistakes it for a result.
      */
     public static StepOutcome failed(int step, SolveStatus status, String message,
-                                     List<String> conflicts, int peers, int links, int markets,
-                                     int designVariables, SolveStats stats) {
-        return new StepOutcome(step, status, message, conflicts, Double.NaN, nan(peers), nan(links),
-                nan(links), nan(markets), nan(markets), nan(designVariables), Double.NaN, stats);
+                                     List<String> conflicts, MarketProblem problem, SolveStats stats) {
+        int links = problem.linkCount();
+        int markets = problem.tree().markets().size();
+        return new StepOutcome(step, status, message, conflicts, Double.NaN,
+                nan(problem.tree().peers().size()), nan(links), nan(links), nan(markets),
+                nan(markets), nan(problem.slots().size()), nan(problem.couplings().size()),
+                nan(problem.terms().variables().size()), Double.NaN, stats);
     }
 
     private static double[] nan(int n) {

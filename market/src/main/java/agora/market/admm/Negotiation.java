@@ -315,20 +315,32 @@ final class Negotiation {
         for (int l = 0; l < linkPrice.length; l++) {
             marketLinkPrice[l] = -linkPrice[l];
         }
-        double[] marketPrice = new double[plan.marketCount];
-        double[] collectiveNet = new double[plan.marketCount];
-        for (int m = 0; m < plan.marketCount; m++) {
-            int pool = plan.marketPool[m];
-            marketPrice[m] = pool < 0 ? Double.NaN : -pools[pool].price();
-            collectiveNet[m] = plan.marketManager[m] < 0 ? Double.NaN : netInParent(m);
-        }
         double objective = 0.0;
         for (Agent agent : agents) {
             objective += agent.settledCost();
         }
+        double[] slotValues = new double[plan.slotCount];
+        for (int k = 0; k < slotValues.length; k++) {
+            slotValues[k] = agents[plan.slotAgent[k]].settledTrade(plan.slotLocal[k]);
+        }
+        double[] couplingPrices = new double[plan.problem.couplings().size()];
+        for (int l = 0; l < linkPrice.length; l++) {
+            couplingPrices[plan.problem.linkCoupling(l).index()] = marketLinkPrice[l];
+        }
+        for (int p = 0; p < pools.length; p++) {
+            couplingPrices[plan.pools.get(p).coupling()] = -pools[p].price();
+        }
+        double[] marketPrice = new double[plan.marketCount];
+        double[] collectiveNet = new double[plan.marketCount];
+        for (int m = 0; m < plan.marketCount; m++) {
+            marketPrice[m] = plan.problem.priceCoupling(m).map(c -> couplingPrices[c.index()])
+                    .orElse(Double.NaN);
+            collectiveNet[m] = plan.marketManager[m] < 0 ? Double.NaN : netInParent(m);
+        }
         return new StepOutcome(step, SolveStatus.OPTIMAL, "ADMM converged in " + iterations
                 + " iterations", List.of(), objective, injection, linkConsensus.clone(),
-                marketLinkPrice, marketPrice, collectiveNet, stats(iterations, primal, dual, started));
+                marketLinkPrice, marketPrice, collectiveNet, slotValues, couplingPrices,
+                stats(iterations, primal, dual, started));
     }
 
     /** A collective's net position: the sum of its manager's settled trades in the parent market. */
@@ -357,20 +369,12 @@ final class Negotiation {
         Arrays.fill(linkPrice, 0.0);
         Arrays.fill(linkStep, 0.0);
         rho = options.admmRho();
-        return new StepOutcome(step, status, message, List.of(), Double.NaN,
-                nans(plan.peerAgent.length), nans(linkPrice.length), nans(linkPrice.length),
-                nans(plan.marketCount), nans(plan.marketCount),
+        return StepOutcome.failed(step, status, message, List.of(), plan.problem,
                 stats(iterations, primal, dual, started));
     }
 
     private StepOutcome.SolveStats stats(long iterations, double primal, double dual, long started) {
         return new StepOutcome.SolveStats(iterations, primal, dual, messages, bytes,
                 (System.nanoTime() - started) / 1e9);
-    }
-
-    private static double[] nans(int length) {
-        double[] values = new double[length];
-        Arrays.fill(values, Double.NaN);
-        return values;
     }
 }

@@ -24,10 +24,20 @@ import java.util.List;
  */
 final class NegotiationPlan {
 
-    /** One pool's routing: the agent and slot of each position, the manager's own last. */
-    record PoolRoute(int market, int[] agent, int[] slot, int memberCount) {
+    /**
+     * One sum row's routing (a pool's {@code sum q = 0} or its exchange row {@code sum e = x}):
+     * the agent and slot of each position, the manager's own last.
+     *
+     * @param coupling the row's index in {@link MarketProblem#couplings()}
+     */
+    record PoolRoute(int market, int coupling, int[] agent, int[] slot, int memberCount) {
     }
 
+    /** The problem, for the shape of outcomes only (agents never see it). */
+    final MarketProblem problem;
+    /** Per problem slot: its agent and its number among that agent's slots. */
+    final int[] slotAgent;
+    final int[] slotLocal;
     final List<AgentData> agents;
     final int[] linkAgentA;
     final int[] linkSlotA;
@@ -36,8 +46,6 @@ final class NegotiationPlan {
     final List<PoolRoute> pools;
     /** Per scenario peer: its agent. */
     final int[] peerAgent;
-    /** Per market: the pool index, or -1 for a bilateral market. */
-    final int[] marketPool;
     /** Per market: its manager's agent, or -1 for the root. */
     final int[] marketManager;
     /** Per market: how many of its manager's slots (the first ones) lie in the parent market. */
@@ -46,15 +54,19 @@ final class NegotiationPlan {
     final int slotCount;
 
     private NegotiationPlan(MarketProblem problem) {
+        this.problem = problem;
         int steps = problem.tree().scenario().time().count();
         List<TradeSlot> slots = problem.slots();
         List<Party> parties = problem.parties();
         // each slot's number among its owner's slots, in problem order
         int[] local = new int[slots.size()];
         int[] count = new int[parties.size()];
+        this.slotAgent = new int[slots.size()];
         for (TradeSlot slot : slots) {
+            slotAgent[slot.index()] = slot.agent();
             local[slot.index()] = count[slot.agent()]++;
         }
+        this.slotLocal = local;
         List<AgentData> data = new ArrayList<>();
         for (Party party : parties) {
             data.add(agentData(problem, party, count[party.index()], steps));
@@ -73,7 +85,6 @@ final class NegotiationPlan {
             linkSlotB[i] = local[sides[1]];
         }
         this.marketCount = problem.tree().markets().size();
-        this.marketPool = new int[marketCount];
         this.marketManager = new int[marketCount];
         this.managerParentSlots = new int[marketCount];
         int[] managerSlotsInside = new int[marketCount];
@@ -88,11 +99,13 @@ final class NegotiationPlan {
             // a manager trades only in its parent market and inside its own
             managerParentSlots[m] = marketManager[m] < 0 ? 0
                     : count[marketManager[m]] - managerSlotsInside[m];
-            marketPool[m] = -1;
             Coupling pool = problem.poolCoupling(m).orElse(null);
             if (pool != null) {
-                marketPool[m] = routes.size();
                 routes.add(route(problem, m, pool, local));
+            }
+            Coupling exchange = problem.exchangeCoupling(m).orElse(null);
+            if (exchange != null) {
+                routes.add(route(problem, m, exchange, local));
             }
         }
         this.pools = List.copyOf(routes);
@@ -120,8 +133,10 @@ final class NegotiationPlan {
             agent[i] = problem.slots().get(rowSlots[i]).agent();
             slot[i] = local[rowSlots[i]];
         }
-        int members = problem.marketManager(market) < 0 ? rowSlots.length : rowSlots.length - 1;
-        return new PoolRoute(market, agent, slot, members);
+        // the manager's own position needs no message
+        boolean withManager = pool.kind() == Coupling.Kind.EXCHANGE;
+        int members = withManager ? rowSlots.length - 1 : rowSlots.length;
+        return new PoolRoute(market, pool.index(), agent, slot, members);
     }
 
     /** A party's own data: its position's cost and bounds, its slots' prices and signs. */

@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Community-based (formulation (2) of the paper): each top-level collective is one pool of all
- * the peers below it, however deeply nested; at the root, each community manager and each peer in
- * no collective trades only with the grid. Needs exactly one grid peer, at top level.
+ * the peers below it, however deeply nested, whose members pay γ on their pool trades and trade
+ * with the outside at the grid's prices without γ (the paper's {@code G(q_imp, q_exp)}: each
+ * member's import at π⁺, its export at π⁻); each peer in no collective trades only with the
+ * grid, also without γ. Needs exactly one grid peer, at top level.
  */
 public final class CommunityDesign implements MarketDesign {
     public static final String NAME = "community";
@@ -32,16 +34,22 @@ public final class CommunityDesign implements MarketDesign {
         Peer grid = DesignSupport.requireOneTopLevelGrid(topology, NAME);
         double gamma = topology.scenario().tariffs().tradeFee();
         List<Participant> participants = DesignSupport.rootParticipants(topology, grid,
-                collective -> flatPool(topology, collective, gamma));
+                collective -> DesignSupport.poolSettledWith(collective, members(topology, collective),
+                        gamma, grid));
         Market root = DesignSupport.bilateral(MarketTree.ROOT, participants,
-                new LinkCosts(topology), (a, b) -> DesignSupport.isGrid(a) || DesignSupport.isGrid(b));
+                LinkCosts.withoutTradeFee(topology),
+                (a, b) -> DesignSupport.isGrid(a) || DesignSupport.isGrid(b));
         return new MarketTree(NAME, topology.scenario(), root, DesignSupport.homeCollectives(topology));
     }
 
-    /** One pool of every peer below a collective, in source order. */
-    static Market flatPool(Topology topology, String collective, double gamma) {
-        List<Participant> members = topology.peersBelow(collective).stream()
+    /** One pool of every peer below a collective, in source order, paying γ on pool trades. */
+    public static Market flatPool(Topology topology, String collective, double gamma) {
+        return DesignSupport.pool(collective, members(topology, collective), gamma);
+    }
+
+    /** Every peer below a collective, however deeply nested, in source order. */
+    static List<Participant> members(Topology topology, String collective) {
+        return topology.peersBelow(collective).stream()
                 .map(p -> (Participant) new Participant.PeerMember(p)).toList();
-        return DesignSupport.pool(collective, members, gamma);
     }
 }

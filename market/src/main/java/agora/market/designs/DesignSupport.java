@@ -101,9 +101,22 @@ public final class DesignSupport {
         return new Market(name, Clearing.BILATERAL, participants, links, 0.0);
     }
 
-    /** A pool market of {@code members}, each paying {@code poolFee} per MWh of its pool trade. */
+    /**
+     * A pool market of {@code members}, each paying {@code poolFee} per MWh of its pool trade;
+     * their trades with the outside go through the manager to the parent market.
+     */
     public static Market pool(String name, List<Participant> members, double poolFee) {
         return new Market(name, Clearing.POOL, members, List.of(), poolFee);
+    }
+
+    /**
+     * A pool whose members trade with the outside at {@code grid}'s prices (formulation (2): the
+     * community settles its import and export with the grid); its link with the grid in the
+     * parent market carries the energy without price.
+     */
+    public static Market poolSettledWith(String name, List<Participant> members, double poolFee,
+                                         Peer grid) {
+        return new Market(name, Clearing.POOL, members, List.of(), poolFee, grid);
     }
 
     /** Participants of the root market: the grid first, then the root's children in order. */

@@ -27,10 +27,25 @@ import java.util.Set;
 public final class LinkCosts {
     private final Topology topology;
     private final Tariffs tariffs;
+    private final double tradeFee;
 
+    /** Every trade side pays γ (the scenario's fee on every trade). */
     public LinkCosts(Topology topology) {
+        this(topology, true);
+    }
+
+    private LinkCosts(Topology topology, boolean tradeFee) {
         this.topology = topology;
         this.tariffs = topology.scenario().tariffs();
+        this.tradeFee = tradeFee ? tariffs.tradeFee() : 0.0;
+    }
+
+    /**
+     * Costs without γ: for the community design's trades with the grid, which formulation (2)
+     * settles at the grid's prices with no transaction cost (γ is paid on pool trades only).
+     */
+    public static LinkCosts withoutTradeFee(Topology topology) {
+        return new LinkCosts(topology, false);
     }
 
     /**
@@ -38,7 +53,7 @@ public final class LinkCosts {
      * charge applies but no line path joins the two peers' buses (they cannot trade).
      */
     public double cost(Participant side, Participant partner) {
-        double cost = tariffs.tradeFee() + collectiveFee(side, partner);
+        double cost = tradeFee + collectiveFee(side, partner);
         OptionalDouble distance = distance(side, partner);
         if (tariffs.networkCharge() > 0 && distance.isPresent()) {
             cost += tariffs.networkCharge() * distance.getAsDouble();

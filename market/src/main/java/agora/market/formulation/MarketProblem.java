@@ -51,6 +51,7 @@ public final class MarketProblem {
     private final int[] marketManager;
     private final int[] linkCoupling;
     private final int[] marketPool;
+    private final int[] marketExchange;
     private final Map<String, Integer> partyByName;
     private final DesignTerms terms;
 
@@ -67,6 +68,7 @@ public final class MarketProblem {
         this.marketManager = b.marketManager;
         this.linkCoupling = b.linkCoupling.stream().mapToInt(Integer::intValue).toArray();
         this.marketPool = b.marketPool;
+        this.marketExchange = b.marketExchange;
         this.partyByName = b.partyByName;
         this.terms = terms;
     }
@@ -84,6 +86,7 @@ public final class MarketProblem {
         this.marketManager = core.marketManager;
         this.linkCoupling = core.linkCoupling;
         this.marketPool = core.marketPool;
+        this.marketExchange = core.marketExchange;
         this.partyByName = core.partyByName;
         this.terms = terms;
     }
@@ -176,6 +179,25 @@ public final class MarketProblem {
         return marketPool[market] < 0 ? Optional.empty() : Optional.of(couplings.get(marketPool[market]));
     }
 
+    /**
+     * The row whose dual is the price inside pool {@code m}, the community price: the pool row
+     * ({@code sum q = 0}) of a pool at the root or one that settles with the grid, where members
+     * trade with each other through the pool; the exchange row of a pool whose members trade
+     * their net through the manager (formulation (3)), where they meet at that price and the
+     * pool row's dual is only fixed within γ of it. Empty for a bilateral market.
+     */
+    public Optional<Coupling> priceCoupling(int market) {
+        Optional<Coupling> exchange = exchangeCoupling(market);
+        boolean netted = exchange.isPresent() && tree.markets().get(market).settlesWith() == null;
+        return netted ? exchange : poolCoupling(market);
+    }
+
+    /** The exchange row of market {@code m}, if it is a pool with a manager (not at the root). */
+    public Optional<Coupling> exchangeCoupling(int market) {
+        return marketExchange[market] < 0 ? Optional.empty()
+                : Optional.of(couplings.get(marketExchange[market]));
+    }
+
     public int linkCount() {
         return linkCoupling.length;
     }
@@ -209,6 +231,7 @@ public final class MarketProblem {
         private final int[] marketPosition;
         private final int[] marketManager;
         private final int[] marketPool;
+        private final int[] marketExchange;
 
         Builder(MarketTree tree) {
             this.tree = tree;
@@ -217,6 +240,7 @@ public final class MarketProblem {
             this.marketPosition = new int[markets.size()];
             this.marketManager = new int[markets.size()];
             this.marketPool = new int[markets.size()];
+            this.marketExchange = new int[markets.size()];
         }
 
         MarketProblem build() {
@@ -244,6 +268,7 @@ public final class MarketProblem {
                 marketBalances.add(new ArrayList<>());
                 marketCouplings.add(new ArrayList<>());
                 marketPool[m] = -1;
+                marketExchange[m] = -1;
                 if (market.isPool()) {
                     addPool(m, market, manager);
                 } else {
@@ -278,29 +303,62 @@ public final class MarketProblem {
             return index;
         }
 
+        /**
+         * Formulation (2) of the paper: each member trades with the other members through the
+         * pool ({@code q_n}, paying γ) and, through the collective's manager, with the outside
+         * ({@code e_n = β_n - α_n}, free of γ); {@code sum q = 0} and {@code sum e = x}. At the
+         * root there is no outside: members trade only through the pool.
+         */
         private void addPool(int m, Market market, Integer manager) {
             List<Participant> members = market.participants();
-            int[] rowSlots = new int[members.size() + (manager == null ? 0 : 1)];
+            int[] poolSlots = new int[members.size()];
+            int[] exchangeSlots = new int[members.size() + 1];
+            String outside = manager == null ? null : parentName(m);
             for (int i = 0; i < members.size(); i++) {
                 Participant member = members.get(i);
-                String label = member.name() + "->" + market.name();
-                int slot = addSlot(m, member, SlotKind.POOL, label, SlotPrice.perMWh(market.poolFee()),
-                        "pool trade", manager);
-                rowSlots[i] = slot;
+                int q = addSlot(m, member, SlotKind.POOL, market.name(),
+                        priceOf(member, market.poolFee()), "pool trade", manager);
+                poolSlots[i] = q;
+                if (manager == null) {
+                    marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
+                            new int[] {q}));
+                    continue;
+                }
+                SlotPrice outsidePrice = market.settlesWith() == null ? priceOf(member, 0.0)
+                        : SlotPrice.customerOf(market.settlesWith());
+                int e = addSlot(m, member, SlotKind.OUTSIDE, outside, outsidePrice, "outside trade", manager);
+                exchangeSlots[i] = e;
                 marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
-                        new int[] {slot}));
-            }
-            if (manager != null) {
-                // the manager buys from its own pool what the collective sells above: w = -x
-                int slot = addSlot(m, new Participant.Manager(market.name()), SlotKind.POOL_MANAGER,
-                        market.name() + "->" + market.name(), SlotPrice.perMWh(0.0), "pool trade", manager);
-                rowSlots[members.size()] = slot;
-                marketBalances.get(m).add(new Balance(m, market.name(), marketPosition[m], -1.0,
-                        new int[] {slot}));
+                        new int[] {q, e}));
             }
             marketPool[m] = couplings.size();
-            addCoupling(new Coupling(Coupling.Kind.POOL, m, market.name(), rowSlots,
+            addCoupling(new Coupling(couplings.size(), Coupling.Kind.POOL, m, market.name(), poolSlots,
                     new Origin("collective", market.name(), "pool balance")));
+            if (manager != null) {
+                // the manager buys from its members what the collective sells above: w = -x
+                int w = addSlot(m, new Participant.Manager(market.name()), SlotKind.POOL_MANAGER,
+                        outside, SlotPrice.perMWh(0.0), "outside trade", manager);
+                exchangeSlots[members.size()] = w;
+                marketBalances.get(m).add(new Balance(m, market.name(), marketPosition[m], -1.0,
+                        new int[] {w}));
+                marketExchange[m] = couplings.size();
+                addCoupling(new Coupling(couplings.size(), Coupling.Kind.EXCHANGE, m, market.name(), exchangeSlots,
+                        new Origin("collective", market.name(), "exchange with the outside")));
+            }
+        }
+
+        /** The name of the market that holds market {@code m}'s collective. */
+        private String parentName(int m) {
+            Market market = markets.get(m);
+            for (Market candidate : markets) {
+                for (Participant p : candidate.participants()) {
+                    if (p instanceof Participant.CollectiveMember c && c.inner() == market) {
+                        return candidate.name();
+                    }
+                }
+            }
+            throw new IllegalArgumentException("collective '" + market.name()
+                    + "' takes part in no market of design " + tree.design());
         }
 
         private void addBilateral(int m, Market market, Integer manager) {
@@ -311,15 +369,14 @@ public final class MarketProblem {
             }
             for (TradeLink link : market.links()) {
                 String ab = link.a().name() + "->" + link.b().name();
-                String ba = link.b().name() + "->" + link.a().name();
-                int a = addSlot(m, link.a(), SlotKind.BILATERAL, ab, priceOf(link.a(), link.costA()),
-                        "trade", manager);
-                int b = addSlot(m, link.b(), SlotKind.BILATERAL, ba, priceOf(link.b(), link.costB()),
-                        "trade", manager);
+                int a = addSlot(m, link.a(), SlotKind.BILATERAL, link.b().name(),
+                        priceOf(link.a(), link.costA(), link.b()), "trade", manager);
+                int b = addSlot(m, link.b(), SlotKind.BILATERAL, link.a().name(),
+                        priceOf(link.b(), link.costB(), link.a()), "trade", manager);
                 sides.get(link.a().name()).add(a);
                 sides.get(link.b().name()).add(b);
                 linkCoupling.add(couplings.size());
-                addCoupling(new Coupling(Coupling.Kind.RECIPROCITY, m, ab, new int[] {a, b},
+                addCoupling(new Coupling(couplings.size(), Coupling.Kind.RECIPROCITY, m, ab, new int[] {a, b},
                         new Origin("trade", ab, "reciprocity")));
             }
             for (Participant p : market.participants()) {
@@ -337,24 +394,28 @@ public final class MarketProblem {
         /** The grid pays its prices on top of its per-MWh costs; everyone else only the latter. */
         private static SlotPrice priceOf(Participant side, double perMWh) {
             Optional<Peer> grid = side.asPeer().filter(Peer::isGrid);
-            if (grid.isEmpty()) {
-                return SlotPrice.perMWh(perMWh);
-            }
-            Peer g = grid.get();
-            if (g.importPrice() == null || g.exportPrice() == null) {
-                throw new IllegalArgumentException("grid peer '" + g.name() + "' has no "
-                        + (g.importPrice() == null ? "import" : "export") + " price");
-            }
-            return new SlotPrice(perMWh, g.importPrice(), g.exportPrice());
+            return grid.isEmpty() ? SlotPrice.perMWh(perMWh) : SlotPrice.grid(perMWh, grid.get());
         }
 
-        private int addSlot(int m, Participant owner, SlotKind kind, String label, SlotPrice price,
+        /**
+         * A side of a bilateral trade: the grid's prices do not apply to its link with a pool that
+         * settles with it, whose members pay them on their own outside trades.
+         */
+        private static SlotPrice priceOf(Participant side, double perMWh, Participant partner) {
+            boolean settled = partner instanceof Participant.CollectiveMember c
+                    && c.inner().settlesWith() != null
+                    && side.asPeer().map(p -> p.name().equals(c.inner().settlesWith().name())).orElse(false);
+            return settled ? SlotPrice.perMWh(perMWh) : priceOf(side, perMWh);
+        }
+
+        private int addSlot(int m, Participant owner, SlotKind kind, String partner, SlotPrice price,
                             String originKind, Integer manager) {
+            String label = owner.name() + "->" + partner;
             int party = partyOf(owner, manager);
             double low = owner.mayBuy() ? Double.NEGATIVE_INFINITY : 0.0;
             double high = owner.maySell() ? Double.POSITIVE_INFINITY : 0.0;
             int index = slots.size();
-            slots.add(new TradeSlot(index, m, party, kind, owner, label, low, high, price,
+            slots.add(new TradeSlot(index, m, party, kind, owner, partner, label, low, high, price,
                     new Origin(originKind, label, "trade")));
             return index;
         }

@@ -4,11 +4,16 @@ package agora.market.formulation;
 public enum SlotKind {
     /** one side of a bilateral trade; its partner's slot completes the reciprocity row */
     BILATERAL,
-    /** a member's trade with its pool */
+    /** a member's trade with the other members through its pool (q_n), paying the pool fee γ */
     POOL,
     /**
-     * the manager's own position in its pool: what the collective sells to its own pool, minus
-     * its net position in the parent market; it pays nothing
+     * a pool member's trade with the outside through its collective's manager (its export β_n
+     * minus its import α_n in formulation (2) of the paper), free of the pool fee
+     */
+    OUTSIDE,
+    /**
+     * the manager's own position in its pool's exchange with the outside: minus the collective's
+     * net position in the parent market; it pays nothing
      */
     POOL_MANAGER
 }

@@ -12,6 +12,8 @@ import agora.solver.Origin;
  * @param market  index of its market in {@link agora.market.MarketTree#markets()}
  * @param agent   index of its owner in {@link MarketProblem#agents()}
  * @param owner   the participant that trades on it (for a pool manager, the collective)
+ * @param partner who is on the other side: the partner of a bilateral trade, the pool's
+ *                collective for a pool trade, the parent market for a trade with the outside
  * @param label   {@code owner->partner}, as written in reports and model names
  * @param low     lower bound: 0 when the owner may not buy, else -inf
  * @param high    upper bound: 0 when the owner may not sell, else +inf
@@ -19,7 +21,7 @@ import agora.solver.Origin;
  * @param origin  the scenario element it stands for
  */
 public record TradeSlot(int index, int market, int agent, SlotKind kind, Participant owner,
-                        String label, double low, double high, SlotPrice price, Origin origin) {
+                        String partner, String label, double low, double high, SlotPrice price, Origin origin) {
 
     /**
      * True when {@code |v|} cannot be priced as one linear variable: the grid (priced apart on

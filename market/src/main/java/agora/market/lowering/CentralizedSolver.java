@@ -126,7 +126,7 @@ public final class CentralizedSolver implements MarketSolver {
         if (!reallocated.status().isOptimal()) {
             StepOutcome asSolved = lowered.outcome(step, model, solution, solution.primal(),
                     stats(iterations, start, TradeAllocation.AS_SOLVED, Double.NaN));
-            return withMessage(asSolved, "minimum-norm trade allocation ended "
+            return asSolved.withMessage("minimum-norm trade allocation ended "
                     + reallocated.status() + " (" + reallocated.message() + "); trades as solved");
         }
         double[] trades = problem.get().apply(lowered, solution.primal(), reallocated.primal());
@@ -135,7 +135,7 @@ public final class CentralizedSolver implements MarketSolver {
         if (inconsistent.isPresent()) {
             StepOutcome asSolved = lowered.outcome(step, model, solution, solution.primal(),
                     stats(iterations, start, TradeAllocation.AS_SOLVED, Double.NaN));
-            return withMessage(asSolved, "minimum-norm trade allocation rejected: "
+            return asSolved.withMessage("minimum-norm trade allocation rejected: "
                     + inconsistent.get() + "; trades as solved");
         }
         double shift = lowered.largestTradeChange(solution.primal(), trades);
@@ -147,11 +147,5 @@ public final class CentralizedSolver implements MarketSolver {
                                                 TradeAllocation how, double shift) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new StepOutcome.SolveStats(iterations, Double.NaN, Double.NaN, 0, 0, seconds, how, shift);
-    }
-
-    private static StepOutcome withMessage(StepOutcome o, String message) {
-        return new StepOutcome(o.step(), o.status(), message, o.conflicts(), o.objective(),
-                o.injection(), o.linkTrade(), o.linkPrice(), o.marketPrice(), o.collectiveNet(),
-                o.designValues(), o.designRent(), o.stats());
     }
 }

@@ -79,6 +79,8 @@ public final class LoweredMarket {
     private final List<BilateralLayout> bilateralLayouts;
     private final int[] reciprocityRow;
     private final int[] poolRow;
+    /** The model row of each coupling of the problem. */
+    private final int[] couplingRow;
 
     private LoweredMarket(Builder b) {
         this.problem = b.problem;
@@ -96,6 +98,7 @@ public final class LoweredMarket {
         this.bilateralLayouts = List.copyOf(b.layouts);
         this.reciprocityRow = b.reciprocityRow;
         this.poolRow = b.poolRow;
+        this.couplingRow = b.couplingRow;
     }
 
     /**
@@ -248,7 +251,8 @@ public final class LoweredMarket {
         double[] marketPrice = new double[poolRow.length];
         double[] collectiveNet = new double[poolRow.length];
         for (int m = 0; m < poolRow.length; m++) {
-            marketPrice[m] = poolRow[m] < 0 ? Double.NaN : y[poolRow[m]];
+            int price = problem.priceCoupling(m).map(Coupling::index).orElse(-1);
+            marketPrice[m] = price < 0 ? Double.NaN : y[couplingRow[price]];
             int position = problem.collectivePosition(m);
             collectiveNet[m] = position < 0 ? Double.NaN : x[positionVariable[position]];
         }
@@ -260,18 +264,23 @@ public final class LoweredMarket {
         for (int row : addedRow) {
             rent -= y[row] * model.rowActivity(row, x);
         }
+        double[] slotValues = new double[slotTerms.length];
+        for (int k = 0; k < slotValues.length; k++) {
+            slotValues[k] = slotTerms[k].value(tradeSolution);
+        }
+        double[] couplingPrices = new double[couplingRow.length];
+        for (int c = 0; c < couplingPrices.length; c++) {
+            couplingPrices[c] = y[couplingRow[c]];
+        }
         return new StepOutcome(step, solution.status(), solution.message(), List.of(),
                 model.objective(x), injection, linkTrades(tradeSolution), linkPrice, marketPrice,
-                collectiveNet, added, rent, stats);
+                collectiveNet, slotValues, couplingPrices, added, rent, stats);
     }
 
     /** An outcome for a step that has no optimal solution: the status, why, and what conflicts. */
     public StepOutcome failure(int step, QpSolution solution, StepOutcome.SolveStats stats) {
         List<String> conflicts = solution.conflicts().stream().map(Origin::toString).toList();
-        MarketTree tree = problem.tree();
-        return StepOutcome.failed(step, solution.status(), solution.message(), conflicts,
-                tree.peers().size(), problem.linkCount(), tree.markets().size(),
-                problem.terms().variables().size(), stats);
+        return StepOutcome.failed(step, solution.status(), solution.message(), conflicts, problem, stats);
     }
 
     /** Builds the structure in one pass over the problem: positions, then market by market. */
@@ -288,6 +297,7 @@ public final class LoweredMarket {
         private final Terms[] slotTerms;
         private final int[] reciprocityRow;
         private final int[] poolRow;
+        private final int[] couplingRow;
         private final List<BilateralLayout> layouts = new ArrayList<>();
         private int links;
 
@@ -299,6 +309,7 @@ public final class LoweredMarket {
             this.slotTerms = new Terms[problem.slots().size()];
             this.reciprocityRow = new int[problem.linkCount()];
             this.poolRow = new int[problem.tree().markets().size()];
+            this.couplingRow = new int[problem.couplings().size()];
         }
 
         LoweredMarket build() {
@@ -386,9 +397,11 @@ public final class LoweredMarket {
             SlotPrice price = slot.price();
             if (slot.splitsSaleAndPurchase()) {
                 boolean grid = price.isGrid();
-                int s = variable("s" + name, sale, 0.0, Double.POSITIVE_INFINITY, price.saleCost(0), 0.0,
+                // a side that may not sell (or buy) keeps that part at 0: a producer's trade with
+                // the outside at the grid's prices is split, but never a purchase
+                int s = variable("s" + name, sale, 0.0, slot.high(), price.saleCost(0), 0.0,
                         grid ? StepKind.GRID_SALE : StepKind.FIXED, null, grid ? price : null);
-                int u = variable("u" + name, purchase, 0.0, Double.POSITIVE_INFINITY, price.purchaseCost(0), 0.0,
+                int u = variable("u" + name, purchase, 0.0, -slot.low(), price.purchaseCost(0), 0.0,
                         grid ? StepKind.GRID_PURCHASE : StepKind.FIXED, null, grid ? price : null);
                 return Terms.difference(s, u);
             }
@@ -410,20 +423,40 @@ public final class LoweredMarket {
             return balance.sign() < 0 ? terms.negated() : terms;
         }
 
+        /**
+         * A pool: per member its slots and balance {@code y_n - q_n - e_n = 0}; the pool row
+         * {@code sum q = 0}; and, below the root, the exchange row {@code sum e - x = 0} (the
+         * manager's own slot is {@code -x}).
+         */
         private int lowerPool(int m) {
-            Coupling coupling = problem.poolCoupling(m).orElseThrow();
-            RowBuilder pool = new RowBuilder();
             for (Balance balance : problem.balances(m)) {
-                TradeSlot slot = problem.slots().get(balance.slots()[0]);
-                Terms q = lowerSlot(slot);
-                slotTerms[slot.index()] = q;
-                if (slot.kind() != SlotKind.POOL_MANAGER) {
-                    balance(balance, new RowBuilder().add(position(balance), 1.0).add(q, -1.0));
+                RowBuilder row = new RowBuilder().add(position(balance), 1.0);
+                boolean manager = false;
+                for (int k : balance.slots()) {
+                    TradeSlot slot = problem.slots().get(k);
+                    slotTerms[k] = lowerSlot(slot);
+                    row.add(slotTerms[k], -1.0);
+                    manager |= slot.kind() == SlotKind.POOL_MANAGER;
                 }
-                pool.add(q, 1.0);
+                if (!manager) {
+                    balance(balance, row);
+                }
             }
-            return model.addEquality("pool[" + coupling.name() + "]", coupling.origin(),
-                    pool.columns(), pool.coefficients(), 0.0);
+            int pool = sumRow(problem.poolCoupling(m).orElseThrow(), "pool[");
+            problem.exchangeCoupling(m).ifPresent(exchange -> sumRow(exchange, "exchange["));
+            return pool;
+        }
+
+        /** A coupling row: the sum of its slots is 0. */
+        private int sumRow(Coupling coupling, String prefix) {
+            RowBuilder row = new RowBuilder();
+            for (int k : coupling.slots()) {
+                row.add(slotTerms[k], 1.0);
+            }
+            int index = model.addEquality(prefix + coupling.name() + "]", coupling.origin(),
+                    row.columns(), row.coefficients(), 0.0);
+            couplingRow[coupling.index()] = index;
+            return index;
         }
 
         private void lowerBilateral(int m) {
@@ -450,6 +483,7 @@ public final class LoweredMarket {
                 ids[k] = links;
                 reciprocityRow[links++] = model.addEquality("reciprocity[" + coupling.name() + "]",
                         coupling.origin(), reciprocity.columns(), reciprocity.coefficients(), 0.0);
+                couplingRow[coupling.index()] = reciprocityRow[ids[k]];
                 sideA[k] = index.get(a.owner().name());
                 sideB[k] = index.get(b.owner().name());
             }

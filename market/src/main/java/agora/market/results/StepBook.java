@@ -10,6 +10,7 @@ import agora.market.formulation.Coupling;
 import agora.market.formulation.MarketProblem;
 import agora.market.formulation.Position;
 import agora.market.formulation.SlotKind;
+import agora.market.formulation.SlotPrice;
 import agora.market.formulation.TradeSlot;
 import agora.scenario.Peer;
 import java.time.LocalDateTime;
@@ -65,42 +66,57 @@ final class StepBook {
 
     StepResult close(LocalDateTime time) {
         List<Market> markets = tree.markets();
-        int link = 0;
         for (int m = 0; m < markets.size(); m++) {
             if (markets.get(m).isPool()) {
                 settlePool(m);
             } else {
-                for (Coupling reciprocity : problem.couplings(m)) {
-                    settleLink(reciprocity, link++);
-                }
+                problem.couplings(m).forEach(this::settleLink);
             }
         }
         settleDesignTerms();
         return result(time);
     }
 
+    /**
+     * A pool of formulation (2): each member pays the community price on its pool trade q plus
+     * the pool fee, and the price of the collective's outside energy on its outside trade e; the
+     * manager buys or sells the members' outside trades at that price and passes them on.
+     */
     private void settlePool(int m) {
         Market market = tree.markets().get(m);
-        double price = outcome.marketPrice()[m];
+        Coupling pool = problem.poolCoupling(m).orElseThrow();
+        double poolPrice = outcome.couplingPrices()[pool.index()];
+        double outsidePrice = problem.exchangeCoupling(m)
+                .map(c -> outcome.couplingPrices()[c.index()]).orElse(Double.NaN);
         for (Balance balance : problem.balances(m)) {
-            TradeSlot slot = problem.slots().get(balance.slots()[0]);
-            if (slot.kind() == SlotKind.POOL_MANAGER) {
-                continue; // the collective's own position: settled in the parent market
+            double net = 0.0;
+            for (int k : balance.slots()) {
+                TradeSlot slot = problem.slots().get(k);
+                double v = outcome.slotValues()[k];
+                double price = slot.kind() == SlotKind.POOL ? poolPrice : outsidePrice;
+                double charge = slot.price().fee(v) * dt;
+                pay(slot.owner(), price * -v * dt + charge);
+                fees += charge;
+                net += v;
+                gridTrade(slot, v);
+                if (slot.kind() != SlotKind.POOL_MANAGER) {
+                    double paid = price + slot.price().customerPrice(v, step);
+                    trades.add(new TradeStep(market.name(), true, slot.owner().name(), slot.partner(),
+                            v, paid));
+                }
             }
-            double y = positionValue(balance.position());
-            double charge = slot.price().fee(y) * dt;
-            pay(slot.owner(), price * -y * dt + charge);
-            fees += charge;
-            flows(slot, y);
-            trades.add(new TradeStep(market.name(), true, slot.owner().name(), market.name(), y, price));
+            TradeSlot first = problem.slots().get(balance.slots()[0]);
+            if (first.owner() instanceof Participant.CollectiveMember) {
+                flows(first, net); // a collective's import and export in this market
+            }
         }
     }
 
-    private void settleLink(Coupling reciprocity, int index) {
+    private void settleLink(Coupling reciprocity) {
         TradeSlot a = problem.slots().get(reciprocity.slots()[0]);
         TradeSlot b = problem.slots().get(reciprocity.slots()[1]);
-        double sale = outcome.linkTrade()[index];
-        double price = outcome.linkPrice()[index];
+        double sale = outcome.slotValues()[a.index()];
+        double price = outcome.couplingPrices()[reciprocity.index()];
         double chargeA = a.price().fee(sale) * dt;
         double chargeB = b.price().fee(-sale) * dt;
         pay(a.owner(), price * -sale * dt + chargeA);
@@ -124,15 +140,6 @@ final class StepBook {
         }
     }
 
-    /** A position's value in the outcome: a peer's injection or a collective's net position. */
-    private double positionValue(int index) {
-        Position position = problem.positions().get(index);
-        if (position.isCollective()) {
-            return outcome.collectiveNet()[position.market()];
-        }
-        return outcome.injection()[peerIndex.get(position.name())];
-    }
-
     private void pay(Participant who, double amount) {
         payments.merge(who.name(), amount, Double::sum);
     }
@@ -144,20 +151,31 @@ final class StepBook {
             double[] f = collectiveFlows.computeIfAbsent(c.name(), n -> new double[2]);
             f[0] += Math.max(0, -sale) * dt;
             f[1] += Math.max(0, sale) * dt;
-        } else if (slot.price().isGrid()) {
-            gridTrade(who.name(), slot, sale);
+        } else {
+            gridTrade(slot, sale);
         }
     }
 
-    /** The grid's settlement of a trade, as its slot's price states it. */
-    private void gridTrade(String grid, TradeSlot slot, double sale) {
-        double cost = slot.price().importCost(sale, step) * dt;
-        double revenue = slot.price().exportRevenue(sale, step) * dt;
-        gridImport += Math.max(0, sale) * dt;
-        gridExport += Math.max(0, -sale) * dt;
+    /**
+     * The grid's settlement of a slot, as its price states it: the grid's own trades (the market
+     * pays the grid through the trade's price, the grid settles upstream), and pool members'
+     * trades with the outside at the grid's prices (the member pays the grid directly).
+     */
+    private void gridTrade(TradeSlot slot, double value) {
+        SlotPrice price = slot.price();
+        if (!price.isGrid()) {
+            return;
+        }
+        double cost = price.importCost(value, step) * dt;
+        double revenue = price.exportRevenue(value, step) * dt;
+        gridImport += price.gridSale(value) * dt;
+        gridExport += price.gridPurchase(value) * dt;
         importCost += cost;
         exportRevenue += revenue;
-        gridSettlement.merge(grid, cost - revenue, Double::sum);
+        gridSettlement.merge(price.grid(), cost - revenue, Double::sum);
+        if (price.role() == SlotPrice.GridRole.CUSTOMER) {
+            pay(slot.owner(), cost - revenue);
+        }
     }
 
     private StepResult result(LocalDateTime time) {

@@ -104,10 +104,9 @@ public final class MarketRun {
         }
     }
 
-    private static StepOutcome failure(int step, String message, long start) {
+    private StepOutcome failure(int step, String message, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StepOutcome(step, SolveStatus.ERROR, message, List.of(), Double.NaN,
-                new double[0], new double[0], new double[0], new double[0], new double[0],
+        return StepOutcome.failed(step, SolveStatus.ERROR, message, List.of(), solver.problem(),
                 new StepOutcome.SolveStats(0, Double.NaN, Double.NaN, 0, 0, seconds));
     }
 

@@ -115,29 +115,30 @@ class AdmmSolverTest {
     }
 
     /**
-     * Community c (pool) of consumer d (p² + 60 p on [-30, 0]) and must-take pv (5 MW); grid
-     * import 40, export 20; γ = 1 on every trade side and pool position. The manager imports at
-     * 40 + 1 (grid side) + 1 (its own side) = 42: the pool price. d pays 42 + 1 = 43 per MWh, so
-     * 2p + 60 = 43, p_d = -8.5; import 8.5 - 5 = 3.5 MW (collective net -3.5). Link price =
-     * the grid's sale cost 41. Objective: d 72.25 - 510, fees 5 + 8.5 + 3.5, grid 3.5 * 41:
-     * -277.25.
+     * Community c (pool, formulation (2)) of consumer d (p² + 60 p on [-30, 0]) and must-take pv
+     * (5 MW); grid import 40, export 20; γ = 1 on each pool trade. d buys from the pool at the
+     * community price λ plus 1 and imports at 40 without γ; it does both, so λ + 1 = 40: λ = 39,
+     * and 60 - 2c = 40: d takes 10 MW, 5 from pv through the pool (pv earns 38 there, above the
+     * export price 20) and 5 imported. The community's link with the grid carries the 5 MW
+     * without price (d pays the grid directly). Objective: d 100 - 600, pool fees 5 + 5, import
+     * 40 * 5: -290.
      */
     @Test
-    void communityImportsFromTheGridAtImportPricePlusFees() {
+    void communityImportsFromTheGridAtImportPriceWithoutThePoolFee() {
         MarketTree tree = lower(new CommunityDesign(), ScenarioFixture.named("community")
                 .grid("grid", 40, 20).consumer("d", -30, 0, 1, 60).producer("pv", 5, 5, 0, 0)
                 .collective("c", Clearing.POOL).member("c", "d", "pv").tradeFee(1));
         StepOutcome o = solve(tree);
-        assertEquals(3.5, o.injection()[0], POWER);
-        assertEquals(-8.5, o.injection()[1], POWER);
+        assertEquals(5.0, o.injection()[0], POWER);
+        assertEquals(-10.0, o.injection()[1], POWER);
         assertEquals(5.0, o.injection()[2], POWER);
         int c = market(tree, "c");
-        assertEquals(42.0, o.marketPrice()[c], PRICE);
-        assertEquals(-3.5, o.collectiveNet()[c], POWER);
+        assertEquals(39.0, o.marketPrice()[c], PRICE);
+        assertEquals(-5.0, o.collectiveNet()[c], POWER);
         int gc = link(tree, "grid", "c");
-        assertEquals(3.5, o.linkTrade()[gc], POWER);
-        assertEquals(41.0, o.linkPrice()[gc], PRICE);
-        assertObjective(-277.25, o);
+        assertEquals(5.0, o.linkTrade()[gc], POWER);
+        assertEquals(0.0, o.linkPrice()[gc], PRICE);
+        assertObjective(-290, o);
     }
 
     /**

@@ -121,12 +121,13 @@ class LoweringTest {
     }
 
     /**
-     * Community design, one pool c1 = {g1 (C = p² + 10p, 0..4 MW), d1 (fixed -10 MW)}, grid
-     * π+ = 30, π- = 20, γ = 0.5. g1 runs flat out (its marginal cost 2·4 + 10 + 0.5 = 18.5 is below
-     * the import cost) and c1 imports 6 MW. One more MWh in the pool costs π+ plus the grid's and
-     * the manager's fee: community price 31; the grid-c1 link price is π+ + γ = 30.5 (the grid's
-     * side). Objective: g1 16 + 40 = 56, pool fees 0.5·(4 + 10) = 7, grid 30.5·6 = 183, manager's
-     * fee 0.5·6 = 3: total 249.
+     * Community design, formulation (2). Producer g1: C = p² + 10p on [0, 4]; consumer d1 takes
+     * exactly 10 MW; π+ = 30, π- = 20, γ = 0.5 on pool trades only. d1 buys through the pool at
+     * the community price λ plus γ and imports the rest at π+ (no γ), so λ + 0.5 = 30: λ = 29.5;
+     * g1 earns λ - 0.5 = 29 on the pool, above π- = 20 outside and its marginal cost 18 at 4 MW,
+     * so it sells its 4 MW to d1 through the pool and d1 imports 6 MW. The community's link with
+     * the grid carries the 6 MW without price (the members pay the grid directly). Objective:
+     * g1 16 + 40 = 56, pool fees 0.5·(4 + 4) = 4, import 30·6 = 180: total 240.
      */
     @Test
     void handSolvedCommunityImportSatisfiesKkt() throws DesignException {
@@ -146,26 +147,24 @@ class LoweringTest {
         x[variable(model, "p[g1]")] = 4;
         x[variable(model, "p[d1]")] = -10;
         x[variable(model, "x[c1]")] = -6;
-        x[variable(model, "P[g1->c1]")] = 4;     // producer's pool sale
-        x[variable(model, "P[d1->c1]")] = -10;   // consumer's pool purchase
-        x[variable(model, "s[grid->c1]")] = 6;   // the grid sells 6
-        x[variable(model, "u[c1->grid]")] = 6;   // the manager buys 6
+        x[variable(model, "P[grid->c1]")] = 6;      // the grid delivers 6 MW, without price here
+        x[variable(model, "P[c1->grid]")] = -6;
+        x[variable(model, "P[g1->c1]")] = 4;        // the producer's pool sale
+        x[variable(model, "P[d1->c1]")] = -4;       // the consumer's pool purchase
+        x[variable(model, "u[d1->market]")] = 6;    // and its import at π+
         double[] y = new double[model.constraintCount()];
-        y[row(model, "reciprocity[grid->c1]")] = 30.5;
-        y[row(model, "balance[grid@market]")] = 0;  // the grid's position is free and costless
-        y[row(model, "balance[c1@market]")] = 31;
-        y[row(model, "pool[c1]")] = 31;
-        y[row(model, "balance[g1@c1]")] = 30.5;     // g1 receives the pool price less its fee
-        y[row(model, "balance[d1@c1]")] = 31.5;     // d1 pays the pool price plus its fee
-        QpSolution hand = new QpSolution(SolveStatus.OPTIMAL, 249, x, y, "hand", List.of(), 0, 0);
+        y[row(model, "pool[c1]")] = 29.5;           // the community price
+        y[row(model, "balance[g1@c1]")] = 29;       // g1 receives the pool price less its fee
+        y[row(model, "balance[d1@c1]")] = 30;       // d1 pays the pool price plus its fee = π+
+        QpSolution hand = new QpSolution(SolveStatus.OPTIMAL, 240, x, y, "hand", List.of(), 0, 0);
         KktResiduals residuals = KktCheck.check(model, hand);
         assertTrue(residuals.satisfied(1e-12), residuals.toString());
         StepOutcome outcome = lowered.outcome(0, model, hand, x,
                 new StepOutcome.SolveStats(0, Double.NaN, Double.NaN, 0, 0, 0));
-        assertArrayEquals(new double[] {Double.NaN, 31}, outcome.marketPrice());
+        assertArrayEquals(new double[] {Double.NaN, 29.5}, outcome.marketPrice());
         assertArrayEquals(new double[] {Double.NaN, -6}, outcome.collectiveNet());
         assertArrayEquals(new double[] {6}, outcome.linkTrade());
-        assertEquals(249, outcome.objective(), 1e-12);
+        assertEquals(240, outcome.objective(), 1e-12);
     }
 
     @Test

@@ -56,35 +56,37 @@ class AccountingTest {
     void poolStepIsAccountedByHand() {
         StepResult r = Accounting.step(communityTree(0.5, 4), communityOutcome(0, 39));
 
-        assertEquals(64.875, r.welfare(), EPS);      // -0.25 · -259.5
+        assertEquals(65.75, r.welfare(), EPS);       // -0.25 · -263
         assertEquals(0, r.gridImport(), EPS);
         assertEquals(0.75, r.gridExport(), EPS);     // u = 3 MW for 0.25 h
         assertEquals(0, r.importCost(), EPS);
         assertEquals(30, r.exportRevenue(), EPS);    // 40 · 3 · 0.25
         assertEquals(0.5, r.load(), EPS);            // 2 MW · 0.25 h
         assertEquals(0, r.exchange(), EPS);          // the grid belongs to no collective
-        assertEquals(1.625, r.fees(), EPS);          // 0.5·(5+2)·0.25 + (0.5+0.5)·3·0.25
+        assertEquals(0.75, r.fees(), EPS);           // no pool trade; (0.5+0.5)·3·0.25 on the link
 
-        // w: 39·(-5)·0.25 + 0.5·5·0.25 = -48.125; cost 0.25·50
-        assertEquals(new PeerStep("w", 5, 1.25, 12.5, -48.125), round(r.peers().get(1)));
-        // d: 39·2·0.25 + 0.5·2·0.25 = 19.75; cost 0.25·(-196)
-        assertEquals(new PeerStep("d", -2, -0.5, -49, 19.75), round(r.peers().get(2)));
+        // w: sells its 5 MW outside at 39: 39·(-5)·0.25 = -48.75; cost 0.25·50
+        assertEquals(new PeerStep("w", 5, 1.25, 12.5, -48.75), round(r.peers().get(1)));
+        // d: buys 2 MW outside at 39: 39·2·0.25 = 19.5; cost 0.25·(-196)
+        assertEquals(new PeerStep("d", -2, -0.5, -49, 19.5), round(r.peers().get(2)));
         // grid: cost = settlement -30; payment 39.5·3·0.25 + 0.5·3·0.25 = 30
         assertEquals(new PeerStep("g", -3, -0.75, -30, 30), round(r.peers().get(0)));
-        // peers pay -28.375 = settlement -30 + fees 1.625
+        // peers pay -29.25 = settlement -30 + fees 0.75
         assertEquals(0, r.imbalance(), EPS);
 
         assertEquals(List.of(new CollectiveStep("c1", 39, 0, 0.75)), r.collectives());
         assertEquals(List.of(
                 new TradeStep("market", false, "g", "c1", -3, 39.5),
-                new TradeStep("c1", true, "w", "c1", 5, 39),
-                new TradeStep("c1", true, "d", "c1", -2, 39)), r.trades());
+                new TradeStep("c1", true, "w", "c1", 0, 39),
+                new TradeStep("c1", true, "w", "market", 5, 39),
+                new TradeStep("c1", true, "d", "c1", 0, 39),
+                new TradeStep("c1", true, "d", "market", -2, 39)), r.trades());
     }
 
     @Test
     void aPoolPriceThatIsNoDualShowsAsImbalance() {
-        // At 35 instead of 39 the members pay 4 $/MWh less for the 3 MWh·0.25 h the manager sells:
-        // w -43.125, d 17.75: peers pay -25.375, 3 more than settlement + fees (-28.375).
+        // At 35 instead of 39 the members pay 4 $/MWh less for the 3 MWh·0.25 h the manager
+        // sells: w -43.75, d 17.5: peers pay -26.25, 3 more than settlement + fees (-29.25).
         StepResult r = Accounting.step(communityTree(0.5, 4), communityOutcome(0, 35));
         assertEquals(3.0, r.imbalance(), EPS);
     }
@@ -115,7 +117,7 @@ class AccountingTest {
         assertEquals(3, t.steps());
         assertEquals(2, t.optimalSteps());
         assertEquals(1, t.failedSteps());
-        assertEquals(2 * 64.875, t.welfare(), EPS);
+        assertEquals(2 * 65.75, t.welfare(), EPS);
         assertEquals(60, t.exportRevenue(), EPS);
         assertEquals(1.5, t.gridExport(), EPS);
         assertEquals(1.0, t.load(), EPS);
@@ -143,7 +145,7 @@ class AccountingTest {
         StepOutcome o = communityOutcome(step, 39);
         return new StepOutcome(step, o.status(), o.message(), o.conflicts(), o.objective(),
                 o.injection(), o.linkTrade(), o.linkPrice(), o.marketPrice(), o.collectiveNet(),
-                Fixtures.stats(iterations));
+                o.slotValues(), o.couplingPrices(), Fixtures.stats(iterations));
     }
 
     /** Rounds away floating-point noise so records compare exactly. */

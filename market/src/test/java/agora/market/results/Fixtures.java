@@ -63,16 +63,25 @@ public final class Fixtures {
         return new StepOutcome.SolveStats(iterations, Double.NaN, Double.NaN, 0, 0, 0.01);
     }
 
+    /**
+     * An optimal outcome worked out by hand.
+     *
+     * @param slotValues     every trade slot of the tree's problem, in its order
+     * @param couplingPrices every coupling row's price, in the problem's order
+     */
     public static StepOutcome optimal(int step, double objective, double[] injection,
                                       double[] linkTrade, double[] linkPrice,
-                                      double[] marketPrice, double[] collectiveNet) {
+                                      double[] marketPrice, double[] collectiveNet,
+                                      double[] slotValues, double[] couplingPrices) {
         return new StepOutcome(step, SolveStatus.OPTIMAL, "optimal", List.of(), objective,
-                injection, linkTrade, linkPrice, marketPrice, collectiveNet, stats(12));
+                injection, linkTrade, linkPrice, marketPrice, collectiveNet, slotValues,
+                couplingPrices, stats(12));
     }
 
     public static StepOutcome failed(int step, SolveStatus status, String message,
                                      List<String> conflicts) {
         return new StepOutcome(step, status, message, conflicts, Double.NaN, new double[0],
-                new double[0], new double[0], new double[0], new double[0], stats(0));
+                new double[0], new double[0], new double[0], new double[0], new double[0],
+                new double[0], stats(0));
     }
 }

@@ -53,14 +53,16 @@ class RunOutputTest {
         assertEquals(List.of(
                 "step,time,design,peer,p,energy,cost,payment",
                 "0,2013-06-01T06:00,community,g,-3.0,-0.75,-30.0,30.0",
-                "0,2013-06-01T06:00,community,w,5.0,1.25,12.5,-48.125",
-                "0,2013-06-01T06:00,community,d,-2.0,-0.5,-49.0,19.75"),
+                "0,2013-06-01T06:00,community,w,5.0,1.25,12.5,-48.75",
+                "0,2013-06-01T06:00,community,d,-2.0,-0.5,-49.0,19.5"),
                 Files.readAllLines(out.resolve("peers.csv")));
         assertEquals(List.of(
                 "step,time,design,market,from,to,P,price",
                 "0,2013-06-01T06:00,community,market,g,c1,-3.0,39.5",
-                "0,2013-06-01T06:00,community,c1,w,c1,5.0,39.0",
-                "0,2013-06-01T06:00,community,c1,d,c1,-2.0,39.0"),
+                "0,2013-06-01T06:00,community,c1,w,c1,0,39.0",
+                "0,2013-06-01T06:00,community,c1,w,market,5.0,39.0",
+                "0,2013-06-01T06:00,community,c1,d,c1,0,39.0",
+                "0,2013-06-01T06:00,community,c1,d,market,-2.0,39.0"),
                 Files.readAllLines(out.resolve("trades.csv")));
         assertEquals(List.of(
                 "step,time,design,collective,price,import,export",
@@ -68,7 +70,7 @@ class RunOutputTest {
                 Files.readAllLines(out.resolve("collectives.csv")));
         List<String> steps = Files.readAllLines(out.resolve("steps.csv"));
         assertEquals(3, steps.size());
-        assertEquals("0,2013-06-01T06:00,community,OPTIMAL,64.875,0,0.75,0,30.0,0.5,0,1.625,0,"
+        assertEquals("0,2013-06-01T06:00,community,OPTIMAL,65.75,0,0.75,0,30.0,0.5,0,0.75,0,"
                 + "12,0.01,optimal,", steps.get(1));
         // a failed step: no numbers, its message quoted because it holds a comma
         assertEquals("1,2013-06-01T06:15,community,INFEASIBLE,,,,,,,,,,0,0.01,"
@@ -76,7 +78,7 @@ class RunOutputTest {
 
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         JsonNode design = summary.get("designs").get("community");
-        assertEquals(64.875, design.get("socialWelfare").asDouble(), 1e-12);
+        assertEquals(65.75, design.get("socialWelfare").asDouble(), 1e-12);
         assertEquals(30.0, design.get("exportRevenue").asDouble(), 1e-12);
         assertEquals(0.75, design.get("totalExport").asDouble(), 1e-12);
         assertEquals(1, design.get("failedSteps").asInt());
