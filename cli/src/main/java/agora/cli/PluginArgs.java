@@ -84,7 +84,8 @@ final class PluginArgs {
         List<URL> urls = new ArrayList<>();
         for (Path jar : found) {
             // a class loader skips a jar it cannot open without a word: say so instead
-            try (JarFile opened = new JarFile(jar.toFile())) {
+            try {
+                new JarFile(jar.toFile()).close();
                 urls.add(jar.toAbsolutePath().toUri().toURL());
             } catch (IOException e) {
                 throw new UsageError(jar + ": not a readable jar (" + e.getMessage() + ")");
