@@ -10,7 +10,6 @@ import agora.market.run.TerminalProgress;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
-import agora.solver.SolverBackends;
 import agora.solver.SolverOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -42,10 +41,13 @@ final class BenchCommand implements Callable<Integer> {
     ScenarioArgs scenario = new ScenarioArgs();
     @Mixin
     SolveArgs solve = new SolveArgs();
+    @Mixin
+    PluginArgs plugins = new PluginArgs();
 
-    @Option(names = "--designs", split = ",", paramLabel = "NAME",
-            description = "designs (comma-separated, or all); default: the scenario's")
-    List<String> designs = new ArrayList<>();
+    @Option(names = {"--designs", "--design"}, paramLabel = "NAME",
+            description = "a design, a comma-separated list, or all (as for run); default: the "
+                    + "scenario's")
+    String designs;
 
     @Option(names = "--backends", split = ",", paramLabel = "NAME",
             description = "backends for centralized solves; default: every registered one")
@@ -65,21 +67,19 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // no backend is checked: the bench runs every registered one, or those of --backends
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(designs.isEmpty(), false));
+        Registries registries = plugins.registries(ctx);
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario,
+                Choices.names(registries, designs == null, false));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }
         Loaded l = loaded.get();
         Scenario s = l.scenario();
-        List<MarketDesign> chosen = new ArrayList<>();
-        if (designs.isEmpty()) {
-            chosen.addAll(Choices.designs(null, l));
-        }
-        designs.forEach(d -> chosen.addAll(Choices.designs(d, l)));
+        List<MarketDesign> chosen = Choices.designs(designs, l, registries);
         List<SolveMode> solveModes = modes.isEmpty() ? List.of(solve.mode(s.market().solve()))
                 : modes.stream().map(SolveArgs::parseMode).distinct().toList();
-        List<SolverBackend> chosenBackends = backends.isEmpty() ? SolverBackends.all()
-                : backends.stream().map(b -> Choices.backend(b, l)).toList();
+        List<SolverBackend> chosenBackends = backends.isEmpty() ? registries.backends().all()
+                : backends.stream().map(b -> Choices.backend(b, l, registries)).toList();
         SolverOptions options = solve.options(s.market().options());
         RangeArgs range = new RangeArgs();
         range.steps = steps;

@@ -38,6 +38,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioArgs scenario = new ScenarioArgs();
+    @Mixin
+    PluginArgs plugins = new PluginArgs();
 
     CheckCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -45,7 +47,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario);
+        Registries registries = plugins.registries(ctx);
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(registries, true, true));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }
@@ -53,12 +56,12 @@ final class CheckCommand implements Callable<Integer> {
         Scenario s = l.scenario();
         // The scenario's own choices must hold: an unknown name or a design that does not apply
         // is an error of the scenario.
-        List<MarketDesign> own = Choices.designs(null, l);
+        List<MarketDesign> own = Choices.designs(null, l, registries);
         if (s.market().solve() == SolveMode.CENTRALIZED) {
-            Choices.backend(null, l);
+            Choices.backend(null, l, registries);
         }
         Topology topology = Topology.of(s);
-        Map<String, String> pairs = tradingPairs(topology, own, l);
+        Map<String, String> pairs = tradingPairs(topology, own, l, registries.designs().all());
 
         PrintWriter out = ctx.out();
         out.println("scenario \"" + s.name() + "\" (" + l.file() + ")");
@@ -78,13 +81,13 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Every registered design lowered; the scenario's own design must apply. */
     private static Map<String, String> tradingPairs(Topology topology, List<MarketDesign> own,
-                                                    Loaded l) {
+                                                    Loaded l, List<MarketDesign> registered) {
         Set<String> ownNames = own.stream().map(MarketDesign::name).collect(Collectors.toSet());
         Map<String, String> out = new LinkedHashMap<>();
-        for (MarketDesign design : MarketDesigns.all()) {
+        for (MarketDesign design : registered) {
             String mark = ownNames.contains(design.name()) ? " (the scenario's design)" : "";
             try {
-                out.put(design.name(), pairs(design.lower(topology)) + mark);
+                out.put(design.name(), pairs(MarketDesigns.lower(design, topology)) + mark);
             } catch (DesignException e) {
                 if (!mark.isEmpty()) {
                     throw new UserError(l.render(e.diagnostics()).stripTrailing());

@@ -15,7 +15,6 @@ import agora.market.lowering.CentralizedSolver;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
-import agora.solver.SolverBackends;
 import agora.solver.SolverOptions;
 import agora.topology.Topology;
 import java.util.ArrayList;
@@ -29,39 +28,87 @@ import java.util.Set;
  * the scenario's market block (a wrong name is an error in the scenario), and builds solvers.
  */
 final class Choices {
-    /** {@code --design all}: the three designs of the paper, in its order. */
+    /** The three designs of the paper, in its order. */
     static final List<String> PAPER_DESIGNS = List.of("full", "community", "hybrid");
+    /**
+     * {@code --design all}: the paper's three designs, then the scenario's own design when it is
+     * another (for example {@code nested} or a plug-in).
+     */
     static final String ALL = "all";
 
     private Choices() {
     }
 
-    /** The designs to run: the flag's ({@code all} = the paper's three), else the scenario's. */
-    static List<MarketDesign> designs(String flag, Loaded loaded) {
-        boolean fromFlag = flag != null;
-        String name = fromFlag ? flag : loaded.scenario().market().design();
-        List<String> names = ALL.equals(name) ? PAPER_DESIGNS : List.of(name);
+    /** A design name and whether the scenario file gave it (a wrong one is then its error). */
+    private record Choice(String name, boolean fromScenario) {
+    }
+
+    /**
+     * The designs to run: the flag's, else the scenario's. The flag takes one name or a
+     * comma-separated list, run in the order given; {@code all} stands for the paper's three and
+     * the scenario's own (see {@link #ALL}); a design listed twice is a usage error.
+     */
+    static List<MarketDesign> designs(String flag, Loaded loaded, Registries registries) {
+        String own = loaded.scenario().market().design();
         List<MarketDesign> out = new ArrayList<>();
-        for (String n : names) {
-            Optional<MarketDesign> design = MarketDesigns.find(n);
+        for (Choice choice : flag == null ? expand(own, own) : list(flag, own)) {
+            Optional<MarketDesign> design = registries.designs().find(choice.name());
             if (design.isEmpty()) {
-                Set<String> registered = new LinkedHashSet<>(MarketDesigns.names());
-                throw fromFlag ? new UsageError(MarketNames.unknownDesign(n) + "; "
-                        + MarketNames.designHint(n, registered))
-                        : scenarioError(DiagnosticCode.UNKNOWN_DESIGN, loaded, Scenario.DESIGN,
-                                MarketNames.unknownDesign(n), MarketNames.designHint(n, registered));
+                String n = choice.name();
+                Set<String> registered = new LinkedHashSet<>(registries.designs().names());
+                throw choice.fromScenario() ? scenarioError(DiagnosticCode.UNKNOWN_DESIGN, loaded,
+                        Scenario.DESIGN, MarketNames.unknownDesign(n), MarketNames.designHint(n, registered))
+                        : new UsageError(MarketNames.unknownDesign(n) + "; "
+                        + MarketNames.designHint(n, registered));
             }
             out.add(design.get());
         }
         return out;
     }
 
+    /** The names of a {@code --design} list, each checked to be there once. */
+    private static List<Choice> list(String flag, String own) {
+        List<Choice> out = new ArrayList<>();
+        boolean all = false;
+        for (String part : flag.split(",", -1)) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                throw new UsageError("--design '" + flag + "' has an empty name; separate names "
+                        + "with single commas, for example full,community");
+            }
+            all |= ALL.equals(name);
+            out.addAll(ALL.equals(name) ? expand(ALL, own) : List.of(new Choice(name, false)));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (Choice c : out) {
+            if (!seen.add(c.name())) {
+                throw new UsageError("--design '" + flag + "' names '" + c.name() + "' twice"
+                        + (all ? " (all stands for " + String.join(", ", expand(ALL, own).stream()
+                        .map(Choice::name).toList()) + ")" : ""));
+            }
+        }
+        return out;
+    }
+
+    /** A single name: {@code all} becomes the paper's three designs and the scenario's own. */
+    private static List<Choice> expand(String name, String own) {
+        if (!ALL.equals(name)) {
+            return List.of(new Choice(name, true));
+        }
+        List<Choice> out = new ArrayList<>();
+        PAPER_DESIGNS.forEach(n -> out.add(new Choice(n, false)));
+        if (!PAPER_DESIGNS.contains(own) && !ALL.equals(own)) {
+            out.add(new Choice(own, true));
+        }
+        return out;
+    }
+
     /** The backend for centralized solves: the flag's, else the scenario's. */
-    static SolverBackend backend(String flag, Loaded loaded) {
+    static SolverBackend backend(String flag, Loaded loaded, Registries registries) {
         boolean fromFlag = flag != null;
         String name = fromFlag ? flag : loaded.scenario().market().backend();
-        return SolverBackends.find(name).orElseThrow(() -> {
-            Set<String> registered = new LinkedHashSet<>(SolverBackends.names());
+        return registries.backends().find(name).orElseThrow(() -> {
+            Set<String> registered = new LinkedHashSet<>(registries.backends().names());
             return fromFlag ? new UsageError(MarketNames.unknownBackend(name) + "; "
                     + MarketNames.backendHint(name, registered))
                     : scenarioError(DiagnosticCode.UNKNOWN_BACKEND, loaded, Scenario.BACKEND,
@@ -74,13 +121,13 @@ final class Choices {
      * uses the file's ({@code all} is a name, too), the backend when it uses the file's (no flag
      * replaces it or the solve mode).
      */
-    static MarketNames names(boolean fileDesign, boolean fileBackend) {
+    static MarketNames names(Registries registries, boolean fileDesign, boolean fileBackend) {
         Set<String> designs = null;
         if (fileDesign) {
-            designs = new LinkedHashSet<>(MarketDesigns.names());
+            designs = new LinkedHashSet<>(registries.designs().names());
             designs.add(ALL);
         }
-        Set<String> backends = fileBackend ? new LinkedHashSet<>(SolverBackends.names()) : null;
+        Set<String> backends = fileBackend ? new LinkedHashSet<>(registries.backends().names()) : null;
         return new MarketNames(designs, backends);
     }
 
@@ -95,10 +142,13 @@ final class Choices {
                 .stripTrailing());
     }
 
-    /** Lowers the scenario with a design; a design that does not apply is reported as diagnostics. */
+    /**
+     * Lowers the scenario with a design, the tree labelled with the design's own name; a design
+     * that does not apply is reported as diagnostics.
+     */
     static MarketTree lower(MarketDesign design, Topology topology, Loaded loaded) {
         try {
-            return design.lower(topology);
+            return MarketDesigns.lower(design, topology);
         } catch (DesignException e) {
             throw new UserError(loaded.render(e.diagnostics()).stripTrailing());
         }

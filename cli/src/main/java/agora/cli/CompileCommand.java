@@ -3,7 +3,6 @@ package agora.cli;
 import agora.emit.DesignView;
 import agora.emit.ScenarioDocument;
 import agora.market.MarketDesign;
-import agora.market.MarketDesigns;
 import agora.topology.Topology;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
@@ -28,6 +27,8 @@ final class CompileCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioArgs scenario = new ScenarioArgs();
+    @Mixin
+    PluginArgs plugins = new PluginArgs();
 
     @Option(names = "--emit", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (default), yaml or dot")
@@ -53,26 +54,29 @@ final class CompileCommand implements Callable<Integer> {
         if (!List.of("json", "yaml", "dot").contains(emit)) {
             throw new UsageError("unknown --emit format '" + emit + "'; expected json, yaml or dot");
         }
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(design == null, false));
+        Registries registries = plugins.registries(ctx);
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario,
+                Choices.names(registries, design == null, false));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }
         Loaded l = loaded.get();
         Topology topology = Topology.of(l.scenario());
-        String text = emit.equals("dot") ? dot(l, topology) : document(topology);
+        String text = emit.equals("dot") ? dot(l, topology, registries)
+                : document(topology, registries);
         write(text);
         return ExitCodes.OK;
     }
 
-    private String document(Topology topology) throws JsonProcessingException {
-        List<DesignView> views = MarketDesigns.all().stream()
+    private String document(Topology topology, Registries registries) throws JsonProcessingException {
+        List<DesignView> views = registries.designs().all().stream()
                 .map(d -> DesignViews.of(d, topology)).toList();
         ScenarioDocument document = new ScenarioDocument(topology, views, profiles);
         return emit.equals("json") ? document.json() : document.yaml();
     }
 
-    private String dot(Loaded l, Topology topology) {
-        List<MarketDesign> designs = Choices.designs(design, l);
+    private String dot(Loaded l, Topology topology, Registries registries) {
+        List<MarketDesign> designs = Choices.designs(design, l, registries);
         if (designs.size() != 1) {
             throw new UsageError("--emit dot draws one design; choose it with --design NAME");
         }

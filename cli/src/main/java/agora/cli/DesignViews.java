@@ -4,6 +4,7 @@ import agora.emit.DesignView;
 import agora.market.DesignException;
 import agora.market.Market;
 import agora.market.MarketDesign;
+import agora.market.MarketDesigns;
 import agora.market.MarketTree;
 import agora.market.Participant;
 import agora.market.TradeLink;
@@ -18,7 +19,7 @@ final class DesignViews {
     /** The design applied to the topology, or why it does not apply. */
     static DesignView of(MarketDesign design, Topology topology) {
         try {
-            return of(design.lower(topology), design.description());
+            return of(MarketDesigns.lower(design, topology), design.description());
         } catch (DesignException e) {
             return DesignView.notApplicable(design.name(), design.description(), e.getMessage());
         }

@@ -15,16 +15,9 @@ import java.util.Optional;
 record Loaded(Path file, CompileResult result, Scenario scenario) {
 
     /**
-     * Compiles the scenario; on errors prints them (rendered, with source lines) on stderr and
+     * Compiles the scenario, checking the names of its market block that flags do not replace
+     * ({@link Choices#names}); on errors prints them (rendered, with source lines) on stderr and
      * returns empty. Warnings are printed too and do not stop the command.
-     */
-    static Optional<Loaded> load(CliContext ctx, ScenarioArgs args) {
-        return load(ctx, args, Choices.names(true, true));
-    }
-
-    /**
-     * Compiles the scenario as {@link #load(CliContext, ScenarioArgs)} does, checking the names
-     * of its market block that flags do not replace ({@link Choices#names}).
      */
     static Optional<Loaded> load(CliContext ctx, ScenarioArgs args, MarketNames names) {
         if (!Files.isRegularFile(args.file)) {

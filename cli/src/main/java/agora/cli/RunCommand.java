@@ -43,10 +43,13 @@ final class RunCommand implements Callable<Integer> {
     SolveArgs solve = new SolveArgs();
     @Mixin
     RangeArgs range = new RangeArgs();
+    @Mixin
+    PluginArgs plugins = new PluginArgs();
 
     @Option(names = "--design", paramLabel = "NAME",
-            description = "market design (full, community, hybrid, nested, a plug-in), or all "
-                    + "for the paper's three; default: the scenario's")
+            description = "market design (full, community, hybrid, nested, a plug-in), a "
+                    + "comma-separated list run in its order, or all for the paper's three and the "
+                    + "scenario's own; default: the scenario's")
     String design;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -62,17 +65,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario,
-                Choices.names(design == null, solve.backend == null && solve.solve == null));
+        Registries registries = plugins.registries(ctx);
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(registries,
+                design == null, solve.backend == null && solve.solve == null));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }
         Loaded l = loaded.get();
         Scenario s = l.scenario();
-        List<MarketDesign> designs = Choices.designs(design, l);
+        List<MarketDesign> designs = Choices.designs(design, l, registries);
         SolveMode mode = solve.mode(s.market().solve());
         SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
-                ? Choices.backend(solve.backend, l) : null;
+                ? Choices.backend(solve.backend, l, registries) : null;
         SolverOptions options = solve.options(s.market().options());
         StepRange steps = range.range(s.time());
 

@@ -46,6 +46,8 @@ final class TradesCommand implements Callable<Integer> {
     ScenarioArgs scenario = new ScenarioArgs();
     @Mixin
     SolveArgs solve = new SolveArgs();
+    @Mixin
+    PluginArgs plugins = new PluginArgs();
 
     @Option(names = "--peer", required = true, paramLabel = "PEER",
             description = "the peer: its name, or its number (1 = the first peer declared; the "
@@ -61,8 +63,8 @@ final class TradesCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--design", paramLabel = "NAME",
-            description = "a design, or all for the paper's three; default: all (and the "
-                    + "scenario's own design when it is another)")
+            description = "a design, a comma-separated list, or all for the paper's three and the "
+                    + "scenario's own design when it is another; default: all")
     String design;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the trades here")
@@ -79,18 +81,20 @@ final class TradesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Loaded> loaded = Loaded.load(ctx, scenario,
-                Choices.names(design == null, solve.backend == null && solve.solve == null));
+        Registries registries = plugins.registries(ctx);
+        Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(registries,
+                design == null, solve.backend == null && solve.solve == null));
         if (loaded.isEmpty()) {
             return ExitCodes.FAILED;
         }
         Loaded l = loaded.get();
         Scenario s = l.scenario();
         peer = peerName(s, peer);
-        List<MarketDesign> designs = design != null ? Choices.designs(design, l) : defaultDesigns(l);
+        List<MarketDesign> designs = Choices.designs(design == null ? Choices.ALL : design, l,
+                registries);
         SolveMode mode = solve.mode(s.market().solve());
         SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
-                ? Choices.backend(solve.backend, l) : null;
+                ? Choices.backend(solve.backend, l, registries) : null;
         SolverOptions options = solve.options(s.market().options());
         RangeArgs range = new RangeArgs();
         range.from = from;
@@ -131,16 +135,6 @@ final class TradesCommand implements Callable<Integer> {
         }
         throw new UsageError("unknown peer '" + argument + "'; peers: "
                 + String.join(", ", peers.stream().map(Peer::name).toList()));
-    }
-
-    /** Fig. 7 compares designs: the paper's three, then the scenario's own when it is another. */
-    private static List<MarketDesign> defaultDesigns(Loaded l) {
-        List<MarketDesign> designs = new ArrayList<>(Choices.designs(Choices.ALL, l));
-        String own = l.scenario().market().design();
-        if (!Choices.PAPER_DESIGNS.contains(own)) {
-            designs.addAll(Choices.designs(null, l));
-        }
-        return designs;
     }
 
     /** Prints one design's trades of the peer and adds them to {@code rows}; true if a step failed. */

@@ -15,6 +15,8 @@ final class CliHarness {
     final Path file;
     private final ScenarioLoader loader;
     final List<Map<String, String>> loadedWith = new ArrayList<>();
+    /** The environment variables the command line sees. */
+    Map<String, String> environment = Map.of();
     String out;
     String err;
 
@@ -40,7 +42,7 @@ final class CliHarness {
             return loader.load(f, params);
         };
         CliContext ctx = new CliContext(recording, new PrintWriter(o, true),
-                new PrintWriter(e, true), false, "test");
+                new PrintWriter(e, true), false, "test", environment);
         int code = Main.execute(ctx, replaced);
         out = o.toString();
         err = e.toString();

@@ -217,6 +217,36 @@ class CommandsTest {
     }
 
     @Test
+    void allAddsTheScenariosOwnDesignWhenItIsNotOneOfThePapers() throws IOException {
+        CliHarness cli = cli("nested");
+        Path out = tmp.resolve("all");
+        assertEquals(ExitCodes.OK, cli.run("run", "FILE", "--design", "all", "--tolerance", "1e-6",
+                "--out", out.toString()), cli.err);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(List.of("full", "community", "hybrid", "nested"), iterator(summary.get("designs")));
+    }
+
+    @Test
+    void aDesignListRunsInTheOrderGivenAndNamesEachDesignOnce() throws IOException {
+        CliHarness cli = cli("community");
+        Path out = tmp.resolve("list");
+        assertEquals(ExitCodes.OK, cli.run("run", "FILE", "--design", "hybrid, full", "--tolerance",
+                "1e-6", "--out", out.toString()), cli.err);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(List.of("hybrid", "full"), iterator(summary.get("designs")));
+
+        assertEquals(ExitCodes.USAGE, cli.run("run", "FILE", "--design", "full,hybrid,full"));
+        assertEquals("agora run: --design 'full,hybrid,full' names 'full' twice\n", cli.err);
+        assertEquals(ExitCodes.USAGE, cli.run("trades", "FILE", "--peer", "d2", "--from",
+                "2013-06-01T06:15", "--to", "2013-06-01T06:15", "--design", "all,community"));
+        assertEquals("agora trades: --design 'all,community' names 'community' twice (all stands "
+                + "for full, community, hybrid)\n", cli.err);
+        assertEquals(ExitCodes.USAGE, cli.run("bench", "FILE", "--designs", "full,"));
+        assertEquals("agora bench: --design 'full,' has an empty name; separate names with single "
+                + "commas, for example full,community\n", cli.err);
+    }
+
+    @Test
     void tradesShowOnePeersPartners() throws IOException {
         CliHarness cli = cli("full");
         Path csv = tmp.resolve("trades.csv");

@@ -20,9 +20,10 @@ import java.util.Map;
  * centralized with {@code ojalgo}, {@link SolverOptions#defaults()}. Design and backend names are
  * checked later against the registered ones.
  */
-final class MarketCompiler {
+public final class MarketCompiler {
     static final String DEFAULT_DESIGN = "full";
-    static final String DEFAULT_BACKEND = "ojalgo";
+    /** The backend of a scenario that names none; also the reference other solvers are checked against. */
+    public static final String DEFAULT_BACKEND = "ojalgo";
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
 
     private final Diagnostics diagnostics;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import agora.compiler.MarketCompiler;
+import agora.market.MarketDesign;
+import agora.market.MarketDesigns;
 import agora.market.MarketSolver;
 import agora.market.MarketTree;
 import agora.market.StepOutcome;
@@ -31,10 +34,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * solver that converges to a looser accuracy (ADMM) can widen them.
  *
  * <p>Known answers are worked out by hand in {@link KnownAnswers}. Random scenarios
- * ({@link RandomScenarios}) are compared with {@link #referenceSolverFor}, by default the
- * centralized ojAlgo solver. Centralized solvers also expose their backend
- * ({@link #centralizedBackend}) so that primal values and duals can be checked against the KKT
- * conditions of the lowered model.
+ * ({@link RandomScenarios}), lowered with {@link #randomScenarioDesigns()}, are compared with
+ * {@link #referenceSolverFor}, by default the centralized solver on
+ * {@link #referenceBackend()}, the default backend of scenarios. Centralized solvers also expose
+ * their backend ({@link #centralizedBackend}) so that primal values and duals can be checked
+ * against the KKT conditions of the lowered model.
+ *
+ * <p>The suite is published as the test-jar of {@code agora-conformance}, so a plug-in runs it
+ * too: depend on {@code org.agora:agora-conformance} and {@code org.agora:agora-market} with
+ * {@code <type>test-jar</type>} (the random scenarios are built with the market module's
+ * {@code ScenarioFixture}) and extend this class. A plug-in backend returns a
+ * {@code CentralizedSolver} on itself from {@link #solverFor}, and itself from
+ * {@link #centralizedBackend}; a plug-in market solver returns itself from {@link #solverFor}; a
+ * plug-in design returns itself from {@link #randomScenarioDesigns()}, so that the random
+ * scenarios are lowered with it and solved by the solver under test and the reference.
  */
 public abstract class AbstractMarketSolverConformanceTest {
 
@@ -44,9 +57,27 @@ public abstract class AbstractMarketSolverConformanceTest {
     /** The solver under test, for one lowered market. */
     protected abstract MarketSolver solverFor(MarketTree tree);
 
-    /** The solver random scenarios are compared with. */
+    /** The solver random scenarios are compared with: centralized, on {@link #referenceBackend()}. */
     protected MarketSolver referenceSolverFor(MarketTree tree) {
-        return new CentralizedSolver(tree, SolverBackends.byName("ojalgo"), options());
+        return new CentralizedSolver(tree, referenceBackend(), options());
+    }
+
+    /** The backend of {@link #referenceSolverFor}: by default that of scenarios that name none. */
+    protected SolverBackend referenceBackend() {
+        return SolverBackends.byName(MarketCompiler.DEFAULT_BACKEND);
+    }
+
+    /**
+     * The designs random scenarios are lowered with, one drawn per scenario: by default the four
+     * built-in ones. Lowered through {@link MarketDesigns#lower}, as a run does.
+     */
+    protected List<MarketDesign> randomScenarioDesigns() {
+        return RandomScenarios.BUILT_IN_DESIGNS.stream().map(MarketDesigns::byName).toList();
+    }
+
+    /** The random scenario of a seed, lowered with one of {@link #randomScenarioDesigns()}. */
+    protected final MarketTree randomScenario(long seed) {
+        return RandomScenarios.generate(seed, randomScenarioDesigns());
     }
 
     /** The backend behind a centralized solver under test, for KKT checks; empty otherwise. */
@@ -271,7 +302,7 @@ public abstract class AbstractMarketSolverConformanceTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void randomScenariosAgreeWithTheReference(long seed) {
-        MarketTree tree = RandomScenarios.generate(seed);
+        MarketTree tree = randomScenario(seed);
         StepOutcome tested = solverFor(tree).solve(0);
         StepOutcome reference = referenceSolverFor(tree).solve(0);
         String where = "seed " + seed + " (" + tree.design() + ", " + tree.peers().size() + " peers)";

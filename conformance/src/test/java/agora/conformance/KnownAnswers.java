@@ -1,6 +1,7 @@
 package agora.conformance;
 
 import agora.market.DesignException;
+import agora.market.MarketDesign;
 import agora.market.MarketDesigns;
 import agora.market.MarketTree;
 import agora.market.designs.ScenarioFixture;
@@ -20,8 +21,13 @@ final class KnownAnswers {
     }
 
     static MarketTree lower(ScenarioFixture fixture, String design) {
+        return lower(fixture, MarketDesigns.byName(design));
+    }
+
+    /** The fixture's scenario, naming the design in its market block, lowered with it. */
+    static MarketTree lower(ScenarioFixture fixture, MarketDesign design) {
         try {
-            return MarketDesigns.byName(design).lower(Topology.of(fixture.design(design).build()));
+            return MarketDesigns.lower(design, Topology.of(fixture.design(design.name()).build()));
         } catch (DesignException e) {
             throw new AssertionError(e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package agora.conformance;
 
+import agora.market.MarketDesign;
 import agora.market.MarketTree;
 import agora.market.designs.ScenarioFixture;
 import agora.scenario.Clearing;
@@ -12,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded random small markets: 3-12 peers, one grid, 0-3 communities (some with a nested
- * sub-collective), random fees and sometimes a network charge, lowered with a random built-in
- * design.
+ * sub-collective), random fees and sometimes a network charge, lowered with a design drawn
+ * from a list (by default the four built-in ones).
  *
  * <p>Chosen so that the answer is unique where it is compared: every peer has a strictly convex
  * cost (unique dispatch) and bounds wide enough that no peer that trades sits at a bound (so the
@@ -24,14 +25,16 @@ final class RandomScenarios {
     /** A link trading more than this (MW) has a unique price in these scenarios. */
     static final double TRADED = 1e-2;
 
-    private static final List<String> DESIGNS = List.of("full", "community", "hybrid", "nested");
+    /** The built-in designs, in the order seeds draw from. */
+    static final List<String> BUILT_IN_DESIGNS = List.of("full", "community", "hybrid", "nested");
 
     private RandomScenarios() {
     }
 
-    static MarketTree generate(long seed) {
+    /** The scenario of a seed, lowered with one of {@code designs} (drawn by the seed). */
+    static MarketTree generate(long seed, List<MarketDesign> designs) {
         SplittableRandom random = new SplittableRandom(seed);
-        String design = DESIGNS.get(random.nextInt(DESIGNS.size()));
+        MarketDesign design = designs.get(random.nextInt(designs.size()));
         int peerCount = 3 + random.nextInt(10);
         ScenarioFixture f = ScenarioFixture.named("random " + seed);
         double exportPrice = 15 + 15 * random.nextDouble();

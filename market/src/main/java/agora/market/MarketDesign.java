@@ -10,7 +10,8 @@ import agora.topology.Topology;
  * own to the problem that tree gives ({@link #terms}: variables, linear constraints, cost
  * terms). Designs are registered with {@link java.util.ServiceLoader} under
  * {@code META-INF/services/agora.market.MarketDesign}, the built-in ones exactly as a plug-in
- * from another jar; {@link MarketDesigns} finds them by name. {@code docs/PLUGINS.md} walks
+ * from another jar (on the class path or in a plug-in folder, {@code agora --plugins DIR});
+ * {@link MarketDesigns} finds them by name. {@code docs/PLUGINS.md} walks
  * through writing one.
  */
 public interface MarketDesign {
@@ -24,6 +25,8 @@ public interface MarketDesign {
     /**
      * Lowers the topology. The helpers of {@link agora.market.designs.DesignSupport} build the
      * markets the built-in designs use.
+     * Results are labelled with {@link #name()}, not with the name the tree was built with:
+     * callers lower through {@link MarketDesigns#lower}, which stamps it.
      *
      * @throws DesignException when the scenario does not fit the design (for example no grid
      *                         peer where the design needs exactly one); carries a diagnostic

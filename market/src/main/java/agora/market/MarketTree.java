@@ -35,6 +35,11 @@ public record MarketTree(String design, Scenario scenario, Market root,
         homeCollective = Collections.unmodifiableMap(new LinkedHashMap<>(homeCollective));
     }
 
+    /** The same tree under the name {@code name} (see {@link MarketDesigns#lower}). */
+    public MarketTree withDesign(String name) {
+        return new MarketTree(name, scenario, root, homeCollective);
+    }
+
     /** All markets, root first, then depth-first in participant order. */
     public List<Market> markets() {
         List<Market> out = new ArrayList<>();

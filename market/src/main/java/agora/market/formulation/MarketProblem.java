@@ -3,6 +3,7 @@ package agora.market.formulation;
 import agora.market.DesignException;
 import agora.market.Market;
 import agora.market.MarketDesign;
+import agora.market.MarketDesigns;
 import agora.market.MarketTree;
 import agora.market.Participant;
 import agora.market.TradeLink;
@@ -103,14 +104,15 @@ public final class MarketProblem {
     }
 
     /**
-     * The whole problem of a design on a topology: its tree, then its own terms.
+     * The whole problem of a design on a topology: its tree (labelled with the design's own name,
+     * {@link MarketDesigns#lower}), then its own terms.
      *
      * @throws DesignException when the scenario does not fit the design
      * @throws IllegalArgumentException when the design's tree or terms are malformed (a broken
      *                                  plug-in)
      */
     public static MarketProblem formulate(MarketDesign design, Topology topology) throws DesignException {
-        MarketProblem problem = of(design.lower(topology));
+        MarketProblem problem = of(MarketDesigns.lower(design, topology));
         return problem.withTerms(design.terms(problem, topology));
     }
 
