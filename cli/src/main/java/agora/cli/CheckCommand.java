@@ -66,6 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = ctx.out();
         out.println("scenario \"" + s.name() + "\" (" + l.file() + ")");
         out.println(peers(s.peers()));
+        fixedAtZero(s.peers()).ifPresent(out::println);
         out.println(collectives(s.collectives(), topology.collectiveDepth()));
         out.println(Describe.count(s.network().buses().size(), "bus", "buses") + ", "
                 + Describe.count(s.network().lines().size(), "line"));
@@ -107,6 +108,17 @@ final class CheckCommand implements Callable<Integer> {
                     + Describe.count(members, "member") + ")";
         }
         return text;
+    }
+
+    /**
+     * {@code fixed at 0 MW, no trades: z1, z2}: the peers whose bounds are 0 MW in every step,
+     * which every design leaves out of trading; empty when there are none.
+     */
+    static java.util.Optional<String> fixedAtZero(List<Peer> peers) {
+        List<String> idle = peers.stream().filter(p -> !p.isGrid()
+                && new agora.market.Participant.PeerMember(p).isIdle()).map(Peer::name).toList();
+        return idle.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of("fixed at 0 MW, no trades: " + String.join(", ", idle));
     }
 
     /** {@code 20 peers: 11 consumers, 8 producers, 1 grid}. */

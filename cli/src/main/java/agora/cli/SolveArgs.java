@@ -1,6 +1,7 @@
 package agora.cli;
 
 import agora.scenario.SolveMode;
+import agora.solver.OptionRange;
 import agora.solver.SolverOptions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,29 +45,22 @@ final class SolveArgs {
                         .map(SolveMode::keyword).collect(Collectors.joining(", "))));
     }
 
-    /** The scenario's options with the flags given laid over them, each checked. */
+    /** The scenario's options with the flags given laid over them, each checked against its range. */
     SolverOptions options(SolverOptions base) {
-        double tol = tolerance == null ? base.tolerance() : positive("--tolerance", tolerance);
-        Duration limit = timeLimit == null ? base.timeLimit()
-                : Duration.ofMillis(Math.round(positive("--time-limit", timeLimit) * 1000));
-        int n = threads == null ? base.threads() : atLeast("--threads", threads, 0);
-        double r = rho == null ? base.admmRho() : positive("--rho", rho);
+        double tol = tolerance == null ? base.tolerance() : inRange("--tolerance", OptionRange.TOLERANCE, tolerance);
+        Duration limit = timeLimit == null ? base.timeLimit() : Duration.ofMillis(Math.round(
+                inRange("--time-limit", OptionRange.TIME_LIMIT_SECONDS, timeLimit) * 1000));
+        int n = threads == null ? base.threads() : (int) inRange("--threads", OptionRange.THREADS, threads);
+        double r = rho == null ? base.admmRho() : inRange("--rho", OptionRange.ADMM_RHO, rho);
         int its = iterations == null ? base.admmMaxIterations()
-                : atLeast("--iterations", iterations, 1);
+                : (int) inRange("--iterations", OptionRange.ADMM_ITERATIONS, iterations);
         return new SolverOptions(tol, limit, n, r, its);
     }
 
-    private static double positive(String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new UsageError(option + " must be a positive number, got " + value);
-        }
-        return value;
-    }
-
-    private static int atLeast(String option, int value, int min) {
-        if (value < min) {
-            throw new UsageError(option + " must be at least " + min + ", got " + value);
-        }
+    private static double inRange(String option, OptionRange range, double value) {
+        range.problem(value, String.valueOf(value)).ifPresent(problem -> {
+            throw new UsageError(option + ": " + problem);
+        });
         return value;
     }
 }

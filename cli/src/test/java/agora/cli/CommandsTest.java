@@ -246,6 +246,19 @@ class CommandsTest {
                 + "commas, for example full,community\n", cli.err);
     }
 
+    /** Issue 15, item 7: an ADMM penalty of 1e308 "converged" in one round at absurd prices. */
+    @Test
+    void solverOptionsOutsideTheirRangeAreUsageErrorsNamingTheRange() throws IOException {
+        CliHarness cli = cli("full");
+        assertEquals(ExitCodes.USAGE, cli.run("run", "FILE", "--rho", "1e308"));
+        assertEquals("agora run: --rho: 'rho' must lie between 1e-6 and 1000000, found 1.0E308\n",
+                cli.err);
+        assertEquals(ExitCodes.USAGE, cli.run("run", "FILE", "--tolerance", "0.5"));
+        assertTrue(cli.err.contains("'tolerance' must lie between 1e-12 and 0.01"), cli.err);
+        assertEquals(ExitCodes.USAGE, cli.run("run", "FILE", "--iterations", "0"));
+        assertTrue(cli.err.contains("'iterations' must lie between 1 and 100000000"), cli.err);
+    }
+
     @Test
     void tradesShowOnePeersPartners() throws IOException {
         CliHarness cli = cli("full");

@@ -84,7 +84,7 @@ class UsageTest {
     @Test
     void badSolverOptionsAreUsageErrors() {
         assertEquals(ExitCodes.USAGE, cli.run("run", "FILE", "--tolerance", "-1"));
-        assertTrue(cli.err.contains("--tolerance must be a positive number"), cli.err);
+        assertTrue(cli.err.contains("--tolerance: 'tolerance' must lie between 1e-12 and 0.01, found -1.0"), cli.err);
         assertEquals(ExitCodes.USAGE, cli.run("run", "FILE", "--threads", "-2"));
         assertEquals(ExitCodes.USAGE, cli.run("compile", "FILE", "--emit", "xml"));
         assertTrue(cli.err.contains("expected json, yaml or dot"), cli.err);

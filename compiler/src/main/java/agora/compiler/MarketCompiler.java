@@ -6,6 +6,7 @@ import agora.diagnostics.SourceSpan;
 import agora.scenario.MarketSettings;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
+import agora.solver.OptionRange;
 import agora.solver.SolverOptions;
 import agora.syntax.MarketItem;
 import agora.syntax.Statement;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code market} block. Without one, or where it is silent: design {@code full}, solved
@@ -24,7 +26,7 @@ public final class MarketCompiler {
     static final String DEFAULT_DESIGN = "full";
     /** The backend of a scenario that names none; also the reference other solvers are checked against. */
     public static final String DEFAULT_BACKEND = "ojalgo";
-    private static final double MILLIS_PER_HOUR = 3_600_000.0;
+    private static final double SECONDS_PER_HOUR = 3600.0;
 
     private final Diagnostics diagnostics;
     private final Evaluator evaluator;
@@ -81,12 +83,13 @@ public final class MarketCompiler {
                             continue;
                         }
                         switch (o.name()) {
-                            case "tolerance" -> tolerance = positive(o, Dimension.NONE);
-                            case "time limit" -> timeLimit = Duration.ofMillis(
-                                    Math.round(positive(o, Dimension.TIME) * MILLIS_PER_HOUR));
-                            case "threads" -> threads = whole(o, 0);
-                            case "rho" -> rho = positive(o, Dimension.NONE);
-                            default -> iterations = whole(o, 1);
+                            case "tolerance" -> tolerance = inRange(o, OptionRange.TOLERANCE,
+                                    positive(o, Dimension.NONE), 1.0);
+                            case "time limit" -> timeLimit = Duration.ofMillis(Math.round(1000 * inRange(o,
+                                    OptionRange.TIME_LIMIT_SECONDS, positive(o, Dimension.TIME), SECONDS_PER_HOUR)));
+                            case "threads" -> threads = (int) inRange(o, OptionRange.THREADS, whole(o, 0), 1.0);
+                            case "rho" -> rho = inRange(o, OptionRange.ADMM_RHO, positive(o, Dimension.NONE), 1.0);
+                            default -> iterations = (int) inRange(o, OptionRange.ADMM_ITERATIONS, whole(o, 1), 1.0);
                         }
                     }
                 } catch (EvaluationFailed e) {
@@ -122,6 +125,19 @@ public final class MarketCompiler {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The option's value (canonical units times {@code toRangeUnits}) within its range, else a
+     * positioned error naming the range.
+     */
+    private double inRange(MarketItem.Option o, OptionRange range, double canonical, double toRangeUnits) {
+        double v = canonical * toRangeUnits;
+        Optional<String> problem = range.problem(v, Formats.number(v) + (range == OptionRange.TIME_LIMIT_SECONDS ? " s" : ""));
+        if (problem.isPresent()) {
+            throw evaluator.fail(DiagnosticCode.BAD_OPTION, o.value().span(), problem.get());
+        }
+        return v;
     }
 
     private int whole(MarketItem.Option o, int min) {

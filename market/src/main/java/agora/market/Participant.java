@@ -12,14 +12,26 @@ public sealed interface Participant
     /** The scenario name of the peer or collective. */
     String name();
 
-    /** May this participant sell in its market (producers and prosumers, the grid, managers)? */
+    /**
+     * May this participant sell in its market: producers and prosumers whose upper bound is above
+     * 0 in some step, the grid, managers.
+     */
     default boolean maySell() {
-        return !(this instanceof PeerMember p) || p.peer().kind().maySell();
+        return !(this instanceof PeerMember p) || p.peer().kind().maySell() && p.peer().pmax().max() > 0;
     }
 
-    /** May this participant buy in its market (consumers and prosumers, the grid, managers)? */
+    /**
+     * May this participant buy in its market: consumers and prosumers whose lower bound is below
+     * 0 in some step, the grid, managers. A peer fixed at 0 MW neither sells nor buys, so it gets
+     * no trades at all.
+     */
     default boolean mayBuy() {
-        return !(this instanceof PeerMember p) || p.peer().kind().mayBuy();
+        return !(this instanceof PeerMember p) || p.peer().kind().mayBuy() && p.peer().pmin().min() < 0;
+    }
+
+    /** True for a peer that can neither sell nor buy: fixed at 0 MW in every step. */
+    default boolean isIdle() {
+        return !maySell() && !mayBuy();
     }
 
     /** The peer behind this participant, if it is a peer. */

@@ -4,7 +4,9 @@ import agora.market.MarketSolver;
 import agora.market.MarketTree;
 import agora.market.StepOutcome;
 import agora.market.formulation.MarketProblem;
+import agora.solver.OptionRange;
 import agora.solver.SolverOptions;
+import java.util.List;
 
 /**
  * Solves a market step by negotiation (ADMM): each peer and each collective's manager solves only
@@ -43,11 +45,9 @@ public final class AdmmSolver implements MarketSolver {
                     + "decomposed solver cannot give to the parties yet; solve it centralized "
                     + "(--solve centralized)");
         }
-        if (options.admmMaxIterations() < 1 || !(options.admmRho() > 0)
-                || !(options.tolerance() > 0)) {
-            throw new IllegalArgumentException("ADMM needs a positive rho, tolerance and iteration "
-                    + "limit, got rho " + options.admmRho() + ", tolerance " + options.tolerance()
-                    + ", iterations " + options.admmMaxIterations());
+        List<String> outOfRange = OptionRange.problems(options);
+        if (!outOfRange.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", outOfRange));
         }
         this.problem = problem;
         this.plan = NegotiationPlan.of(problem);

@@ -324,6 +324,7 @@ final class Negotiation {
             slotValues[k] = agents[plan.slotAgent[k]].settledTrade(plan.slotLocal[k]);
         }
         double[] couplingPrices = new double[plan.problem.couplings().size()];
+        Arrays.fill(couplingPrices, Double.NaN);
         for (int l = 0; l < linkPrice.length; l++) {
             couplingPrices[plan.problem.linkCoupling(l).index()] = marketLinkPrice[l];
         }

@@ -99,12 +99,13 @@ final class NegotiationPlan {
             // a manager trades only in its parent market and inside its own
             managerParentSlots[m] = marketManager[m] < 0 ? 0
                     : count[marketManager[m]] - managerSlotsInside[m];
+            // a row without slots (every member idle) needs no coordinator; its price stays NaN
             Coupling pool = problem.poolCoupling(m).orElse(null);
-            if (pool != null) {
+            if (pool != null && pool.slots().length > 0) {
                 routes.add(route(problem, m, pool, local));
             }
             Coupling exchange = problem.exchangeCoupling(m).orElse(null);
-            if (exchange != null) {
+            if (exchange != null && exchange.slots().length > 0) {
                 routes.add(route(problem, m, exchange, local));
             }
         }

@@ -58,8 +58,8 @@ public final class LinkCosts {
         if (tariffs.networkCharge() > 0 && distance.isPresent()) {
             cost += tariffs.networkCharge() * distance.getAsDouble();
         }
-        for (Preference preference : preferencesOf(side)) {
-            cost += preferenceCost(preference, partner, distance);
+        for (Preference preference : preferencesOf(side, partner)) {
+            cost += preferenceCost(preference, side, partner, distance);
         }
         return cost;
     }
@@ -85,8 +85,14 @@ public final class LinkCosts {
         return OptionalDouble.empty();
     }
 
-    /** The side's own preferences, then those of its collectives from the innermost out. */
-    public List<Preference> preferencesOf(Participant side) {
+    /**
+     * The preferences that price {@code side}'s trade with {@code partner}: its own, then those of
+     * each collective that encloses it, from the innermost out, but a collective's only when the
+     * partner is outside it. A collective's preference says whom its members should favour
+     * outside it; it never taxes trades among its own members (a green community's households
+     * pay nothing extra to buy from its own PV, nor does the PV to sell to them).
+     */
+    public List<Preference> preferencesOf(Participant side, Participant partner) {
         List<Preference> out = new ArrayList<>();
         if (side instanceof Participant.PeerMember p) {
             out.addAll(p.peer().preferences());
@@ -94,17 +100,25 @@ public final class LinkCosts {
             topology.scenario().collective(side.name()).ifPresent(c -> out.addAll(c.preferences()));
         }
         for (String enclosing : topology.enclosingCollectives(side.name())) {
-            topology.scenario().collective(enclosing).map(Collective::preferences)
-                    .ifPresent(out::addAll);
+            if (!topology.isWithin(partner.name(), enclosing)) {
+                topology.scenario().collective(enclosing).map(Collective::preferences)
+                        .ifPresent(out::addAll);
+            }
         }
         return out;
     }
 
-    private double preferenceCost(Preference preference, Participant partner,
+    /**
+     * An energy preference is about what the side buys: it applies only where the side may buy
+     * from the partner (a producer selling pays nothing for its buyer's energy). A side that both
+     * buys and sells on one trade (a prosumer) pays it on the whole trade: a side's per-MWh cost is
+     * one number.
+     */
+    private double preferenceCost(Preference preference, Participant side, Participant partner,
                                   OptionalDouble distance) {
         return switch (preference.target()) {
-            case ENERGY -> energyTypes(partner).contains(preference.value())
-                    ? 0.0 : preference.costPerMWh();
+            case ENERGY -> !(side.mayBuy() && partner.maySell())
+                    || energyTypes(partner).contains(preference.value()) ? 0.0 : preference.costPerMWh();
             case COLLECTIVE -> topology.isWithin(partner.name(), preference.value())
                     ? 0.0 : preference.costPerMWh();
             case PARTNER -> partner.name().equals(preference.value()) ? 0.0 : preference.costPerMWh();

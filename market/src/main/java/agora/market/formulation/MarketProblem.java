@@ -313,14 +313,21 @@ public final class MarketProblem {
          */
         private void addPool(int m, Market market, Integer manager) {
             List<Participant> members = market.participants();
-            int[] poolSlots = new int[members.size()];
-            int[] exchangeSlots = new int[members.size() + 1];
             String outside = manager == null ? null : parentName(m);
+            List<Integer> poolList = new ArrayList<>();
+            List<Integer> exchangeList = new ArrayList<>();
             for (int i = 0; i < members.size(); i++) {
                 Participant member = members.get(i);
+                partyOf(member, manager);
+                if (member.isIdle()) {
+                    // fixed at 0 MW: no trade variables, only its balance (p = 0)
+                    marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
+                            new int[0]));
+                    continue;
+                }
                 int q = addSlot(m, member, SlotKind.POOL, market.name(),
                         priceOf(member, market.poolFee()), "pool trade", manager);
-                poolSlots[i] = q;
+                poolList.add(q);
                 if (manager == null) {
                     marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
                             new int[] {q}));
@@ -329,24 +336,28 @@ public final class MarketProblem {
                 SlotPrice outsidePrice = market.settlesWith() == null ? priceOf(member, 0.0)
                         : SlotPrice.customerOf(market.settlesWith());
                 int e = addSlot(m, member, SlotKind.OUTSIDE, outside, outsidePrice, "outside trade", manager);
-                exchangeSlots[i] = e;
+                exchangeList.add(e);
                 marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
                         new int[] {q, e}));
             }
             marketPool[m] = couplings.size();
-            addCoupling(new Coupling(couplings.size(), Coupling.Kind.POOL, m, market.name(), poolSlots,
+            addCoupling(new Coupling(couplings.size(), Coupling.Kind.POOL, m, market.name(), ints(poolList),
                     new Origin("collective", market.name(), "pool balance")));
             if (manager != null) {
                 // the manager buys from its members what the collective sells above: w = -x
                 int w = addSlot(m, new Participant.Manager(market.name()), SlotKind.POOL_MANAGER,
                         outside, SlotPrice.perMWh(0.0), "outside trade", manager);
-                exchangeSlots[members.size()] = w;
+                exchangeList.add(w);
                 marketBalances.get(m).add(new Balance(m, market.name(), marketPosition[m], -1.0,
                         new int[] {w}));
                 marketExchange[m] = couplings.size();
-                addCoupling(new Coupling(couplings.size(), Coupling.Kind.EXCHANGE, m, market.name(), exchangeSlots,
+                addCoupling(new Coupling(couplings.size(), Coupling.Kind.EXCHANGE, m, market.name(), ints(exchangeList),
                         new Origin("collective", market.name(), "exchange with the outside")));
             }
+        }
+
+        private static int[] ints(List<Integer> values) {
+            return values.stream().mapToInt(Integer::intValue).toArray();
         }
 
         /** The name of the market that holds market {@code m}'s collective. */

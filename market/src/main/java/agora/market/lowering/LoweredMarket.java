@@ -251,8 +251,8 @@ public final class LoweredMarket {
         double[] marketPrice = new double[poolRow.length];
         double[] collectiveNet = new double[poolRow.length];
         for (int m = 0; m < poolRow.length; m++) {
-            int price = problem.priceCoupling(m).map(Coupling::index).orElse(-1);
-            marketPrice[m] = price < 0 ? Double.NaN : y[couplingRow[price]];
+            int price = problem.priceCoupling(m).map(c -> couplingRow[c.index()]).orElse(-1);
+            marketPrice[m] = price < 0 ? Double.NaN : y[price];
             int position = problem.collectivePosition(m);
             collectiveNet[m] = position < 0 ? Double.NaN : x[positionVariable[position]];
         }
@@ -270,7 +270,7 @@ public final class LoweredMarket {
         }
         double[] couplingPrices = new double[couplingRow.length];
         for (int c = 0; c < couplingPrices.length; c++) {
-            couplingPrices[c] = y[couplingRow[c]];
+            couplingPrices[c] = couplingRow[c] < 0 ? Double.NaN : y[couplingRow[c]];
         }
         return new StepOutcome(step, solution.status(), solution.message(), List.of(),
                 model.objective(x), injection, linkTrades(tradeSolution), linkPrice, marketPrice,
@@ -447,8 +447,12 @@ public final class LoweredMarket {
             return pool;
         }
 
-        /** A coupling row: the sum of its slots is 0. */
+        /** A coupling row: the sum of its slots is 0; none when it has no slots (every member idle). */
         private int sumRow(Coupling coupling, String prefix) {
+            if (coupling.slots().length == 0) {
+                couplingRow[coupling.index()] = -1;
+                return -1;
+            }
             RowBuilder row = new RowBuilder();
             for (int k : coupling.slots()) {
                 row.add(slotTerms[k], 1.0);

@@ -105,9 +105,10 @@ final class StepBook {
                             v, paid));
                 }
             }
-            TradeSlot first = problem.slots().get(balance.slots()[0]);
-            if (first.owner() instanceof Participant.CollectiveMember) {
-                flows(first, net); // a collective's import and export in this market
+            if (balance.slots().length > 0
+                    && problem.slots().get(balance.slots()[0]).owner() instanceof Participant.CollectiveMember) {
+                // a collective's import and export in this market
+                flows(problem.slots().get(balance.slots()[0]), net);
             }
         }
     }

@@ -104,4 +104,33 @@ class LinkCostsTest {
         assertEquals(0.5, link(tree, "green->town").costB(), 1e-12);
         assertEquals(0.0, link(tree, "green->town").costA(), 1e-12);
     }
+
+    /**
+     * Issue 15, item 3: community c prefers green energy by 2 $/MWh; its PV (green) sells to its
+     * household h and both may trade with the grid and the gas plant outside. Inside c nobody
+     * pays c's preference; outside, its members pay it where they buy energy that is not green.
+     */
+    @Test
+    void aCollectivesPreferenceFavoursPartnersOutsideItAndNeverTaxesItsOwnMembers()
+            throws DesignException {
+        Scenario scenario = ScenarioFixture.named("green street")
+                .grid("grid", 50, 20)
+                .producer("gas", 0, 5, 0.1, 30)
+                .collective("c", Clearing.POOL)
+                .producer("pv", 0, 5, 0.1, 0).energy("pv", "solar", "green")
+                .consumer("h", -5, 0, 0.1, 80)
+                .member("c", "pv", "h")
+                .prefers("c", Target.ENERGY, "green", 2.0)
+                .tradeFee(0.001)
+                .build();
+        MarketTree tree = DesignsTest.lower(scenario, "full");
+        // inside c: the PV's sale to its own household pays only γ (before: 0.001 / 2.001)
+        assertEquals(0.001, link(tree, "pv->h").costA(), 1e-12);
+        assertEquals(0.001, link(tree, "pv->h").costB(), 1e-12);
+        // outside: h buying gas or grid energy pays c's preference
+        assertEquals(2.001, link(tree, "gas->h").costB(), 1e-12);
+        assertEquals(2.001, link(tree, "grid->h").costB(), 1e-12);
+        // an energy preference is about what one buys: the PV selling to the grid pays only γ
+        assertEquals(0.001, link(tree, "grid->pv").costB(), 1e-12);
+    }
 }
