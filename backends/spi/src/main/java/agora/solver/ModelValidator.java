@@ -78,6 +78,8 @@ public final class ModelValidator {
         ok &= expectLength("quadratic costs", model.quadraticCosts().length, n);
         ok &= expectLength("row lower bounds", structure.rowLower().length, m);
         ok &= expectLength("row upper bounds", structure.rowUpper().length, m);
+        ok &= expectLength("step row lower bounds", model.rowLowerBounds().length, m);
+        ok &= expectLength("step row upper bounds", model.rowUpperBounds().length, m);
         ok &= expectLength("row starts", structure.rowStart().length, m + 1);
         ok &= expectLength("matrix coefficients", structure.coefficient().length,
                 structure.columnIndex().length);
@@ -166,7 +168,18 @@ public final class ModelValidator {
         } else if (!hasNonZero && (lower > 0.0 || upper < 0.0)) {
             add("row " + describeRow(i) + ": has no non-zero coefficient, so its activity is 0, "
                     + "outside its bounds [" + lower + ", " + upper + "]");
+        } else if (!sameKind(lower, upper, structure.rowLower()[i], structure.rowUpper()[i])) {
+            add("row " + describeRow(i) + ": step bounds [" + lower + ", " + upper + "] are not of the kind "
+                    + "of the structure's [" + structure.rowLower()[i] + ", " + structure.rowUpper()[i]
+                    + "] (equality, finite or infinite sides)");
         }
+    }
+
+    /** Equality or not, and which sides are finite: what backends may cache with the structure. */
+    private static boolean sameKind(double lower, double upper, double structureLower, double structureUpper) {
+        return (lower == upper) == (structureLower == structureUpper)
+                && Double.isInfinite(lower) == Double.isInfinite(structureLower)
+                && Double.isInfinite(upper) == Double.isInfinite(structureUpper);
     }
 
     private String describeVariable(int j) {

@@ -14,9 +14,16 @@ import java.util.Objects;
  * </pre>
  *
  * Bounds may be infinite ({@link Double#NEGATIVE_INFINITY} / {@link Double#POSITIVE_INFINITY}).
- * The constraint matrix is stored row-wise (CSR). The structure (names, origins, matrix) is
- * shared between time steps; {@link #withStepData} swaps only bounds and costs, so a backend may
- * cache whatever it derives from the structure, keyed on {@link #structure()}.
+ * The constraint matrix is stored row-wise (CSR). The structure (names, origins, matrix, and the
+ * kind of each row) is shared between time steps; {@link #withStepData} swaps only bounds and
+ * costs, so a backend may cache whatever it derives from the structure, keyed on
+ * {@link #structure()}.
+ *
+ * <p>Row bounds: the structure's row bounds are the model's unless a step gives its own (a
+ * presolved model shifts them by the fixed variables it removed, {@link Presolve}). A step's row
+ * bounds keep each row's kind as the structure has it: an equality stays an equality, an infinite
+ * side stays infinite and a finite one finite ({@link ModelValidator} checks it), so what a
+ * backend derives from the kinds may be cached with the structure.
  */
 public final class QpModel {
 
@@ -47,21 +54,32 @@ public final class QpModel {
     private final double[] linear;
     private final double[] quadratic;
     private final double constant;
+    private final double[] rowLower;
+    private final double[] rowUpper;
 
+    /** A model whose row bounds are the structure's. */
     public QpModel(Structure structure, double[] lower, double[] upper, double[] linear,
                    double[] quadratic, double constant) {
+        this(structure, lower, upper, linear, quadratic, constant, structure.rowLower, structure.rowUpper);
+    }
+
+    /** A model with row bounds of its own, of the kinds the structure's have (see the class comment). */
+    public QpModel(Structure structure, double[] lower, double[] upper, double[] linear,
+                   double[] quadratic, double constant, double[] rowLower, double[] rowUpper) {
         this.structure = Objects.requireNonNull(structure);
         this.lower = lower;
         this.upper = upper;
         this.linear = linear;
         this.quadratic = quadratic;
         this.constant = constant;
+        this.rowLower = rowLower;
+        this.rowUpper = rowUpper;
     }
 
-    /** The same structure with other bounds and costs (the next time step). */
+    /** The same structure and row bounds with other variable bounds and costs (the next time step). */
     public QpModel withStepData(double[] lower, double[] upper, double[] linear,
                                 double[] quadratic, double constant) {
-        return new QpModel(structure, lower, upper, linear, quadratic, constant);
+        return new QpModel(structure, lower, upper, linear, quadratic, constant, rowLower, rowUpper);
     }
 
     public Structure structure() {
@@ -97,13 +115,14 @@ public final class QpModel {
     }
 
     public double rowLower(int i) {
-        return structure.rowLower[i];
+        return rowLower[i];
     }
 
     public double rowUpper(int i) {
-        return structure.rowUpper[i];
+        return rowUpper[i];
     }
 
+    /** Whether row {@code i} is an equality, as its structure says (a step keeps row kinds). */
     public boolean isEquality(int i) {
         return structure.rowLower[i] == structure.rowUpper[i];
     }
@@ -157,6 +176,14 @@ public final class QpModel {
 
     public double[] quadraticCosts() {
         return Arrays.copyOf(quadratic, quadratic.length);
+    }
+
+    public double[] rowLowerBounds() {
+        return Arrays.copyOf(rowLower, rowLower.length);
+    }
+
+    public double[] rowUpperBounds() {
+        return Arrays.copyOf(rowUpper, rowUpper.length);
     }
 
     public String variableName(int j) {

@@ -91,6 +91,21 @@ class ModelValidatorTest {
     }
 
     @Test
+    void stepRowBoundsMustKeepTheKindOfEachRow() {
+        // backends cache what they derive from row kinds with the structure (an interior point's
+        // slack columns); a step may shift bounds (a presolve) but not turn an equality into a range
+        QpModel model = KnownQps.twoPeerMarket();
+        QpModel shifted = new QpModel(model.structure(), model.lowerBounds(), model.upperBounds(),
+                model.linearCosts(), model.quadraticCosts(), 0, new double[] {1, 2, 3}, new double[] {1, 2, 3});
+        assertEquals(List.of(), ModelValidator.validate(shifted));
+        QpModel ranged = new QpModel(model.structure(), model.lowerBounds(), model.upperBounds(),
+                model.linearCosts(), model.quadraticCosts(), 0, new double[] {0, 0, -1}, new double[] {0, 0, 1});
+        assertEquals(List.of("row 'reciprocity' [trade producer<->consumer (reciprocity)]: step bounds [-1.0, 1.0]"
+                + " are not of the kind of the structure's [0.0, 0.0] (equality, finite or infinite sides)"),
+                ModelValidator.validate(ranged));
+    }
+
+    @Test
     void allProblemsAreReportedUpToTheCap() {
         QpModelBuilder b = new QpModelBuilder();
         for (int j = 0; j < ModelValidator.MAX_PROBLEMS + 7; j++) {
