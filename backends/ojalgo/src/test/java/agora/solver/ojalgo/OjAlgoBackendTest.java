@@ -3,6 +3,7 @@ package agora.solver.ojalgo;
 import agora.solver.SolverBackend;
 import agora.solver.testing.AbstractSolverBackendTest;
 
+/** The shared known-answer suite on ojAlgo's own convex solver. */
 class OjAlgoBackendTest extends AbstractSolverBackendTest {
     private static final SolverBackend BACKEND = new OjAlgoBackend();
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import agora.solver.KktCheck;
 import agora.solver.KktResiduals;
@@ -16,9 +17,11 @@ import agora.solver.SolverOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The known-answer tests every {@link SolverBackend} passes. A backend module extends this class
- * and supplies the backend and the accuracy it reaches (an exact active-set or simplex method
- * reaches 1e-9, a first-order method such as PDLP about 1e-6).
+ * The known-answer tests every {@link SolverBackend} passes, on the models it takes (its
+ * {@link agora.solver.Capabilities}). A backend module, built in or plugged in, extends this class
+ * from the SPI's test-jar ({@code agora-solver-spi}, type {@code test-jar}) and supplies the
+ * backend and the accuracy it reaches (an exact active-set or simplex method reaches 1e-9, a
+ * first-order method such as PDLP about 1e-6).
  */
 public abstract class AbstractSolverBackendTest {
 
@@ -30,8 +33,14 @@ public abstract class AbstractSolverBackendTest {
     /** Tolerance for {@link KktResiduals#satisfied}. */
     protected abstract double kktTolerance();
 
+    /**
+     * Solves a valid model; a model the backend declares it cannot take ({@link
+     * agora.solver.Capabilities#refusal}) skips the test, as the backend would refuse it.
+     */
     protected QpSolution solve(QpModel model) {
         assertEquals(java.util.List.of(), ModelValidator.validate(model));
+        java.util.Optional<String> refusal = backend().capabilities().refusal(model);
+        assumeTrue(refusal.isEmpty(), () -> backend().name() + " does not take this model: " + refusal.orElse(""));
         return backend().solve(model, SolverOptions.defaults());
     }
 

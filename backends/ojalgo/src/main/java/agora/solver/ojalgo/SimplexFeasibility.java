@@ -7,16 +7,17 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * Decides whether a model's constraints admit any point, with ojAlgo's simplex (an LP with a zero
- * objective). Only used after the interior-point method diverged, to tell an infeasible model from
- * an unbounded one; speed does not matter there.
+ * Decides whether a model's rows and bounds admit any point, with ojAlgo's simplex (an LP with a
+ * zero objective). Used after an iterative method failed, to tell an infeasible model from an
+ * unbounded one: by the {@code ojalgo} backend after ojAlgo's ADMM, and by the {@code ipm}
+ * backend after its interior point diverged. Speed does not matter there.
  */
-final class FeasibilityCheck {
-    private FeasibilityCheck() {
+public final class SimplexFeasibility {
+    private SimplexFeasibility() {
     }
 
-    /** True when ojAlgo proves the constraints infeasible. */
-    static boolean isInfeasible(QpModel model) {
+    /** True when ojAlgo's simplex proves the rows and bounds infeasible. */
+    public static boolean isInfeasible(QpModel model) {
         ExpressionsBasedModel lp = new ExpressionsBasedModel();
         Variable[] variables = new Variable[model.variableCount()];
         for (int j = 0; j < variables.length; j++) {

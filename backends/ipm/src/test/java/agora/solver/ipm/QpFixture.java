@@ -1,4 +1,4 @@
-package agora.solver.ojalgo;
+package agora.solver.ipm;
 
 import agora.solver.Origin;
 import agora.solver.QpModel;

@@ -1,4 +1,4 @@
-package agora.solver.ojalgo;
+package agora.solver.ipm;
 
 import agora.solver.QpModel;
 import java.util.Arrays;
@@ -20,8 +20,12 @@ import java.util.Arrays;
  *
  * <p>Stationarity is kept as {@code Hx + c - A'^T y - zl + zu = 0}, the Lagrangian of
  * {@link agora.solver.KktCheck}, so {@code y} is directly d(objective)/d(rhs) and a slack row's
- * dual is the sensitivity to whichever of its bounds is active. A variable with equal bounds has
- * no barrier terms: its KKT column is decoupled (unit diagonal, no coefficients), so its step is 0.
+ * dual is the sensitivity to whichever of its bounds is active.
+ *
+ * <p>The model must come from {@link agora.solver.Presolve}: no variable has equal bounds (a fixed
+ * variable has no interior for the barrier) and no row is left without a variable. The variables
+ * that rows pin to a bound (a calm wind farm's pool sale) are fixed there too; before that
+ * presolve was shared, this class had its own copy.
  *
  * <p>One instance per solve: not thread-safe, but holds no shared state.
  */
@@ -79,15 +83,8 @@ final class InteriorPoint {
     private final double[] up;
     private final boolean[] hasLo;
     private final boolean[] hasUp;
-    private final boolean[] fixed;
-    /** The value of each fixed variable: its bound, or the value an equality row implies. */
-    private final double[] fixedValue;
-    /** Rows all of whose variables are fixed: no step can change their residual. */
-    private final boolean[] inert;
-    /** Variables fixed by rows, in the order found, as (variable, row) pairs; see {@link #fixImpliedValues}. */
-    private final int[] impliedVariable;
-    private final int[] impliedRow;
-    private final int impliedCount;
+    /** b: the equality rows' right-hand sides (this step's bounds), 0 for slack rows. */
+    private final double[] b;
     private final double[] h;
     private final double[] c;
     private final double[] x;
@@ -130,7 +127,6 @@ final class InteriorPoint {
         up = new double[n];
         hasLo = new boolean[n];
         hasUp = new boolean[n];
-        fixed = new boolean[n];
         h = new double[n];
         c = new double[n];
         for (int j = 0; j < form.variables; j++) {
@@ -146,13 +142,11 @@ final class InteriorPoint {
         for (int j = 0; j < n; j++) {
             hasLo[j] = lo[j] != Double.NEGATIVE_INFINITY;
             hasUp[j] = up[j] != Double.POSITIVE_INFINITY;
-            fixed[j] = lo[j] == up[j];
         }
-        fixedValue = lo.clone();
-        inert = new boolean[m];
-        impliedVariable = new int[m];
-        impliedRow = new int[m];
-        impliedCount = fixImpliedValues();
+        b = new double[m];
+        for (int i = 0; i < m; i++) {
+            b[i] = model.isEquality(i) ? model.rowLower(i) : 0.0;
+        }
         x = new double[n];
         y = new double[m];
         sl = new double[n];
@@ -177,101 +171,18 @@ final class InteriorPoint {
             maxCost = Math.max(maxCost, Math.abs(c[j]));
         }
         for (int i = 0; i < m; i++) {
-            maxRhs = Math.max(maxRhs, Math.abs(form.rhs[i]));
+            maxRhs = Math.max(maxRhs, Math.abs(b[i]));
         }
         dataScale[0] = 1.0 + maxRhs;
         dataScale[1] = 1.0 + maxCost;
         int bounds = 0;
         for (int j = 0; j < n; j++) {
-            bounds += (hasLo[j] && !fixed[j] ? 1 : 0) + (hasUp[j] && !fixed[j] ? 1 : 0);
+            bounds += (hasLo[j] ? 1 : 0) + (hasUp[j] ? 1 : 0);
         }
         boundCount = bounds;
         largestBound = maxFiniteBound();
         // the constraint block of K is the same in every iteration; factor() sets only the x diagonal
-        form.fillConstraintValues(kktValues, delta, fixed);
-    }
-
-    /**
-     * Fixes every variable an equality row pins down once its other variables are fixed, and
-     * marks the rows left without a free variable inert; returns the number of variables fixed.
-     * A pool member whose injection is fixed at 0 (a wind farm in a calm, a solar farm at night)
-     * pins its sale to the pool, bounded below by 0, at exactly 0: the feasible set then has no
-     * interior in that variable, its multiplier and the row's dual grow without bound, and on
-     * measured data (ieee14 community step 1547, hybrid step 3828) mu stalled near 0.5 for 200
-     * iterations while the duals passed 1e8. Fixed, the variable leaves the barrier; its row's
-     * dual is recovered after the solve ({@link #postsolveDuals}).
-     */
-    private int fixImpliedValues() {
-        boolean[] used = new boolean[m];
-        int count = 0;
-        for (boolean changed = true; changed; ) {
-            changed = false;
-            for (int i = 0; i < m; i++) {
-                if (used[i]) {
-                    continue;
-                }
-                int free = -1;
-                int freeCount = 0;
-                double coefficient = 0.0;
-                double fixedSum = 0.0;
-                for (int k = form.rowStart[i]; k < form.rowStart[i + 1]; k++) {
-                    int j = form.column[k];
-                    if (fixed[j]) {
-                        fixedSum += form.value[k] * fixedValue[j];
-                    } else if (form.value[k] != 0.0) {
-                        free = j;
-                        freeCount++;
-                        coefficient = form.value[k];
-                    }
-                }
-                if (freeCount == 0) {
-                    used[i] = true;
-                    inert[i] = true;
-                } else if (freeCount == 1 && free < form.variables) {
-                    // a slack column is never free alone: its row would have no variable
-                    double value = (form.rhs[i] - fixedSum) / coefficient;
-                    if (value == lo[free] || value == up[free]) {
-                        fixed[free] = true;
-                        fixedValue[free] = value;
-                        used[i] = true;
-                        inert[i] = true;
-                        impliedVariable[count] = free;
-                        impliedRow[count] = i;
-                        count++;
-                        changed = true;
-                    }
-                }
-            }
-        }
-        return count;
-    }
-
-    /**
-     * Gives each row that fixed a variable the dual making that variable's reduced cost 0, which
-     * is dual feasible whether the value lies on a bound or inside them; the other variables of
-     * the row were fixed before and absorb any reduced cost. In reverse order: a row used later
-     * holds variables fixed earlier, whose reduced costs then see its final dual.
-     */
-    private double[] postsolveDuals() {
-        double[] duals = y.clone();
-        for (int f = impliedCount - 1; f >= 0; f--) {
-            int j = impliedVariable[f];
-            int row = impliedRow[f];
-            double reducedCost = h[j] * fixedValue[j] + c[j];
-            double coefficient = 0.0;
-            for (int i = 0; i < m; i++) {
-                for (int k = form.rowStart[i]; k < form.rowStart[i + 1]; k++) {
-                    if (form.column[k] == j) {
-                        reducedCost -= form.value[k] * duals[i];
-                        if (i == row) {
-                            coefficient = form.value[k];
-                        }
-                    }
-                }
-            }
-            duals[row] += reducedCost / coefficient;
-        }
-        return duals;
+        form.fillConstraintValues(kktValues, delta);
     }
 
     /**
@@ -341,15 +252,13 @@ final class InteriorPoint {
     }
 
     private Result result(Outcome outcome, int iterations) {
-        return new Result(outcome, Arrays.copyOf(x, form.variables), postsolveDuals(), iterations);
+        return new Result(outcome, Arrays.copyOf(x, form.variables), y.clone(), iterations);
     }
 
     /** A point strictly inside the bounds, with unit bound multipliers. */
     private void initialise() {
         for (int j = 0; j < n; j++) {
-            if (fixed[j]) {
-                x[j] = fixedValue[j];
-            } else if (hasLo[j] && hasUp[j]) {
+            if (hasLo[j] && hasUp[j]) {
                 double margin = 0.1 * (up[j] - lo[j]);
                 x[j] = Math.max(lo[j] + margin, Math.min(up[j] - margin, 0.0));
             } else if (hasLo[j]) {
@@ -361,8 +270,8 @@ final class InteriorPoint {
             }
             sl[j] = x[j] - lo[j];
             su[j] = up[j] - x[j];
-            zl[j] = hasLo[j] && !fixed[j] ? 1.0 : 0.0;
-            zu[j] = hasUp[j] && !fixed[j] ? 1.0 : 0.0;
+            zl[j] = hasLo[j] ? 1.0 : 0.0;
+            zu[j] = hasUp[j] ? 1.0 : 0.0;
         }
         Arrays.fill(y, 0.0);
     }
@@ -371,17 +280,13 @@ final class InteriorPoint {
     private double residuals() {
         form.multiply(x, work);
         for (int i = 0; i < m; i++) {
-            // an inert row's residual is the rounding of fixed values: no step can reduce it
-            rp[i] = inert[i] ? 0.0 : form.rhs[i] - work[i];
+            rp[i] = b[i] - work[i];
         }
         form.multiplyTransposed(y, rd);
         double sum = 0.0;
         int count = 0;
         for (int j = 0; j < n; j++) {
-            rd[j] = fixed[j] ? 0.0 : h[j] * x[j] + c[j] - rd[j] - zl[j] + zu[j];
-            if (fixed[j]) {
-                continue;
-            }
+            rd[j] = h[j] * x[j] + c[j] - rd[j] - zl[j] + zu[j];
             if (hasLo[j]) {
                 sum += sl[j] * zl[j];
                 count++;
@@ -412,9 +317,6 @@ final class InteriorPoint {
         }
         dualScale += 1.0;
         for (int j = 0; j < n; j++) {
-            if (fixed[j]) {
-                continue;
-            }
             if (hasLo[j] && Math.min(zl[j] / dualScale, sl[j] / (1.0 + Math.abs(lo[j]))) > pairTolerance) {
                 return false;
             }
@@ -447,25 +349,19 @@ final class InteriorPoint {
     }
 
     /**
-     * Factors K with D = H + zl/(x - lo) + zu/(up - x) for free-to-move variables; a fixed
-     * variable gets a unit diagonal and no coupling, so its step is exactly 0. Null when the
-     * factorisation breaks down (a non-finite pivot).
+     * Factors K with D = H + zl/(x - lo) + zu/(up - x). Null when the factorisation breaks down
+     * (a non-finite pivot).
      */
     private SparseLdl factor() {
         for (int j = 0; j < n; j++) {
             double d = h[j];
-            if (fixed[j]) {
-                d = 1.0;
-                kktValues[j] = 1.0;
-            } else {
-                if (hasLo[j]) {
-                    d += zl[j] / sl[j];
-                }
-                if (hasUp[j]) {
-                    d += zu[j] / su[j];
-                }
-                kktValues[j] = d + rho;
+            if (hasLo[j]) {
+                d += zl[j] / sl[j];
             }
+            if (hasUp[j]) {
+                d += zu[j] / su[j];
+            }
+            kktValues[j] = d + rho;
         }
         int replaced = factorisation.factor(form.kktColumnStart, form.kktRowIndex, kktValues, n,
                 PIVOT_THRESHOLD, DYNAMIC_REGULARISATION);
@@ -485,10 +381,6 @@ final class InteriorPoint {
     private void direction(SparseLdl factor, double[] cl, double[] cu, double[] dx, double[] dy,
                            double[] dzl, double[] dzu) {
         for (int j = 0; j < n; j++) {
-            if (fixed[j]) {
-                rhs[j] = 0.0;
-                continue;
-            }
             double r = -rd[j];
             if (hasLo[j]) {
                 r += cl[j] / sl[j] - zl[j];
@@ -509,8 +401,8 @@ final class InteriorPoint {
             dy[i] = -solution[form.kktRowPosition[i]]; // solved for -dy to keep K symmetric
         }
         for (int j = 0; j < n; j++) {
-            dzl[j] = hasLo[j] && !fixed[j] ? (cl[j] - sl[j] * zl[j] - zl[j] * dx[j]) / sl[j] : 0.0;
-            dzu[j] = hasUp[j] && !fixed[j] ? (cu[j] - su[j] * zu[j] + zu[j] * dx[j]) / su[j] : 0.0;
+            dzl[j] = hasLo[j] ? (cl[j] - sl[j] * zl[j] - zl[j] * dx[j]) / sl[j] : 0.0;
+            dzu[j] = hasUp[j] ? (cu[j] - su[j] * zu[j] + zu[j] * dx[j]) / su[j] : 0.0;
         }
     }
 
@@ -553,8 +445,7 @@ final class InteriorPoint {
         SparseLdl.multiplySymmetric(n + m, form.kktColumnStart, form.kktRowIndex, kktValues, s, product);
         double norm = 0.0;
         for (int j = 0; j < n; j++) {
-            double regularisation = fixed[j] ? 0.0 : rho;
-            out[j] = rhs[j] - product[j] + regularisation * s[j];
+            out[j] = rhs[j] - product[j] + rho * s[j];
             norm = Math.max(norm, Math.abs(out[j]));
         }
         for (int k = n; k < n + m; k++) {
@@ -568,9 +459,6 @@ final class InteriorPoint {
     private double stepLength(double[] dx, double[] dzl, double[] dzu) {
         double alpha = 1.0;
         for (int j = 0; j < n; j++) {
-            if (fixed[j]) {
-                continue;
-            }
             if (hasLo[j]) {
                 alpha = limit(alpha, sl[j], dx[j]);
                 alpha = limit(alpha, zl[j], dzl[j]);
@@ -591,9 +479,6 @@ final class InteriorPoint {
         double sum = 0.0;
         int count = 0;
         for (int j = 0; j < n; j++) {
-            if (fixed[j]) {
-                continue;
-            }
             if (hasLo[j]) {
                 sum += (sl[j] + alpha * dx[j]) * (zl[j] + alpha * dzl[j]);
                 count++;

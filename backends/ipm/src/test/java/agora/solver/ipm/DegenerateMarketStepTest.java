@@ -1,4 +1,4 @@
-package agora.solver.ojalgo;
+package agora.solver.ipm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * to a point and duals that pass the KKT check.
  */
 class DegenerateMarketStepTest {
-    private final OjAlgoBackend backend = new OjAlgoBackend();
+    private final IpmBackend backend = new IpmBackend();
 
     @ParameterizedTest
     @ValueSource(strings = {"hybrid-step850.qp", "community-step850.qp", "community-step4858.qp",

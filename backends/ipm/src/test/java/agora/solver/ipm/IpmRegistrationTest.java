@@ -1,4 +1,4 @@
-package agora.solver.ojalgo;
+package agora.solver.ipm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class OjAlgoRegistrationTest {
+class IpmRegistrationTest {
 
     @Test
     void registeredUnderItsName() {
-        SolverBackend backend = SolverBackends.byName("ojalgo");
-        assertEquals("ojalgo", backend.name());
+        SolverBackend backend = SolverBackends.byName("ipm");
+        assertEquals("ipm", backend.name());
         assertTrue(backend.capabilities().quadraticObjective() && backend.capabilities().duals());
     }
 
@@ -27,7 +27,7 @@ class OjAlgoRegistrationTest {
     void parallelSolvesOfOneStructureMatchSequentialOnes() {
         // steps share one structure and its cached KKT pattern; solving them on several threads
         // must give bit-identical answers to solving them one by one
-        SolverBackend backend = new OjAlgoBackend();
+        SolverBackend backend = new IpmBackend();
         MarketLikeQp market = new MarketLikeQp(3);
         List<QpModel> steps = IntStream.range(0, 16).mapToObj(market::step).toList();
         List<QpSolution> sequential = steps.stream().map(m -> backend.solve(m, SolverOptions.defaults())).toList();

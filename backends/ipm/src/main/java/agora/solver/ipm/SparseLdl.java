@@ -1,4 +1,4 @@
-package agora.solver.ojalgo;
+package agora.solver.ipm;
 
 /**
  * Sparse LDL^T factorisation of a symmetric quasi-definite matrix given as the upper triangle in

@@ -1,4 +1,4 @@
-package agora.solver.ojalgo;
+package agora.solver.ipm;
 
 import agora.solver.QpModel;
 import java.util.Arrays;
@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * What the interior-point method derives from a {@link QpModel.Structure} once and reuses for
  * every step: the equality form {@code [A -S] (x, s) = b} with one slack per non-equality row
- * ({@code s_i = a_i x}, bounded by the row's bounds), and the sparsity pattern and elimination
+ * ({@code s_i = a_i x}, bounded by the row's bounds; b and those bounds are the step's, the row
+ * kinds the structure's), and the sparsity pattern and elimination
  * tree of the quasi-definite KKT matrix
  *
  * <pre>
@@ -30,8 +31,6 @@ final class StandardForm {
     final int[] rowStart;
     final int[] column;
     final double[] value;
-    /** b: the equality rows' right-hand sides, 0 for slack rows. */
-    final double[] rhs;
     /** For column j >= variables: the row whose slack it is. */
     final int[] slackRow;
     /** KKT pattern: column pointers and row indices of the upper triangle. */
@@ -55,7 +54,6 @@ final class StandardForm {
         slacks = slackCount;
         columns = variables + slacks;
         slackRow = new int[slacks];
-        rhs = new double[rows];
         rowStart = new int[rows + 1];
         int nonZeros = structure.coefficient().length + slacks;
         int[] col = new int[nonZeros];
@@ -68,9 +66,7 @@ final class StandardForm {
                 merged.merge(structure.columnIndex()[k], structure.coefficient()[k], Double::sum);
             }
             boolean equality = structure.rowLower()[i] == structure.rowUpper()[i];
-            if (equality) {
-                rhs[i] = structure.rowLower()[i];
-            } else {
+            if (!equality) {
                 slackRow[slack] = i;
                 merged.put(variables + slack, -1.0);
                 slack++;
@@ -116,15 +112,12 @@ final class StandardForm {
         return columns + rows;
     }
 
-    /**
-     * Fills the A' and -delta entries of a KKT value array; the caller sets the x diagonal. The
-     * columns of fixed variables are left out (zero), so that their step is decoupled and exactly 0.
-     */
-    void fillConstraintValues(double[] kktValues, double delta, boolean[] fixed) {
+    /** Fills the A' and -delta entries of a KKT value array; the caller sets the x diagonal. */
+    void fillConstraintValues(double[] kktValues, double delta) {
         for (int i = 0; i < rows; i++) {
             int position = kktRowValueStart[i];
             for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                kktValues[position++] = fixed[column[k]] ? 0.0 : value[k];
+                kktValues[position++] = value[k];
             }
             kktValues[position] = -delta;
         }

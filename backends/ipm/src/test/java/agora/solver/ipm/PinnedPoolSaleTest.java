@@ -1,4 +1,4 @@
-package agora.solver.ojalgo;
+package agora.solver.ipm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * A pool member whose injection is fixed at 0 (a wind farm in a calm) pins its pool sale, bounded
  * below by 0, at exactly 0: the feasible set has no interior in that variable and its balance row's
  * dual is only bounded below, so an interior point lets it grow without bound (on measured ieee14
- * data mu stalled for 200 iterations while duals passed 1e8). The backend fixes such variables
+ * data mu stalled for 200 iterations while duals passed 1e8). The shared presolve fixes such variables
  * before iterating and recovers the row's dual afterwards.
  *
  * <pre>
@@ -49,7 +49,7 @@ class PinnedPoolSaleTest {
                 new int[] {sw, pd, sg, ug}, new double[] {1, 1, 1, -1}, 0);
         QpModel model = b.build();
 
-        QpSolution solution = new OjAlgoBackend().solve(model, SolverOptions.defaults());
+        QpSolution solution = new IpmBackend().solve(model, SolverOptions.defaults());
 
         assertEquals(SolveStatus.OPTIMAL, solution.status(), solution.message());
         KktResiduals residuals = KktCheck.check(model, solution);
