@@ -2,6 +2,8 @@ package agora.solver.ortools;
 
 import agora.solver.Capabilities;
 import agora.solver.Origin;
+import agora.solver.Presolve;
+import agora.solver.Presolved;
 import agora.solver.QpModel;
 import agora.solver.QpSolution;
 import agora.solver.SolveStatus;
@@ -17,9 +19,10 @@ import com.google.ortools.linearsolver.MPVariableProto;
 import java.util.List;
 
 /**
- * The OR-Tools backend. Quadratic models go to PDLP through {@code MPSolver.solveWithProto} with
- * the objective's {@code quadratic_objective} ({@link PdlpSolver}: fixed variables substituted,
- * scaled units, a conservative retry, every OPTIMAL checked); linear models to GLOP by default. GLOP, HiGHS and CP-SAT drop
+ * The OR-Tools backend. After the shared {@link Presolve} (fixed variables and the rows they pin
+ * removed), quadratic models go to PDLP through {@code MPSolver.solveWithProto} with the
+ * objective's {@code quadratic_objective} ({@link PdlpSolver}: scaled units, a conservative retry,
+ * every OPTIMAL checked); linear models to GLOP by default. GLOP, HiGHS and CP-SAT drop
  * quadratic terms silently and report OPTIMAL, so {@link Engine#GLOP} refuses quadratic models
  * with an error status; SCIP and CP-SAT return no duals and are not offered.
  *
@@ -29,13 +32,14 @@ import java.util.List;
  * relative tolerance of {@link SolverOptions#tolerance()} ({@link PdlpParameters}).
  *
  * <p>Thread-safe: each solve builds its own request; what is cached per structure (GLOP's row
- * protos, PDLP's column index) and PDLP's parameter texts is immutable.
+ * protos, the presolve's indexes) and PDLP's parameter texts is immutable or synchronised.
  */
 public final class OrToolsBackend implements SolverBackend {
     private static final int CACHED_STRUCTURES = 16;
 
     private final Engine engine;
     private final PdlpSolver pdlp;
+    private final Presolve presolve = new Presolve();
     private final StructureCache<ProtoTemplate> templates = new StructureCache<>(CACHED_STRUCTURES, ProtoTemplate::new);
 
     /** The backend ServiceLoader finds: {@link Engine#AUTO}. */
@@ -77,16 +81,24 @@ public final class OrToolsBackend implements SolverBackend {
             return QpSolution.failed(SolveStatus.INFEASIBLE, "rows infeasible given the variable bounds",
                     conflicts, seconds(start));
         }
+        Presolved presolved = presolve.apply(model, options.tolerance());
+        if (presolved.isInfeasible()) {
+            return presolved.infeasibleSolution(seconds(start));
+        }
+        if (presolved.isSolved()) {
+            return presolved.solvedByPresolve(seconds(start));
+        }
         NativeLibraries.ensureLoaded();
         if (engine == Engine.PDLP || (engine == Engine.AUTO && quadratic)) {
-            return pdlp.solve(model, options, start);
+            return pdlp.solve(model, presolved, options, start);
         }
+        QpModel reduced = presolved.reduced();
         MPModelRequest request = MPModelRequest.newBuilder()
-                .setModel(glopProto(model, templates.get(model.structure())))
+                .setModel(glopProto(reduced, templates.get(reduced.structure())))
                 .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
                 .setSolverTimeLimitSeconds(options.timeLimit().toMillis() / 1000.0)
                 .build();
-        return toSolution(model, MPSolver.solveWithProto(request), start);
+        return presolved.invert(toSolution(reduced, MPSolver.solveWithProto(request), start));
     }
 
     /** A linear model as it is: GLOP scales on its own and its simplex duals are exact. */
@@ -98,7 +110,10 @@ public final class OrToolsBackend implements SolverBackend {
                     .setUpperBound(model.upper(j))
                     .setObjectiveCoefficient(model.linear(j)));
         }
-        return proto.addAllConstraint(template.constraints).build();
+        for (int i = 0; i < model.constraintCount(); i++) {
+            proto.addConstraint(template.constraint(model, i));
+        }
+        return proto.build();
     }
 
     private static QpSolution toSolution(QpModel model, MPSolutionResponse response, long start) {

@@ -1,12 +1,11 @@
 package agora.solver.ortools;
 
 import agora.solver.KktCheck;
-import agora.solver.Origin;
+import agora.solver.Presolved;
 import agora.solver.QpModel;
 import agora.solver.QpSolution;
 import agora.solver.SolveStatus;
 import agora.solver.SolverOptions;
-import agora.solver.StructureCache;
 import com.google.ortools.linearsolver.MPConstraintProto;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPModelRequest;
@@ -17,12 +16,11 @@ import com.google.ortools.linearsolver.MPVariableProto;
 import com.google.ortools.pdlp.SolveLog;
 import com.google.ortools.pdlp.TerminationReason;
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Solves a model with PDLP: fixed variables and the rows they pin removed ({@link Presolve}); in
- * the scaled units of {@link Scaling}; once with PDLP's adaptive steps and, if that ends in a
+ * Solves a presolved model ({@link agora.solver.Presolve}: fixed variables and the rows they pin
+ * removed) with PDLP, in the scaled units of {@link Scaling}; once with PDLP's adaptive steps and, if that ends in a
  * numerical error or stalls, once more with constant steps ({@link PdlpParameters.Attempt}).
  * Every answer is checked on the full model before it is believed: primal feasibility
  * ({@link PrimalCheck}) and the KKT conditions ({@link KktCheck}), an OPTIMAL to
@@ -35,10 +33,9 @@ import java.util.List;
  * {@link SolveLog}), which MPSolver's status folds together: it reports an unbounded model, an
  * iteration limit and a time limit all as NOT_SOLVED.
  *
- * <p>Thread-safe: per-structure column indexes and parameter texts are immutable and shared.
+ * <p>Thread-safe: parameter texts are immutable and shared.
  */
 final class PdlpSolver {
-    private static final int CACHED_STRUCTURES = 16;
     /**
      * An OPTIMAL must meet the KKT conditions ({@link KktCheck}) to this many tolerances, what the
      * conformance suite asks of every backend; else it is retried like a stall. With PDLP's
@@ -48,7 +45,6 @@ final class PdlpSolver {
     static final double OPTIMAL_KKT_TOLERANCES = 10.0;
 
     private final PdlpParameters parameters;
-    private final StructureCache<ColumnIndex> columnIndexes = new StructureCache<>(CACHED_STRUCTURES, ColumnIndex::new);
 
     PdlpSolver(PdlpParameters parameters) {
         this.parameters = parameters;
@@ -75,23 +71,17 @@ final class PdlpSolver {
     }
 
     /** The problem PDLP sees and the way back to the model. */
-    private record Reduced(QpModel model, Presolve presolve, Scaling scaling, MPModelProto proto) {
+    private record Reduced(QpModel model, Presolved presolved, Scaling scaling, MPModelProto proto) {
     }
 
-    /** @param startNanos when the backend started on this model (the time limit counts from there) */
-    QpSolution solve(QpModel model, SolverOptions options, long startNanos) {
-        Presolve presolve = Presolve.of(model, columnIndexes.get(model.structure()), options.tolerance());
-        if (!presolve.infeasibleRows().isEmpty()) {
-            return QpSolution.failed(SolveStatus.INFEASIBLE, "rows that cannot hold once fixed variables are "
-                    + "substituted", origins(model, presolve.infeasibleRows()), seconds(startNanos));
-        }
+    /**
+     * @param model      the model as given, whose KKT conditions every answer must meet
+     * @param presolved  its presolve (feasible, with variables left)
+     * @param startNanos when the backend started on this model (the time limit counts from there)
+     */
+    QpSolution solve(QpModel model, Presolved presolved, SolverOptions options, long startNanos) {
         Scaling scaling = Scaling.of(model);
-        Reduced reduced = new Reduced(model, presolve, scaling, proto(model, presolve, scaling, options.tolerance()));
-        if (presolve.keptColumns().length == 0) { // every variable fixed, every row satisfied
-            Attempt solved = unscale(reduced, new double[0], new double[0], TerminationReason.TERMINATION_REASON_OPTIMAL,
-                    "every variable fixed", 0, options);
-            return toSolution(model, solved, 0, "presolve: " + solved.describe(), startNanos);
-        }
+        Reduced reduced = new Reduced(model, presolved, scaling, proto(presolved.reduced(), scaling, options.tolerance()));
         long deadline = startNanos + options.timeLimit().toNanos();
         Attempt first = run(reduced, PdlpParameters.Attempt.FIRST, options, deadline);
         if (first.optimal() || !worthRetrying(first.reason())) {
@@ -135,8 +125,8 @@ final class PdlpSolver {
         String detail = log == null || log.getTerminationString().isEmpty()
                 ? response.getStatusStr() : log.getTerminationString();
         long iterations = log == null ? 0 : log.getIterationCount();
-        int columns = reduced.presolve().keptColumns().length;
-        int rows = reduced.presolve().keptRows().length;
+        int columns = reduced.presolved().reduced().variableCount();
+        int rows = reduced.presolved().reduced().constraintCount();
         boolean usable = reason == TerminationReason.TERMINATION_REASON_OPTIMAL || stalled(reason);
         if (!usable || response.getVariableValueCount() != columns || response.getDualValueCount() != rows) {
             return new Attempt(reason, detail, new double[0], new double[0], iterations, false);
@@ -164,8 +154,11 @@ final class PdlpSolver {
         for (int r = 0; r < yr.length; r++) {
             yr[r] = scaledY[r] * scaling.price();
         }
-        double[] x = reduced.presolve().primal(xr);
-        double[] y = reduced.presolve().duals(yr, x);
+        QpModel presolved = reduced.presolved().reduced();
+        QpSolution full = reduced.presolved().invert(new QpSolution(SolveStatus.OPTIMAL, presolved.objective(xr), xr,
+                yr, "", List.of(), iterations, 0.0));
+        double[] x = full.primal();
+        double[] y = full.duals();
         boolean finiteDuals = true;
         for (double yi : y) {
             finiteDuals &= Double.isFinite(yi);
@@ -193,39 +186,31 @@ final class PdlpSolver {
     }
 
     /**
-     * The reduced problem in scaled units. The objective's constant (and the cost of removed
+     * The presolved problem in scaled units. The objective's constant (and the cost of removed
      * variables) is left out: it does not move the optimum, and PDLP's relative gap should not be
      * loosened by it; {@link QpModel#objective} on the full solution counts it.
      */
-    private static MPModelProto proto(QpModel model, Presolve presolve, Scaling scaling, double tolerance) {
+    private static MPModelProto proto(QpModel model, Scaling scaling, double tolerance) {
         double negligible = negligibleBound(tolerance, scaling);
         double power = scaling.power();
         double linearScale = power / scaling.cost();
         double quadraticScale = power * power / scaling.cost();
         MPModelProto.Builder proto = MPModelProto.newBuilder();
         MPQuadraticObjective.Builder quadratic = MPQuadraticObjective.newBuilder();
-        int[] keptColumns = presolve.keptColumns();
-        for (int r = 0; r < keptColumns.length; r++) {
-            int j = keptColumns[r];
+        for (int j = 0; j < model.variableCount(); j++) {
             proto.addVariable(MPVariableProto.newBuilder()
                     .setLowerBound(snap(model.lower(j) / power, negligible))
                     .setUpperBound(snap(model.upper(j) / power, negligible))
                     .setObjectiveCoefficient(model.linear(j) * linearScale));
             if (model.quadratic(j) != 0.0) {
-                quadratic.addQvar1Index(r).addQvar2Index(r).addCoefficient(model.quadratic(j) * quadraticScale);
+                quadratic.addQvar1Index(j).addQvar2Index(j).addCoefficient(model.quadratic(j) * quadraticScale);
             }
         }
-        QpModel.Structure structure = model.structure();
-        for (int i : presolve.keptRows()) {
+        for (int i = 0; i < model.constraintCount(); i++) {
             MPConstraintProto.Builder row = proto.addConstraintBuilder()
-                    .setLowerBound(snap(presolve.rowLower(i) / power, negligible))
-                    .setUpperBound(snap(presolve.rowUpper(i) / power, negligible));
-            for (int k = structure.rowStart()[i]; k < structure.rowStart()[i + 1]; k++) {
-                int column = presolve.reducedColumn(structure.columnIndex()[k]);
-                if (column >= 0) {
-                    row.addVarIndex(column).addCoefficient(structure.coefficient()[k]);
-                }
-            }
+                    .setLowerBound(snap(model.rowLower(i) / power, negligible))
+                    .setUpperBound(snap(model.rowUpper(i) / power, negligible));
+            model.forEachInRow(i, (column, coefficient) -> row.addVarIndex(column).addCoefficient(coefficient));
         }
         if (quadratic.getCoefficientCount() > 0) {
             proto.setQuadraticObjective(quadratic);
@@ -280,14 +265,6 @@ final class PdlpSolver {
             case TERMINATION_REASON_OPTIMAL, TERMINATION_REASON_NUMERICAL_ERROR -> SolveStatus.NOT_CONVERGED;
             default -> SolveStatus.ERROR;
         };
-    }
-
-    private static List<Origin> origins(QpModel model, List<Integer> rows) {
-        List<Origin> out = new ArrayList<>();
-        for (int i : rows) {
-            out.add(model.structure().constraintOrigins().get(i));
-        }
-        return out;
     }
 
     private static double seconds(long startNanos) {

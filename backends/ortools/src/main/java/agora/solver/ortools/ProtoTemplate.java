@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of a model as OR-Tools protos, built once per {@link QpModel.Structure} (rows and their
- * bounds do not change between steps) and shared: protos are immutable.
+ * The rows of a model as OR-Tools protos, built once per {@link QpModel.Structure} and shared
+ * (protos are immutable). Their bounds are the structure's; {@link #constraint} gives a step its
+ * own, which after the presolve are shifted by the fixed variables it removed.
  */
 final class ProtoTemplate {
-    final List<MPConstraintProto> constraints;
+    private final List<MPConstraintProto> constraints;
 
     ProtoTemplate(QpModel.Structure structure) {
         List<MPConstraintProto> rows = new ArrayList<>(structure.constraintCount());
@@ -24,5 +25,14 @@ final class ProtoTemplate {
             rows.add(row.build());
         }
         constraints = List.copyOf(rows);
+    }
+
+    /** Row {@code i} with the model's bounds (the shared proto itself when they are the structure's). */
+    MPConstraintProto constraint(QpModel model, int i) {
+        MPConstraintProto row = constraints.get(i);
+        if (row.getLowerBound() == model.rowLower(i) && row.getUpperBound() == model.rowUpper(i)) {
+            return row;
+        }
+        return row.toBuilder().setLowerBound(model.rowLower(i)).setUpperBound(model.rowUpper(i)).build();
     }
 }

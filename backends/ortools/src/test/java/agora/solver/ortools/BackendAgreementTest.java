@@ -10,17 +10,20 @@ import agora.solver.QpSolution;
 import agora.solver.SolveStatus;
 import agora.solver.SolverBackend;
 import agora.solver.SolverOptions;
+import agora.solver.ipm.IpmBackend;
 import agora.solver.ojalgo.OjAlgoBackend;
 import agora.solver.testing.MarketLikeQp;
 import agora.solver.testing.RandomConvexQp;
 import org.junit.jupiter.api.Test;
 
 /**
- * OR-Tools (PDLP, first-order) against the ojAlgo backend (interior point): two different
- * algorithms must reach the same optimum, each proven optimal by the KKT check.
+ * OR-Tools (PDLP, first-order), Agora's interior point (ipm) and ojAlgo's convex solver (ADMM,
+ * active set): three different algorithms must reach the same optimum, each proven optimal by the
+ * KKT check.
  */
 class BackendAgreementTest {
     private static final SolverBackend ORTOOLS = new OrToolsBackend();
+    private static final SolverBackend IPM = new IpmBackend();
     private static final SolverBackend OJALGO = new OjAlgoBackend();
     private static final double OBJECTIVE_AGREEMENT = 1e-6;
     private static final double PRICE_AGREEMENT = 1e-3;
@@ -43,9 +46,11 @@ class BackendAgreementTest {
     void randomConvexQpsHaveTheSameOptimalObjective() {
         for (long seed = 100; seed < 110; seed++) {
             QpModel model = RandomConvexQp.generate(seed, 40, 25);
-            QpSolution reference = solveOptimal(OJALGO, model, "seed " + seed);
+            QpSolution reference = solveOptimal(IPM, model, "seed " + seed);
             QpSolution solution = solveOptimal(ORTOOLS, model, "seed " + seed);
             assertRelativelyEqual(reference.objective(), solution.objective(), "seed " + seed);
+            QpSolution ojAlgo = solveOptimal(OJALGO, model, "seed " + seed);
+            assertRelativelyEqual(reference.objective(), ojAlgo.objective(), "ojalgo, seed " + seed);
         }
     }
 
@@ -55,7 +60,7 @@ class BackendAgreementTest {
         int comparedPrices = 0;
         for (int t = 0; t < 3; t++) {
             QpModel model = market.step(t);
-            QpSolution reference = solveOptimal(OJALGO, model, "step " + t);
+            QpSolution reference = solveOptimal(IPM, model, "step " + t);
             QpSolution solution = solveOptimal(ORTOOLS, model, "step " + t);
             assertRelativelyEqual(reference.objective(), solution.objective(), "step " + t);
             for (int row : market.reciprocityRows()) {

@@ -2,10 +2,13 @@ package agora.solver.ortools;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.solver.KktCheck;
 import agora.solver.Origin;
+import agora.solver.Presolve;
+import agora.solver.Presolved;
 import agora.solver.QpModel;
 import agora.solver.QpModelBuilder;
 import agora.solver.QpSolution;
@@ -14,7 +17,8 @@ import agora.solver.SolverOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PresolveTest {
+/** OR-Tools on the shared presolve ({@link Presolve}): what it removes and what comes back. */
+class PresolvedSolveTest {
     private static final double INF = Double.POSITIVE_INFINITY;
 
     @Test
@@ -22,12 +26,12 @@ class PresolveTest {
         // night: p_roof fixed at 0, so balance[roof] (p_roof - P_roof = 0) is left with P_roof alone
         // and fixes it at 0; 2 of 17 variables and 1 of 9 rows go, the pool row stays
         QpModel model = CommunityPoolQp.hour(0, 56, 36);
-        Presolve presolve = Presolve.of(model, new ColumnIndex(model.structure()), 1e-7);
-        assertEquals(15, presolve.keptColumns().length);
-        assertEquals(8, presolve.keptRows().length);
-        assertEquals(1, presolve.removedRows());
-        assertEquals(-1, presolve.reducedColumn(4)); // p_roof
-        assertEquals(-1, presolve.reducedColumn(14)); // P_roof
+        Presolved presolved = new Presolve().apply(model, 1e-7);
+        assertEquals(15, presolved.reduced().variableCount());
+        assertEquals(8, presolved.reduced().constraintCount());
+        assertEquals(1, presolved.removedRows());
+        assertFalse(presolved.reduced().structure().variableNames().contains(model.variableName(4))); // p_roof
+        assertFalse(presolved.reduced().structure().variableNames().contains(model.variableName(14))); // P_roof
     }
 
     @Test
@@ -87,16 +91,21 @@ class PresolveTest {
     }
 
     @Test
-    void unusedBoundsDoNotMatter() {
-        // a row with an infinite side stays as it is: only equality rows fix variables
+    void aRowLeftWithOneVariableBecomesItsBoundAndGetsItsDualBack() {
+        // x fixed at 1 leaves cap: y <= 3; y's cost y^2 - 10y wants 5, so y = 3 on the row's bound
+        // and the row's dual is d(objective)/d(bound) = 2 * 3 - 10 = -4
         QpModelBuilder b = new QpModelBuilder();
         int x = b.addVariable("x", new Origin("peer", "x", "injection"), 1, 1, 0, 1);
-        int y = b.addVariable("y", new Origin("peer", "y", "injection"), 0, INF, 1, 1);
+        int y = b.addVariable("y", new Origin("peer", "y", "injection"), 0, INF, -10, 1);
         b.addConstraint("cap", new Origin("peer", "y", "cap"), new int[] {x, y}, new double[] {1, 1}, -INF, 4);
         QpModel model = b.build();
-        Presolve presolve = Presolve.of(model, new ColumnIndex(model.structure()), 1e-7);
-        assertEquals(0, presolve.removedRows());
-        assertEquals(3.0, presolve.rowUpper(0)); // 4 - x
-        assertEquals(-INF, presolve.rowLower(0));
+        Presolved presolved = new Presolve().apply(model, 1e-7);
+        assertEquals(1, presolved.removedRows());
+        assertEquals(3.0, presolved.reduced().upper(0)); // 4 - x
+        QpSolution solution = new OrToolsBackend().solve(model, SolverOptions.defaults());
+        assertEquals(SolveStatus.OPTIMAL, solution.status(), solution.message());
+        assertEquals(3.0, solution.primal()[y], 1e-9);
+        assertEquals(-4.0, solution.duals()[0], 1e-6);
+        assertTrue(KktCheck.check(model, solution).satisfied(1e-6), () -> KktCheck.check(model, solution).toString());
     }
 }
