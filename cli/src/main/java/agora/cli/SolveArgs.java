@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** How to solve: overrides of the scenario's {@code market} block. */
 final class SolveArgs {
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "solver backend for centralized solves (ojalgo, ortools, ...)")
+            description = "solver backend for centralized solves (ipm, ojalgo, ortools, ...)")
     String backend;
 
     @Option(names = "--solve", paramLabel = "MODE", description = "centralized or admm")

@@ -60,7 +60,7 @@ final class TestScenarios {
         return new Scenario(HERE, "two communities", "$",
                 new TimeAxis(LocalDateTime.of(2013, 6, 1, 6, 0), Duration.ofMinutes(15), STEPS),
                 Map.of("seed", "7"), peers, collectives, tariffs, Network.EMPTY,
-                new MarketSettings(design, SolveMode.ADMM, "ojalgo", options), "feedbeef",
+                new MarketSettings(design, SolveMode.ADMM, "ipm", options), "feedbeef",
                 List.of("two.agora"));
     }
 

@@ -19,13 +19,13 @@ import java.util.Optional;
 
 /**
  * The {@code market} block. Without one, or where it is silent: design {@code full}, solved
- * centralized with {@code ojalgo}, {@link SolverOptions#defaults()}. Design and backend names are
- * checked later against the registered ones.
+ * centralized with {@code ipm} (the fastest backend), {@link SolverOptions#defaults()}. Design
+ * and backend names are checked later against the registered ones.
  */
 public final class MarketCompiler {
     static final String DEFAULT_DESIGN = "full";
     /** The backend of a scenario that names none; also the reference other solvers are checked against. */
-    public static final String DEFAULT_BACKEND = "ojalgo";
+    public static final String DEFAULT_BACKEND = "ipm";
     private static final double SECONDS_PER_HOUR = 3600.0;
 
     private final Diagnostics diagnostics;

@@ -47,7 +47,7 @@ class ExamplesCompileTest {
         assertEquals(60, p3.cost().b(), EPS);
         assertEquals(0.001, s.tariffs().tradeFee(), EPS);
         assertEquals("full", s.market().design());
-        assertEquals("ojalgo", s.market().backend());
+        assertEquals("ipm", s.market().backend());
         assertEquals(0, s.network().buses().size());
     }
 

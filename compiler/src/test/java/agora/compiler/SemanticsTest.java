@@ -294,7 +294,7 @@ class SemanticsTest {
         Scenario s = compile("producer g { output = 1 MW }");
         assertEquals("full", s.market().design());
         assertEquals(SolveMode.CENTRALIZED, s.market().solve());
-        assertEquals("ojalgo", s.market().backend());
+        assertEquals("ipm", s.market().backend());
         assertEquals(agora.solver.SolverOptions.defaults(), s.market().options());
         assertEquals(Tariffs.NONE, s.tariffs());
     }

@@ -44,7 +44,7 @@ class ScenarioDocumentTest {
         Scenario s = new Scenario(AT, "doc", "€", new TimeAxis(LocalDateTime.of(2024, 1, 1, 0, 0),
                 Duration.ofHours(1), 4), Map.of("seed", "3"), List.of(grid, home), List.of(street),
                 Tariffs.NONE, Network.EMPTY, new MarketSettings("community", SolveMode.CENTRALIZED,
-                "ojalgo", SolverOptions.defaults()), "abc", List.of("doc.agora"));
+                "ipm", SolverOptions.defaults()), "abc", List.of("doc.agora"));
         return Topology.of(s);
     }
 

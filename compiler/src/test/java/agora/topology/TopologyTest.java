@@ -66,7 +66,7 @@ class TopologyTest {
         return new Scenario(at(1), "town", "$",
                 new TimeAxis(LocalDateTime.of(2024, 1, 1, 0, 0), Duration.ofHours(1), 1), Map.of(),
                 peers, collectives, new Tariffs(0, List.of(), 0, metric), network,
-                new MarketSettings("full", SolveMode.CENTRALIZED, "ojalgo", SolverOptions.defaults()),
+                new MarketSettings("full", SolveMode.CENTRALIZED, "ipm", SolverOptions.defaults()),
                 "hash", List.of(FILE));
     }
 

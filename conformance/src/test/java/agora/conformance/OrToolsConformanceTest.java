@@ -7,7 +7,7 @@ import agora.solver.SolverBackend;
 import agora.solver.SolverBackends;
 import java.util.Optional;
 
-/** The centralized solver on OR-Tools; random scenarios are compared with ojAlgo. */
+/** The centralized solver on OR-Tools; random scenarios are compared with the default reference (ipm). */
 class OrToolsConformanceTest extends AbstractMarketSolverConformanceTest {
     private static final SolverBackend BACKEND = SolverBackends.byName("ortools");
 

@@ -56,7 +56,7 @@ class SolveTimeMeasurement {
     }
 
     @ParameterizedTest
-    @CsvSource({"full,ojalgo", "full,ortools", "hybrid,ojalgo", "hybrid,ortools"})
+    @CsvSource({"full,ipm", "full,ortools", "hybrid,ipm", "hybrid,ortools", "hybrid,ojalgo"})
     void measure(String design, String backend) {
         MarketTree tree = twentyPeers(design);
         int repeats = 50;

@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Ieee14FindingsTest {
     /**
-     * The fastest backend on this case: on the sample ojalgo took 2-5 s per design where
+     * The fastest backend on this case: on the sample ipm (then called ojalgo) took 2-5 s per design where
      * ortools took 8-16 s (see examples/ieee14/README.md, "Benchmark").
      */
-    static final String BACKEND = "ojalgo";
+    static final String BACKEND = "ipm";
     /** The first day of every other month of the measured year (2012-07-01 .. 2013-06-30). */
     static final List<LocalDateTime> SAMPLE_DAYS = List.of(
             LocalDateTime.of(2012, 7, 1, 0, 0), LocalDateTime.of(2012, 9, 1, 0, 0),

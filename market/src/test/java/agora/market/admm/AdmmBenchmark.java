@@ -21,7 +21,7 @@ import java.util.Random;
  * the set-up time and, per step, the wall time, iterations, residuals, messages and bytes; steps
  * after the first start warm from the previous one (the load bounds move by a few percent). The
  * tolerance defaults to the solvers' ({@link SolverOptions#DEFAULT_TOLERANCE}); with
- * {@code centralized} as fifth argument the first step is also solved on the ojalgo backend and
+ * {@code centralized} as fifth argument the first step is also solved on the ipm backend and
  * the relative difference of the objectives is printed. {@code bench/admm-synthetic.sh} runs it.
  */
 public final class AdmmBenchmark {
@@ -57,8 +57,8 @@ public final class AdmmBenchmark {
         if (centralized) {
             start = System.nanoTime();
             StepOutcome c = new agora.market.lowering.CentralizedSolver(tree,
-                    agora.solver.SolverBackends.byName("ojalgo"), options, false).solve(0);
-            System.out.printf("step 0 centralized on ojalgo: %s in %.3f s (lowering included), objective "
+                    agora.solver.SolverBackends.byName("ipm"), options, false).solve(0);
+            System.out.printf("step 0 centralized on ipm: %s in %.3f s (lowering included), objective "
                             + "%.6f; ADMM differs by %.2e relative%n", c.status(), (System.nanoTime() - start) / 1e9,
                     c.objective(), Math.abs(firstObjective - c.objective()) / Math.abs(c.objective()));
         }

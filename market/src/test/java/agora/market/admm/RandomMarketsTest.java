@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Seeded random markets of up to 50 peers against references: a single-price equilibrium
  * computed independently by bisection (full P2P of producers and consumers with a grid), and the
- * centralized solver on the ojAlgo backend (any design; skipped when that backend is absent).
+ * centralized solver on the ipm backend (any design; skipped when that backend is absent).
  */
 class RandomMarketsTest {
     static final SolverOptions OPTIONS = new SolverOptions(1e-7, Duration.ofSeconds(60), 1, 1.0, 20_000);
@@ -164,8 +164,8 @@ class RandomMarketsTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void randomDesignsAgreeWithTheCentralizedSolver(long seed) throws Exception {
-        Optional<SolverBackend> backend = SolverBackends.find("ojalgo");
-        assumeTrue(backend.isPresent(), "the ojAlgo backend is not registered");
+        Optional<SolverBackend> backend = SolverBackends.find("ipm");
+        assumeTrue(backend.isPresent(), "the ipm backend is not registered");
         Random random = new Random(1000 + seed);
         String design = List.of("full", "community", "hybrid", "nested").get(random.nextInt(4));
         MarketTree tree = MarketDesigns.byName(design).lower(Topology.of(randomCollectives(random).build()));

@@ -197,7 +197,7 @@ public final class ScenarioFixture {
         }
         List<Bus> busList = buses.stream().map(id -> new Bus(span("bus"), id)).toList();
         Tariffs tariffs = new Tariffs(tradeFee, List.copyOf(fees), networkCharge, metric);
-        MarketSettings market = new MarketSettings(design, SolveMode.CENTRALIZED, "ojalgo",
+        MarketSettings market = new MarketSettings(design, SolveMode.CENTRALIZED, "ipm",
                 SolverOptions.defaults());
         return new Scenario(new SourceSpan(FILE, 1, 1, 8), name, "$",
                 new TimeAxis(LocalDateTime.of(2024, 1, 1, 0, 0), step, steps), Map.of(),

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * than the direct trade: never optimal, though it keeps every net position.
  */
 class AllocationConsistencyTest {
-    private static final SolverBackend OJALGO = SolverBackends.byName("ojalgo");
+    private static final SolverBackend IPM = SolverBackends.byName("ipm");
     /** The idle producer's balance: any dual is optimal there (its injection is fixed at 0). */
     private static final String IDLE_BALANCE = "balance[z2@c2]";
 
@@ -111,7 +111,7 @@ class AllocationConsistencyTest {
     @Test
     void plainSolveMatchesTheHandSolution() throws DesignException {
         MarketTree tree = LoweringTest.lower(threeCommunities(), "hybrid");
-        StepOutcome outcome = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults()).solve(0);
+        StepOutcome outcome = new CentralizedSolver(tree, IPM, SolverOptions.defaults()).solve(0);
         assertTrue(outcome.isOptimal(), outcome.message());
         assertHandSolution(tree, outcome);
     }
@@ -157,21 +157,21 @@ class AllocationConsistencyTest {
         throw new AssertionError("no link " + a + " - " + b);
     }
 
-    /** ojAlgo with its solutions passed through {@code change} (model, solution). */
+    /** ipm with its solutions passed through {@code change} (model, solution). */
     private record Wrapped(BiFunction<QpModel, QpSolution, QpSolution> change) implements SolverBackend {
         @Override
         public String name() {
-            return "wrapped ojalgo";
+            return "wrapped ipm";
         }
 
         @Override
         public Capabilities capabilities() {
-            return OJALGO.capabilities();
+            return IPM.capabilities();
         }
 
         @Override
         public QpSolution solve(QpModel model, SolverOptions options) {
-            return change.apply(model, OJALGO.solve(model, options));
+            return change.apply(model, IPM.solve(model, options));
         }
     }
 }

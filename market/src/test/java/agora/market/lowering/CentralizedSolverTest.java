@@ -23,9 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The centralized solver's mechanics on ojAlgo: allocation of trades, failures, threads. */
+/** The centralized solver's mechanics on ipm: allocation of trades, failures, threads. */
 class CentralizedSolverTest {
-    private static final SolverBackend OJALGO = SolverBackends.byName("ojalgo");
+    private static final SolverBackend IPM = SolverBackends.byName("ipm");
 
     /** The paper's Fig. 2 (derivation in the conformance suite's KnownAnswers): λ = 30. */
     static Scenario figure2(int steps) {
@@ -41,7 +41,7 @@ class CentralizedSolverTest {
     @Test
     void ambiguousTradesGetTheMinimumNormAllocation() throws DesignException {
         MarketTree tree = LoweringTest.lower(figure2(1), "full");
-        StepOutcome outcome = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults()).solve(0);
+        StepOutcome outcome = new CentralizedSolver(tree, IPM, SolverOptions.defaults()).solve(0);
         assertTrue(outcome.isOptimal(), outcome.message());
         // t = P(g1->d1) minimises t² + 2(20 - t)² + (t - 10)²: t = 12.5
         assertArrayEquals(new double[] {12.5, 7.5, 7.5, 2.5}, outcome.linkTrade(), 1e-4);
@@ -52,7 +52,7 @@ class CentralizedSolverTest {
     @Test
     void withoutMinimumNormTheWelfareSolveTradesAreReportedAsSolved() throws DesignException {
         MarketTree tree = LoweringTest.lower(figure2(1), "full");
-        StepOutcome outcome = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults(), false)
+        StepOutcome outcome = new CentralizedSolver(tree, IPM, SolverOptions.defaults(), false)
                 .solve(0);
         assertEquals(TradeAllocation.AS_SOLVED, outcome.stats().allocation());
         assertTrue(Double.isNaN(outcome.stats().tradeShift()));
@@ -63,7 +63,7 @@ class CentralizedSolverTest {
     @Test
     void treeWithoutCyclesHasUniqueTrades() throws DesignException {
         MarketTree tree = LoweringTest.lower(LoweringTest.twoPeers(), "full");
-        StepOutcome outcome = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults()).solve(0);
+        StepOutcome outcome = new CentralizedSolver(tree, IPM, SolverOptions.defaults()).solve(0);
         assertEquals(TradeAllocation.UNIQUE, outcome.stats().allocation());
         assertArrayEquals(new double[] {14}, outcome.linkTrade(), 1e-4);
         assertArrayEquals(new double[] {25}, outcome.linkPrice(), 1e-4);
@@ -78,7 +78,7 @@ class CentralizedSolverTest {
                 .consumer("d", -10, 0, 1, 50)
                 .build();
         MarketTree tree = LoweringTest.lower(crossed, "full");
-        StepOutcome outcome = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults()).solve(1);
+        StepOutcome outcome = new CentralizedSolver(tree, IPM, SolverOptions.defaults()).solve(1);
         assertEquals(SolveStatus.ERROR, outcome.status());
         assertTrue(outcome.message().contains("'p[g]' [peer g (injection)]: lower bound 5.0 > upper bound 1.0"),
                 outcome.message());
@@ -93,7 +93,7 @@ class CentralizedSolverTest {
                 .consumer("d", -2, 0, 1, 50)
                 .build();
         MarketTree tree = LoweringTest.lower(stuck, "full");
-        StepOutcome outcome = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults()).solve(0);
+        StepOutcome outcome = new CentralizedSolver(tree, IPM, SolverOptions.defaults()).solve(0);
         // which non-optimal status is the backend's business; the market reports it, never throws
         assertFalse(outcome.isOptimal(), outcome.message());
         assertTrue(Double.isNaN(outcome.objective()));
@@ -104,7 +104,7 @@ class CentralizedSolverTest {
     void stepsSolvedInParallelMatchSequentialOnes() throws Exception {
         int steps = 8;
         MarketTree tree = LoweringTest.lower(figure2(steps), "full");
-        CentralizedSolver solver = new CentralizedSolver(tree, OJALGO, SolverOptions.defaults());
+        CentralizedSolver solver = new CentralizedSolver(tree, IPM, SolverOptions.defaults());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<StepOutcome>> parallel = new java.util.ArrayList<>();

@@ -54,7 +54,7 @@ public final class Fixtures {
         return new Scenario(HERE, "hand-made", "$",
                 new TimeAxis(START, Duration.ofMinutes(stepMinutes), steps),
                 Map.of(), peers, collectives, Tariffs.NONE, Network.EMPTY,
-                new MarketSettings("full", SolveMode.CENTRALIZED, "ojalgo",
+                new MarketSettings("full", SolveMode.CENTRALIZED, "ipm",
                         SolverOptions.defaults()),
                 "0123abcd", List.of("hand-made.agora"));
     }

@@ -39,7 +39,7 @@ class RunOutputTest {
 
     private static RunSettings settings() {
         return new RunSettings("hand-made.agora", List.of("community"), SolveMode.CENTRALIZED,
-                "ojalgo", SolverOptions.defaults(), new StepRange(0, 2), Map.of("seed", "7"),
+                "ipm", SolverOptions.defaults(), new StepRange(0, 2), Map.of("seed", "7"),
                 List.of("run", "hand-made.agora", "--set", "seed=7"), "0.1.0");
     }
 

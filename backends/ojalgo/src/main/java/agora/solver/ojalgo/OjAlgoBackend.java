@@ -93,14 +93,16 @@ public final class OjAlgoBackend implements SolverBackend {
         }
         ConvexProblem problem = new ConvexProblem(reduced);
         long deadline = start + options.timeLimit().toNanos();
-        Attempt admm = attempt(model, presolved, problem, true, deadline, options);
+        Attempt admm = attempt(model, presolved, problem, true, null, deadline, options);
         if (admm.solution().isPresent()) {
             return finished(admm.solution().get(), admm.describe(), admm.iterations(), start);
         }
         String message = admm.describe();
         long iterations = admm.iterations();
         if (reduced.hasQuadraticObjective() && System.nanoTime() < deadline) {
-            Attempt activeSet = attempt(model, presolved, problem, false, deadline, options);
+            // from scratch: started from ADMM's point it trusts that point's state and its
+            // multipliers failed the KKT check by far (duality gaps of 16 to 100 on 7-peer markets)
+            Attempt activeSet = attempt(model, presolved, problem, false, null, deadline, options);
             iterations += activeSet.iterations();
             message += "; then " + activeSet.describe();
             if (activeSet.solution().isPresent()) {
@@ -122,27 +124,30 @@ public final class OjAlgoBackend implements SolverBackend {
     }
 
     /** One run of an ojAlgo solver: its state, and the solution of the full model if it passed the check. */
-    private record Attempt(String solver, Optimisation.State state, long iterations, String check,
+    private record Attempt(String solver, Optimisation.Result result, long iterations, String check,
                            Optional<QpSolution> solution) {
+        Optimisation.State state() {
+            return result.getState();
+        }
+
         String describe() {
-            return "ojAlgo " + solver + " ended " + state + (check.isEmpty() ? "" : ", " + check);
+            return "ojAlgo " + solver + " ended " + state() + (check.isEmpty() ? "" : ", " + check);
         }
     }
 
     private static Attempt attempt(QpModel model, Presolved presolved, ConvexProblem problem, boolean admm,
-                                   long deadline, SolverOptions options) {
+                                   Optimisation.Result start, long deadline, SolverOptions options) {
         Optimisation.Options ojAlgoOptions = new Optimisation.Options();
         ojAlgoOptions.experimental = admm; // how ConvexSolver.Builder selects its ADMM solver in 57.1.0
         ojAlgoOptions.time_abort = Math.max(1L, (deadline - System.nanoTime()) / 1_000_000L);
         ConvexSolver solver = problem.newSolver(ojAlgoOptions);
         String name = solver.getClass().getSimpleName();
-        Optimisation.Result result = solver.solve();
-        Optimisation.State state = result.getState();
+        Optimisation.Result result = start == null ? solver.solve() : solver.solve(start);
         long iterations = 0; // ojAlgo's result carries no iteration count
         Optional<Access1D<?>> multipliers = result.getDualSolution().map(supplier -> supplier.get());
         // any state with multipliers is checked: the KKT check, not ojAlgo's state, decides
         if (multipliers.isEmpty() || multipliers.get().size() != problem.multiplierCount()) {
-            return new Attempt(name, state, iterations, "", Optional.empty());
+            return new Attempt(name, result, iterations, "", Optional.empty());
         }
         double[] x = problem.primal(result);
         QpSolution reducedSolution = new QpSolution(SolveStatus.OPTIMAL, presolved.reduced().objective(x), x,
@@ -150,10 +155,10 @@ public final class OjAlgoBackend implements SolverBackend {
         QpSolution full = presolved.invert(reducedSolution);
         KktResiduals residuals = KktCheck.check(model, full);
         if (!residuals.satisfied(options.tolerance())) {
-            return new Attempt(name, state, iterations, "but its answer fails the KKT check (" + residuals.worst() + ")",
+            return new Attempt(name, result, iterations, "but its answer fails the KKT check (" + residuals.worst() + ")",
                     Optional.empty());
         }
-        return new Attempt(name, state, iterations, "", Optional.of(full));
+        return new Attempt(name, result, iterations, "", Optional.of(full));
     }
 
     private static QpSolution finished(QpSolution full, String message, long iterations, long start) {
