@@ -2,7 +2,7 @@
 # ADMM on a synthetic full P2P market (one grid, half producers, half consumers, seeded random
 # quadratic costs and bounds): 1,000 peers give about 250,000 trade links. Prints the set-up time
 # and, per step, wall time, iterations, residuals, messages and bytes (steps after the first start
-# warm from the previous one), then solves the first step centrally on ojalgo and prints how far
+# warm from the previous one), then solves the first step centrally on ipm and prints how far
 # the ADMM objective is from it.
 #
 #   bench/admm-synthetic.sh                 # 1000 peers, 3 steps, the default tolerance (1e-7)

@@ -14,7 +14,8 @@
 #   DATA_DIR  folder with the measured CSV files (default: ../shared/data/ieee14-p2p next to the
 #             repository); without it the scenarios' seeded generated profiles are used
 #   STEPS     solve only the first STEPS steps (default: all)
-#   BACKENDS  backends for centralized solves, comma-separated (default: ojalgo,ortools)
+#   BACKENDS  backends for centralized solves, comma-separated (default: ipm,ortools; ojalgo
+#             takes community and hybrid but refuses the full design, 253 variables)
 #   ADMM      1 to also solve by ADMM, 0 to skip it (default: 1)
 #   THREADS   worker threads (default: all cores)
 #   AGORA     the command line to run (default: bin/agora of this repository)
@@ -25,7 +26,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 agora=${AGORA:-"$repo/bin/agora"}
 data_dir=${DATA_DIR:-"$repo/../shared/data/ieee14-p2p"}
-backends=${BACKENDS:-ojalgo,ortools}
+backends=${BACKENDS:-ipm,ortools}
 admm=${ADMM:-1}
 
 common=()
