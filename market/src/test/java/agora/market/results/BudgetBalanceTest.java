@@ -76,8 +76,11 @@ class BudgetBalanceTest {
     void dualsOfCentralizedSolvesBalanceTheBudgetOnEveryDesign() throws DesignException {
         List<SolverBackend> backends = SolverBackends.all();
         assumeFalse(backends.isEmpty(), "no solver backend registered on the test class path");
-        SolverOptions options = new SolverOptions(1e-9, Duration.ofSeconds(20), 1, 1.0, 1000);
         for (SolverBackend backend : backends) {
+            // ojAlgo's ADMM stops near 1e-9 of its own scaled residuals (2.3e-9 here), so the
+            // real ojalgo backend is held to 1e-7, the default; the others to 1e-9
+            double tolerance = backend.name().equals("ojalgo") ? SolverOptions.DEFAULT_TOLERANCE : 1e-9;
+            SolverOptions options = new SolverOptions(tolerance, Duration.ofSeconds(20), 1, 1.0, 1000);
             for (MarketTree tree : trees(true, List.of("full", "community", "hybrid", "nested"))) {
                 check(tree, new CentralizedSolver(tree, backend, options), 1e-5);
             }
