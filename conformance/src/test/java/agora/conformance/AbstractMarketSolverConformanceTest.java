@@ -55,6 +55,15 @@ public abstract class AbstractMarketSolverConformanceTest {
 
     /** Number of seeded random scenarios compared with the reference. */
     protected static final int RANDOM_SCENARIOS = 24;
+    /** Number of seeded scenarios of the wide family ({@link RandomScenarios#generateWide}), from 1. */
+    protected static final int WIDE_RANDOM_SCENARIOS = 24;
+    /**
+     * Seeds of the wide family that the ADMM solver of 2026-12-03 got wrong, found by a sweep of
+     * seeds 1-1200: 583 and 639 (full P2P, a peer with a nearly flat cost, a = 4.5e-4 and
+     * 1.2e-3 $/MW²h, ended 4.3e-3 and 1.3e-3 MW from the optimum with the residuals passing),
+     * 340 and 504 (full P2P, not converged in 10,000 iterations), 60 (hybrid, not converged).
+     */
+    protected static final List<Long> WIDE_REGRESSION_SEEDS = List.of(583L, 639L, 340L, 504L, 60L);
 
     /** The solver under test, for one lowered market. */
     protected abstract MarketSolver solverFor(MarketTree tree);
@@ -80,6 +89,11 @@ public abstract class AbstractMarketSolverConformanceTest {
     /** The random scenario of a seed, lowered with one of {@link #randomScenarioDesigns()}. */
     protected final MarketTree randomScenario(long seed) {
         return RandomScenarios.generate(seed, randomScenarioDesigns());
+    }
+
+    /** The wide-family scenario of a seed, lowered with one of {@link #randomScenarioDesigns()}. */
+    protected final MarketTree wideRandomScenario(long seed) {
+        return RandomScenarios.generateWide(seed, randomScenarioDesigns());
     }
 
     /** The backend behind a centralized solver under test, for KKT checks; empty otherwise. */
@@ -336,6 +350,42 @@ public abstract class AbstractMarketSolverConformanceTest {
             if (carries) {
                 assertEquals(reference.marketPrice()[m], tested.marketPrice()[m], priceTolerance(),
                         where + ": pool price of " + tree.markets().get(m).name());
+            }
+        }
+        assertInvariants(tree, tested);
+    }
+
+    static Stream<Long> wideSeeds() {
+        return Stream.concat(Stream.iterate(1L, s -> s + 1).limit(WIDE_RANDOM_SCENARIOS),
+                WIDE_REGRESSION_SEEDS.stream());
+    }
+
+    /**
+     * The wide family (idle and must-take peers, binding bounds, cost coefficients over eight
+     * decades, fees up to 50 $/MWh, flat and negative grid prices): the same welfare and
+     * dispatch as the reference, the same price on every link whose price the reference pins,
+     * and the invariants. Dispatch is unique here, so a solver that stops early on a peer with
+     * a nearly flat cost shows as an injection away from the reference's.
+     */
+    @ParameterizedTest
+    @MethodSource("wideSeeds")
+    void wideRandomScenariosAgreeWithTheReference(long seed) {
+        MarketTree tree = wideRandomScenario(seed);
+        StepOutcome tested = solverFor(tree).solve(0);
+        StepOutcome reference = referenceSolverFor(tree).solve(0);
+        String where = "wide seed " + seed + " (" + tree.design() + ", " + tree.peers().size() + " peers)";
+        assertTrue(reference.isOptimal(), where + ": reference " + reference.message());
+        assertTrue(tested.isOptimal(), where + ": " + tested.message());
+        assertEquals(reference.objective(), tested.objective(),
+                objectiveTolerance() * (1 + Math.abs(reference.objective())), where + ": objective");
+        for (int k = 0; k < tree.peers().size(); k++) {
+            assertEquals(reference.injection()[k], tested.injection()[k], injectionTolerance(),
+                    where + ": injection of " + tree.peers().get(k).name());
+        }
+        for (int i = 0; i < tree.links().size(); i++) {
+            if (RandomScenarios.pinsPrice(tree.links().get(i), tree, reference, 0)) {
+                assertEquals(reference.linkPrice()[i], tested.linkPrice()[i], priceTolerance(),
+                        where + ": link " + tree.links().get(i).label() + " price");
             }
         }
         assertInvariants(tree, tested);

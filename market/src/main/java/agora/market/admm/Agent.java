@@ -29,6 +29,8 @@ final class Agent {
     private double relaxation = 1.0;
     /** Consensus steps to jump ahead when it next reads its mail (0: none). */
     private double jump;
+    /** See {@link #dispatchUncertainty()}. */
+    private double dispatchUncertainty;
 
     Agent(AgentData data) {
         this.data = data;
@@ -105,8 +107,9 @@ final class Agent {
      * its local problem and posts its proposals.
      */
     void propose(boolean readMail) {
+        double mailPenalty = penalty;
         if (readMail) {
-            local.receiveMail(0.5 * relaxation * penalty, relaxation, jump);
+            local.receiveMail(0.5 * relaxation * mailPenalty, relaxation, jump);
             jump = 0.0;
         }
         penalty = nextPenalty;
@@ -115,6 +118,37 @@ final class Agent {
         for (int j = 0; j < value.length; j++) {
             mailbox[2 * j] = value[j];
         }
+        dispatchUncertainty = readMail ? uncertainty(mailPenalty) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * How far its own dispatch may still be from where the settled prices put it, MW: the
+     * proposal it just made is exactly optimal for its slots' prices shifted by its dual
+     * residual {@code d_j = rho (t_j^k - t_j^(k-1))} (Boyd et al. 2011, §3.3), and a price
+     * shift d moves the optimal p of a cost a p² + b p by d / (2a) while p lies inside its
+     * bounds. Residuals within tolerance still allow a shift of about tolerance times the
+     * prices' norm, which moves a nearly flat cost (a = 4.5e-4 $/MW²h) by 4e-3 MW, so the
+     * negotiation also waits for this bound. 0 for a manager, a linear cost (its dispatch is
+     * not unique) and a position at a bound.
+     */
+    private double uncertainty(double mailPenalty) {
+        double a = data.isManager() ? 0.0 : data.cost().a();
+        if (!(a > 0.0) || local.size == 0) {
+            return 0.0;
+        }
+        double net = local.proposedNet();
+        if (net <= local.netLow || net >= local.netHigh) {
+            return 0.0;
+        }
+        return mailPenalty * local.largestTargetChange() / (2.0 * a);
+    }
+
+    /**
+     * Bound on how far its dispatch moves under the last round's dual residual, MW, from its
+     * latest {@link #propose} (infinite before it has read any mail in this step).
+     */
+    double dispatchUncertainty() {
+        return dispatchUncertainty;
     }
 
     /** Reads the partners' last answers without proposing again (the end of a step). */

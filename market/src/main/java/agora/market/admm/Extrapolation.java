@@ -3,8 +3,7 @@ package agora.market.admm;
 /**
  * Sees ADMM's straight-line phase and decides how far to jump along it.
  *
- * <p>Once the prices have settled (primal residual within its tolerance), the rest of a step can
- * be a proximal-point walk along a direction that only per-MWh costs resist: with lambda fixed,
+ * <p>Once the prices have (nearly) settled, the rest of a step can be a proximal-point walk along a direction that only per-MWh costs resist: with lambda fixed,
  * each round moves the consensus trades by the same step, of size (slope of those costs) / rho,
  * until one trade reaches zero, where its |P| cost has a kink. Without fees between communities
  * the pools' managers can trade round a cycle that costs only the trade fee gamma = 0.001 $/MWh
@@ -16,8 +15,7 @@ package agora.market.admm;
  * Boley (2013, SIAM J. Optim. 23(4), "Local linear convergence of ADMM on quadratic or linear
  * programs") describes this constant-step regime.
  *
- * <p>When the consensus step has stayed the same for {@link #STEADY_ROUNDS} rounds with the
- * prices settled, every agent moves its consensus values (and the relay and the pools theirs)
+ * <p>When the consensus step has stayed the same for {@link #STEADY_ROUNDS} rounds, every agent moves its consensus values (and the relay and the pools theirs)
  * ahead by the number of steps after which the first of them would reach zero: where the plain
  * iteration would have arrived, in one round. Prices are left as they are. A jump only moves the
  * point the iteration continues from, which ADMM may start from anywhere, so a wrong guess costs
@@ -52,13 +50,17 @@ final class Extrapolation {
     }
 
     /**
-     * After a round: whether the walk has gone straight long enough for a jump.
+     * After a round: whether the walk has gone straight long enough for a jump. The primal
+     * residual need not have met its tolerance: a walk can go straight while the prices are
+     * still creeping, and waiting for them left 27 of 1,000 wide random markets
+     * (conformance, seeds 201-1200) short of convergence in 10,000 rounds, with the dual
+     * residual fixed at 1e-3 (the trade fee over rho, times rho) and the primal one a few times
+     * its tolerance; jumping on any straight walk left 18 (45 before the dispatch bound and this).
      *
-     * @param residuals     the round's sums
-     * @param pricesSettled whether the primal residual met its tolerance
+     * @param residuals the round's sums
      */
-    boolean straight(Residuals residuals, boolean pricesSettled) {
-        boolean straight = pricesSettled && residuals.consensusChange > 0.0
+    boolean straight(Residuals residuals) {
+        boolean straight = residuals.consensusChange > 0.0
                 && residuals.velocityChange <= SAME_STEP * SAME_STEP * residuals.consensusChange;
         steadyRounds = straight ? steadyRounds + 1 : 0;
         return steadyRounds >= STEADY_ROUNDS && jumps < MAX_JUMPS;

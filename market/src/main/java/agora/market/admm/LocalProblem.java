@@ -43,6 +43,8 @@ final class LocalProblem {
     final double[] target;
     /** This agent's latest proposal per slot. */
     final double[] value;
+    /** The last change of each slot's target (the consensus step t^k - t^(k-1)). */
+    final double[] targetChange;
 
     double quadratic;
     double linear;
@@ -79,6 +81,7 @@ final class LocalProblem {
         price = new double[size];
         target = new double[size];
         value = new double[size];
+        targetChange = new double[size];
     }
 
     /**
@@ -140,7 +143,27 @@ final class LocalProblem {
      * beyond ({@link Extrapolation}).
      */
     void moveTarget(int j, double next, double jump) {
-        target[j] = next + jump * (next - target[j]);
+        double moved = next + jump * (next - target[j]);
+        targetChange[j] = moved - target[j];
+        target[j] = moved;
+    }
+
+    /** The largest |t^k - t^(k-1)| over the slots, MW. */
+    double largestTargetChange() {
+        double largest = 0.0;
+        for (int j = 0; j < size; j++) {
+            largest = Math.max(largest, Math.abs(targetChange[j]));
+        }
+        return largest;
+    }
+
+    /** The net position of the latest proposals (within the net bounds). */
+    double proposedNet() {
+        double sum = 0.0;
+        for (int j = 0; j < size; j++) {
+            sum += value[j];
+        }
+        return sum;
     }
 
     /**
@@ -302,6 +325,7 @@ final class LocalProblem {
         java.util.Arrays.fill(value, 0.0);
         java.util.Arrays.fill(price, 0.0);
         java.util.Arrays.fill(target, 0.0);
+        java.util.Arrays.fill(targetChange, 0.0);
         java.util.Arrays.fill(mailbox, 0.0);
         unreadMail = false;
         firstPassReadsMail = false;

@@ -20,17 +20,27 @@ final class Negotiation {
      * Residual balancing (Boyd et al. 2011, §3.4.1, mu = 10, tau = 2), on the residuals divided
      * by their stopping tolerances so that both reach their own target together. Rebalancing at
      * every iteration can keep rho oscillating between two values for ever (seen on the IEEE
-     * 14-bus case), so rho may change only every {@link #BALANCE_INTERVAL} iterations and at most
-     * {@link #MAX_PENALTY_CHANGES} times per step; after that rho is fixed, which restores the
-     * convergence guarantee of ADMM. Every 10 iterations with up to 40 changes: with 5 and 20, a
-     * warm-started step whose residual sat on a plateau (two idle trades priced far off) spent
-     * the whole budget doubling rho within 100 iterations and then crawled back for 10,000
-     * (8 of 17,520 IEEE 14-bus full-design steps did not converge; 0 with 10 and 40).
+     * 14-bus case), so rho may change only every {@link #BALANCE_INTERVAL} iterations, and after
+     * {@link #MAX_PENALTY_CHANGES} changes in a step only at intervals that double with each
+     * further change ({@link #balanceInterval}), so that the changes thin out and ADMM's
+     * convergence guarantee holds between them. Every 10 iterations with up to 40 changes: with
+     * 5 and 20, a warm-started step whose residual sat on a plateau (two idle trades priced far
+     * off) spent the whole budget doubling rho within 100 iterations and then crawled back for
+     * 10,000 (8 of 17,520 IEEE 14-bus full-design steps did not converge; 0 with 10 and 40).
+     * With rho frozen after the budget, a market with nearly flat and nearly fixed costs side by
+     * side (wide random seed 340) crawled with the primal residual at 1.8 times its tolerance and
+     * the dual one at 1e-7 of its own for 30,000 iterations.
      */
     static final double BALANCE_RATIO = 10.0;
     static final double PENALTY_FACTOR = 2.0;
     static final int BALANCE_INTERVAL = 10;
     static final int MAX_PENALTY_CHANGES = 40;
+
+    /** Iterations after a step's {@code changes}-th change of rho before the next may come. */
+    static int balanceInterval(int changes) {
+        int beyond = changes - MAX_PENALTY_CHANGES;
+        return beyond < 0 ? BALANCE_INTERVAL : BALANCE_INTERVAL << Math.min(20, beyond + 1);
+    }
     /**
      * Over-relaxation (Boyd et al. §3.4.3). alpha = 1.6 halved the iterations on the IEEE 14-bus
      * case but stalled for good on a degenerate market (a bilateral collective whose manager has
@@ -99,6 +109,7 @@ final class Negotiation {
         long deadline = started + options.timeLimit().toNanos();
         int maxIterations = options.admmMaxIterations();
         int penaltyChanges = 0;
+        int nextBalance = BALANCE_INTERVAL;
         for (int iteration = 1; ; iteration++) {
             boolean readMail = iteration > 1;
             workers.run(agents.length, (chunk, from, to) -> {
@@ -113,40 +124,56 @@ final class Negotiation {
             double primalTolerance = sqrtSlots * tolerance + tolerance
                     * Math.sqrt(Math.max(residuals.proposals, residuals.consensus));
             double dualTolerance = sqrtSlots * tolerance + tolerance * Math.sqrt(residuals.prices);
-            if (primal <= primalTolerance && dual <= dualTolerance) {
+            double uncertainty = dispatchUncertainty();
+            if (primal <= primalTolerance && dual <= dualTolerance && uncertainty <= primalTolerance) {
                 answerPools();
                 return converged(step, iteration, primal, dual, started);
             }
             if (System.nanoTime() > deadline) {
                 return failed(step, SolveStatus.TIME_LIMIT, "ADMM stopped at the time limit of "
                         + options.timeLimit().toSeconds() + " s after " + iteration + " iterations: "
-                        + residualText(primal, primalTolerance, dual, dualTolerance), iteration,
-                        primal, dual, started);
+                        + residualText(primal, primalTolerance, dual, dualTolerance, uncertainty),
+                        iteration, primal, dual, started);
             }
             if (iteration >= maxIterations) {
                 return failed(step, SolveStatus.NOT_CONVERGED, "ADMM did not converge in "
                         + maxIterations + " iterations: "
-                        + residualText(primal, primalTolerance, dual, dualTolerance), iteration,
-                        primal, dual, started);
+                        + residualText(primal, primalTolerance, dual, dualTolerance, uncertainty),
+                        iteration, primal, dual, started);
             }
             // a jump takes the place of this round's rebalancing: rho is judged again on the
             // residuals of the point jumped to
-            double jump = extrapolation.straight(residuals, primal <= primalTolerance)
+            double jump = extrapolation.straight(residuals)
                     ? extrapolation.accept(stepsToKink()) : 0.0;
             if (jump > 0.0) {
                 extrapolate(jump);
-            } else if (iteration % BALANCE_INTERVAL == 0 && penaltyChanges < MAX_PENALTY_CHANGES
+            } else if (iteration % BALANCE_INTERVAL == 0 && iteration >= nextBalance
                     && balancePenalty(primal / primalTolerance, dual / dualTolerance)) {
                 penaltyChanges++;
+                nextBalance = iteration + balanceInterval(penaltyChanges);
             }
             answerPools();
         }
     }
 
     private static String residualText(double primal, double primalTolerance, double dual,
-                                       double dualTolerance) {
+                                       double dualTolerance, double uncertainty) {
         return String.format("primal residual %.3g (tolerance %.3g), dual residual %.3g "
-                + "(tolerance %.3g)", primal, primalTolerance, dual, dualTolerance);
+                + "(tolerance %.3g), dispatch uncertainty %.3g MW (tolerance %.3g)", primal,
+                primalTolerance, dual, dualTolerance, uncertainty, primalTolerance);
+    }
+
+    /**
+     * The largest {@link Agent#dispatchUncertainty()}: each agent reports its own bound (one
+     * value), so no one learns another's cost.
+     */
+    private double dispatchUncertainty() {
+        double largest = 0.0;
+        for (Agent agent : agents) {
+            largest = Math.max(largest, agent.dispatchUncertainty());
+        }
+        countMessages(agents.length, 1);
+        return largest;
     }
 
     /**

@@ -21,21 +21,21 @@ class ExtrapolationTest {
         Extrapolation e = new Extrapolation();
         e.reset();
         for (int i = 1; i < Extrapolation.STEADY_ROUNDS; i++) {
-            assertFalse(e.straight(round(1e-9), true));
+            assertFalse(e.straight(round(1e-9)));
         }
-        assertTrue(e.straight(round(1e-9), true));
+        assertTrue(e.straight(round(1e-9)));
         assertEquals(500.0, e.accept(500.0));
         // the count starts again after a jump
-        assertFalse(e.straight(round(1e-9), true));
+        assertFalse(e.straight(round(1e-9)));
     }
 
     @Test
-    void staysWhileThePricesMoveOrTheLineBends() {
+    void staysWhileTheLineBends() {
         Extrapolation e = new Extrapolation();
         e.reset();
         for (int i = 0; i < 2 * Extrapolation.STEADY_ROUNDS; i++) {
-            assertFalse(e.straight(round(1e-9), false));
-            assertFalse(e.straight(round(10 * Extrapolation.SAME_STEP), true));
+            assertFalse(e.straight(round(1e-9)));
+            assertFalse(e.straight(round(10 * Extrapolation.SAME_STEP)));
         }
     }
 
@@ -44,12 +44,12 @@ class ExtrapolationTest {
         Extrapolation e = new Extrapolation();
         e.reset();
         for (int i = 0; i < Extrapolation.STEADY_ROUNDS; i++) {
-            e.straight(round(0.0), true);
+            e.straight(round(0.0));
         }
         assertEquals(0.0, e.accept(Double.POSITIVE_INFINITY));
         assertEquals(0.0, e.accept(Extrapolation.MIN_STEPS / 2));
         // still straight: the next round may jump
-        assertTrue(e.straight(round(0.0), true));
+        assertTrue(e.straight(round(0.0)));
     }
 
     @Test
