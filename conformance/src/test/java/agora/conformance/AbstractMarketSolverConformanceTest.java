@@ -56,7 +56,7 @@ public abstract class AbstractMarketSolverConformanceTest {
     /** Number of seeded random scenarios compared with the reference. */
     protected static final int RANDOM_SCENARIOS = 24;
     /** Number of seeded scenarios of the wide family ({@link RandomScenarios#generateWide}), from 1. */
-    protected static final int WIDE_RANDOM_SCENARIOS = 24;
+    protected static final int WIDE_RANDOM_SCENARIOS = 12;
     /**
      * Seeds of the wide family that the ADMM solver of 2026-12-03 got wrong, found by a sweep of
      * seeds 1-1200: 583 and 639 (full P2P, a peer with a nearly flat cost, a = 4.5e-4 and

@@ -60,12 +60,14 @@
  *       the iterations on the IEEE 14-bus case, cost 20% more on a synthetic 1,000-peer market,
  *       and stalled for good on a degenerate market with zero-cost links.</li>
  *   <li>Residual balancing (Boyd §3.4.1, mu = 10, tau = 2) on the residuals scaled by their
- *       tolerances, every 5 iterations and at most 20 times per step (unbounded rebalancing kept
- *       rho oscillating on the IEEE 14-bus case); lambda is kept unscaled, so a change of rho
- *       needs no rescaling. A new rho applies from the next round; mail of the current round is
- *       read with the rho it was produced under.</li>
- *   <li>Extrapolation ({@link agora.market.admm.Extrapolation}): once the prices have settled,
- *       the rest of a step can be a walk at constant speed (per-MWh cost / rho per round) along a
+ *       tolerances, every 10 iterations; after 40 changes in a step, at intervals that double
+ *       with each further change (unbounded rebalancing kept rho oscillating on the IEEE 14-bus
+ *       case; freezing rho after 40 left markets with costs over eight decades crawling);
+ *       lambda is kept unscaled, so a change of rho needs no rescaling. A new rho applies from
+ *       the next round; mail of the current round is read with the rho it was produced
+ *       under.</li>
+ *   <li>Extrapolation ({@link agora.market.admm.Extrapolation}): once the prices have (nearly)
+ *       settled, the rest of a step can be a walk at constant speed (per-MWh cost / rho per round) along a
  *       direction only per-MWh costs resist, such as a circulation among pool managers that pay
  *       only the trade fee; when the consensus step has stayed the same for a few rounds, every
  *       holder of a consensus value moves it ahead to where the first trade would reach zero.
@@ -82,7 +84,14 @@
  * P + P^T), dual residual {@code s = rho ||t^{k+1} - t^k||}. With N slots and
  * {@code eps = SolverOptions.tolerance} as both absolute and relative tolerance, a step has
  * converged when {@code r <= sqrt(N) eps + eps max(||v||, ||t||)} and
- * {@code s <= sqrt(N) eps + eps ||lambda||}. A step that reaches the iteration limit (or the
+ * {@code s <= sqrt(N) eps + eps ||lambda||}, and every peer's dispatch is settled to within the
+ * primal tolerance: each agent's proposal is exactly optimal for its prices shifted by its own
+ * dual residual {@code d = rho (t^k - t^(k-1))}, and a shift d moves the optimal p of a cost
+ * {@code a p^2 + b p} inside its bounds by {@code d / 2a}, so each agent reports
+ * {@code rho max_j |t_j^k - t_j^(k-1)| / 2a} (0 at a bound, for a manager, or for a linear cost)
+ * and the largest must meet the primal tolerance. Without it, residuals within tolerance
+ * allowed a price shift of about {@code eps ||lambda||}, which left a peer with a nearly flat
+ * cost (a = 4.5e-4 $/MW²h) 4e-3 MW from the optimum. A step that reaches the iteration limit (or the
  * time limit) is reported as NOT_CONVERGED (TIME_LIMIT) with its residuals in the message and NaN
  * numbers, never as a result.
  *
@@ -106,6 +115,7 @@
  *   <li>per iteration: 2 per bilateral link (each side's proposal, 16 bytes); per pool member
  *       one report (16 bytes) and one answer with price and mean imbalance (24 bytes); per pool
  *       one residual report with 7 sums (64 bytes) — a manager's own position needs none;</li>
+ *   <li>per iteration, per agent: its dispatch bound (16 bytes), for the stopping test;</li>
  *   <li>control: one penalty message per agent at the start of a step and at each change of rho
  *       (16 bytes), one extrapolation message per agent at each jump (16 bytes), one stop message
  *       per agent at convergence (8 bytes).</li>
