@@ -199,6 +199,26 @@ class AdmmSolverTest {
         assertObjective(-320.5, o);
     }
 
+    /**
+     * A prosumer with a nearly flat cost (a = 4.5e-4 $/MW²h, b = 29.998 $/MWh, on [-37, 37])
+     * trading with a grid whose import and export prices are both 30 $/MWh, next to a stiff
+     * consumer (a = 50, b = 40 on [-5, 0]): the price is the grid's 30, so the prosumer sells
+     * (30 - 29.998) / 9e-4 = 20/9 MW and the consumer buys (40 - 30) / 100 = 0.1 MW. A price off
+     * by 2e-6 $/MWh moves the prosumer by 2.2e-3 MW: with the residual test alone the negotiation
+     * stopped with it at 2.2341 MW, 1.2e-2 MW off (issue 15, item 8); the bound on each peer's
+     * dispatch keeps it going.
+     */
+    @Test
+    void aNearlyFlatCostEndsAtItsOptimum() {
+        MarketTree tree = lower(new FullP2pDesign(), ScenarioFixture.named("flat")
+                .grid("grid", 30, 30).prosumer("n", -37, 37, 4.5e-4, 29.998)
+                .consumer("d", -5, 0, 50, 40));
+        StepOutcome o = solve(tree);
+        assertEquals(20.0 / 9, o.injection()[1], POWER, "n");
+        assertEquals(-0.1, o.injection()[2], POWER, "d");
+        assertEquals(-20.0 / 9 + 0.1, o.injection()[0], POWER, "grid");
+    }
+
     /** Three iterations cannot settle even two peers: the step must say so, with residuals. */
     @Test
     void iterationLimitGivesNotConvergedWithResiduals() {
