@@ -96,6 +96,14 @@ public abstract class AbstractMarketSolverConformanceTest {
         return RandomScenarios.generateWide(seed, randomScenarioDesigns());
     }
 
+    /**
+     * Whether the wide family ({@link #wideRandomScenariosAgreeWithTheReference}) applies to the
+     * solver under test: by default yes.
+     */
+    protected boolean takesWideScenarios() {
+        return true;
+    }
+
     /** The backend behind a centralized solver under test, for KKT checks; empty otherwise. */
     protected Optional<SolverBackend> centralizedBackend() {
         return Optional.empty();
@@ -370,7 +378,9 @@ public abstract class AbstractMarketSolverConformanceTest {
     @ParameterizedTest
     @MethodSource("wideSeeds")
     void wideRandomScenariosAgreeWithTheReference(long seed) {
+        assumeTrue(takesWideScenarios(), "the solver under test does not take the wide family");
         MarketTree tree = wideRandomScenario(seed);
+        assumeTrue(taken(tree), () -> "the backend declares it does not take wide seed " + seed + "'s model");
         StepOutcome tested = solverFor(tree).solve(0);
         StepOutcome reference = referenceSolverFor(tree).solve(0);
         String where = "wide seed " + seed + " (" + tree.design() + ", " + tree.peers().size() + " peers)";
