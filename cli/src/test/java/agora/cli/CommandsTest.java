@@ -271,9 +271,10 @@ class CommandsTest {
         assertTrue(cli.out.contains("a pool does not split trades by partner"), cli.out);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("step,time,design,market,peer,partner,kind,P,price", lines.get(0));
-        // full: d2 has links with w1 and g, 2 steps; community and hybrid: its pool trade and its
-        // trade with the outside through c2's manager, 2 steps
-        assertEquals(1 + 2 * 2 + 2 * 2 + 2 * 2, lines.size(), String.join("\n", lines));
+        // full: d2 has links with w1 and g, 2 steps; community: its pool trade and its trade with
+        // the outside through c2's manager (at the grid's prices), 2 steps; hybrid: its trade
+        // through the manager only (a pool trade would cost γ for nothing), 2 steps
+        assertEquals(1 + 2 * 2 + 2 * 2 + 2, lines.size(), String.join("\n", lines));
         String fullW1 = lines.stream().filter(l -> l.startsWith("1,2013-06-01T06:15,full,market,d2,w1,"))
                 .findFirst().orElseThrow();
         assertNear(-3, Double.parseDouble(fullW1.split(",")[7])); // d2 buys its 3 MW from w1

@@ -309,40 +309,42 @@ public final class MarketProblem {
          * Formulation (2) of the paper: each member trades with the other members through the
          * pool ({@code q_n}, paying γ) and, through the collective's manager, with the outside
          * ({@code e_n = β_n - α_n}, free of γ); {@code sum q = 0} and {@code sum e = x}. At the
-         * root there is no outside: members trade only through the pool.
+         * root there is no outside: members trade only through the pool. Where the manager trades
+         * the members' net in the parent market (formulation (3): a pool that does not settle with
+         * the grid), an exchange through the manager costs nothing while the same exchange through
+         * the pool costs γ, so pool trades could only be 0: they are left out, and members meet
+         * at the manager's price.
          */
         private void addPool(int m, Market market, Integer manager) {
             List<Participant> members = market.participants();
             String outside = manager == null ? null : parentName(m);
+            boolean poolTrades = manager == null || market.settlesWith() != null;
             List<Integer> poolList = new ArrayList<>();
             List<Integer> exchangeList = new ArrayList<>();
-            for (int i = 0; i < members.size(); i++) {
-                Participant member = members.get(i);
+            for (Participant member : members) {
                 partyOf(member, manager);
-                if (member.isIdle()) {
-                    // fixed at 0 MW: no trade variables, only its balance (p = 0)
-                    marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
-                            new int[0]));
-                    continue;
+                List<Integer> own = new ArrayList<>();
+                if (!member.isIdle() && poolTrades) {
+                    int q = addSlot(m, member, SlotKind.POOL, market.name(),
+                            priceOf(member, market.poolFee()), "pool trade", manager);
+                    poolList.add(q);
+                    own.add(q);
                 }
-                int q = addSlot(m, member, SlotKind.POOL, market.name(),
-                        priceOf(member, market.poolFee()), "pool trade", manager);
-                poolList.add(q);
-                if (manager == null) {
-                    marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
-                            new int[] {q}));
-                    continue;
+                if (!member.isIdle() && manager != null) {
+                    SlotPrice outsidePrice = market.settlesWith() == null ? priceOf(member, 0.0)
+                            : SlotPrice.customerOf(market.settlesWith());
+                    int e = addSlot(m, member, SlotKind.OUTSIDE, outside, outsidePrice, "outside trade", manager);
+                    exchangeList.add(e);
+                    own.add(e);
                 }
-                SlotPrice outsidePrice = market.settlesWith() == null ? priceOf(member, 0.0)
-                        : SlotPrice.customerOf(market.settlesWith());
-                int e = addSlot(m, member, SlotKind.OUTSIDE, outside, outsidePrice, "outside trade", manager);
-                exchangeList.add(e);
-                marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0,
-                        new int[] {q, e}));
+                // an idle member (fixed at 0 MW) has no slot, only its balance p = 0
+                marketBalances.get(m).add(new Balance(m, member.name(), positionOf(member), 1.0, ints(own)));
             }
-            marketPool[m] = couplings.size();
-            addCoupling(new Coupling(couplings.size(), Coupling.Kind.POOL, m, market.name(), ints(poolList),
-                    new Origin("collective", market.name(), "pool balance")));
+            if (poolTrades) {
+                marketPool[m] = couplings.size();
+                addCoupling(new Coupling(couplings.size(), Coupling.Kind.POOL, m, market.name(), ints(poolList),
+                        new Origin("collective", market.name(), "pool balance")));
+            }
             if (manager != null) {
                 // the manager buys from its members what the collective sells above: w = -x
                 int w = addSlot(m, new Participant.Manager(market.name()), SlotKind.POOL_MANAGER,

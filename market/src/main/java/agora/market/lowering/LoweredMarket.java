@@ -317,7 +317,7 @@ public final class LoweredMarket {
                 positionVariable[position.index()] = addPosition(position);
             }
             for (int m = 0; m < poolRow.length; m++) {
-                boolean pool = problem.poolCoupling(m).isPresent();
+                boolean pool = problem.tree().markets().get(m).isPool();
                 poolRow[m] = pool ? lowerPool(m) : -1;
                 if (!pool) {
                     lowerBilateral(m);
@@ -442,7 +442,7 @@ public final class LoweredMarket {
                     balance(balance, row);
                 }
             }
-            int pool = sumRow(problem.poolCoupling(m).orElseThrow(), "pool[");
+            int pool = problem.poolCoupling(m).map(c -> sumRow(c, "pool[")).orElse(-1);
             problem.exchangeCoupling(m).ifPresent(exchange -> sumRow(exchange, "exchange["));
             return pool;
         }

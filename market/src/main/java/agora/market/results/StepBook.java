@@ -84,8 +84,8 @@ final class StepBook {
      */
     private void settlePool(int m) {
         Market market = tree.markets().get(m);
-        Coupling pool = problem.poolCoupling(m).orElseThrow();
-        double poolPrice = outcome.couplingPrices()[pool.index()];
+        double poolPrice = problem.poolCoupling(m).map(c -> outcome.couplingPrices()[c.index()])
+                .orElse(Double.NaN);
         double outsidePrice = problem.exchangeCoupling(m)
                 .map(c -> outcome.couplingPrices()[c.index()]).orElse(Double.NaN);
         for (Balance balance : problem.balances(m)) {

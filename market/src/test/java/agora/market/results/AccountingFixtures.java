@@ -54,9 +54,9 @@ public final class AccountingFixtures {
      * Community design, Δt = 0.25 h. Pool c1 of w (C = 10p, makes 5) and d (C = p² + 100p,
      * takes 2), pool fee 0.5; c1 sells its 3 MW to the grid (π⁻ 40), each side paying 0.5.
      * The members trade with the outside through the manager free of the pool fee, so w's 5 MW
-     * go out (e_w = 5), d's 2 MW come in (e_d = -2) and nothing goes through the pool (q = 0).
-     * KKT prices: the grid buys at 40 - 0.5 = 39.5; the manager nets 39.5 - 0.5 = 39, the price
-     * of the members' outside trades; the pool price may lie anywhere within 0.5 of it.
+     * go out (e_w = 5), d's 2 MW come in (e_d = -2); a trade through the pool would cost the fee,
+     * so the pool has none. KKT prices: the grid buys at 40 - 0.5 = 39.5; the manager nets
+     * 39.5 - 0.5 = 39, the price of the members' outside trades and the community price.
      */
     public static MarketTree communityTree(double poolFee, int steps) {
         Peer g = Fixtures.grid("g", 60, 40, steps);
@@ -75,11 +75,11 @@ public final class AccountingFixtures {
     }
 
     // hourly objective: C_w(5) = 50, C_d(-2) = 4 - 200 = -196, grid -40·3 = -120,
-    // link fees 0.5·3·2 = 3: -263. Slots: g->c1, c1->g; q_w, e_w, q_d, e_d, the manager's -x.
-    // Rows: the link, the pool (its price is the pool price), the outside exchange.
+    // link fees 0.5·3·2 = 3: -263. Slots: g->c1, c1->g; e_w, e_d, the manager's -x (a pool whose
+    // manager trades its net has no pool trades). Rows: the link, the outside exchange.
     public static StepOutcome communityOutcome(int step, double outsidePrice) {
         return optimal(step, -263, new double[] {-3, 5, -2}, new double[] {-3},
                 new double[] {39.5}, new double[] {NAN, outsidePrice}, new double[] {NAN, 3},
-                new double[] {-3, 3, 0, 5, 0, -2, -3}, new double[] {39.5, outsidePrice, outsidePrice});
+                new double[] {-3, 3, 5, -2, -3}, new double[] {39.5, outsidePrice});
     }
 }

@@ -63,7 +63,7 @@ class AccountingTest {
         assertEquals(30, r.exportRevenue(), EPS);    // 40 · 3 · 0.25
         assertEquals(0.5, r.load(), EPS);            // 2 MW · 0.25 h
         assertEquals(0, r.exchange(), EPS);          // the grid belongs to no collective
-        assertEquals(0.75, r.fees(), EPS);           // no pool trade; (0.5+0.5)·3·0.25 on the link
+        assertEquals(0.75, r.fees(), EPS);           // no pool trades; (0.5+0.5)·3·0.25 on the link
 
         // w: sells its 5 MW outside at 39: 39·(-5)·0.25 = -48.75; cost 0.25·50
         assertEquals(new PeerStep("w", 5, 1.25, 12.5, -48.75), round(r.peers().get(1)));
@@ -77,9 +77,7 @@ class AccountingTest {
         assertEquals(List.of(new CollectiveStep("c1", 39, 0, 0.75)), r.collectives());
         assertEquals(List.of(
                 new TradeStep("market", false, "g", "c1", -3, 39.5),
-                new TradeStep("c1", true, "w", "c1", 0, 39),
                 new TradeStep("c1", true, "w", "market", 5, 39),
-                new TradeStep("c1", true, "d", "c1", 0, 39),
                 new TradeStep("c1", true, "d", "market", -2, 39)), r.trades());
     }
 

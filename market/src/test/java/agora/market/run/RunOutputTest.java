@@ -59,9 +59,7 @@ class RunOutputTest {
         assertEquals(List.of(
                 "step,time,design,market,from,to,P,price",
                 "0,2013-06-01T06:00,community,market,g,c1,-3.0,39.5",
-                "0,2013-06-01T06:00,community,c1,w,c1,0,39.0",
                 "0,2013-06-01T06:00,community,c1,w,market,5.0,39.0",
-                "0,2013-06-01T06:00,community,c1,d,c1,0,39.0",
                 "0,2013-06-01T06:00,community,c1,d,market,-2.0,39.0"),
                 Files.readAllLines(out.resolve("trades.csv")));
         assertEquals(List.of(
