@@ -132,7 +132,10 @@ final class StaticTypes {
         while (!spine.isEmpty() && type.isPresent()) {
             Expr next = spine.pop();
             if (next instanceof Expr.Power p) {
-                type = type.filter(Type::isNumber).map(t -> Type.number(t.dimension().pow(p.exponent())));
+                // a power beyond the largest unit is an error evaluation reports
+                type = type.filter(t -> t.isNumber()
+                                && (long) t.dimension().largestExponent() * p.exponent() <= Evaluator.MAX_UNIT_POWER)
+                        .map(t -> Type.number(t.dimension().pow(p.exponent())));
             } else {
                 Expr.Binary b = (Expr.Binary) next;
                 type = binary(b.operator(), type.get(), of(b.right()));
