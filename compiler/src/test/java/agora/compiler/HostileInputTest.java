@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.diagnostics.Diagnostic;
+import agora.topology.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +69,39 @@ class HostileInputTest {
         assertEquals(List.of("t.agora:3:13: error[E0303]: cannot raise MW⁶⁴ to the power 2: units go up to the"
                         + " power 99 of MW, h and $"),
                 headlines("profile x = (1 MW)" + "²".repeat(32) + "\nproducer g { bounds = 0 MW .. x }"));
+    }
+
+    // ------------------------------------------------------------------------------ buses
+
+    @Test
+    void busNumbersHaveALimitAndNoRangeLoopsPastIt() {
+        // bus 2147483647 looped forever: the int counter wrapped before passing the last bus
+        assertEquals(List.of(
+                        "t.agora:3:11: error[E0303]: bus numbers go from 1 to 999999, found 2147483647",
+                        "t.agora:4:11: error[E0303]: bus numbers go from 1 to 999999, found 2147483647",
+                        "t.agora:5:11: error[E0303]: a network has at most 100000 buses, this one would have 999999"),
+                headlines("network { bus 2147483647 }\n"
+                        + "network { bus 2147483000 .. 2147483647 }\n"
+                        + "network { bus 1 .. 999999 }"));
+    }
+
+    @Test
+    void distancesInALargeNetworkAreFoundWithoutVisitingEveryPairOfBuses() {
+        // 5,000 buses in a chain: all pairs by Floyd-Warshall took 125 billion steps (2,000 buses
+        // took a minute); the two peers' buses need one shortest-path search each
+        int n = 5000;
+        StringBuilder text = new StringBuilder(HEADER).append("network {\n  bus 1 .. ").append(n).append('\n');
+        for (int i = 1; i < n; i++) {
+            text.append("  line l").append(i).append(" from ").append(i).append(" to ").append(i + 1)
+                    .append(" { r = 0, x = 0.5 }\n");
+        }
+        text.append("}\nproducer g at bus 1 { bounds = 0 MW .. 1 MW }\n")
+                .append("consumer d at bus ").append(n).append(" { bounds = -1 MW .. 0 MW }\n")
+                .append("tariff { network charge = 1 $/MWh per reactance }\n");
+        CompileResult result = compile(text.toString());
+        assertTrue(result.succeeded(), result::renderDiagnostics);
+        Topology topology = assertTimeoutPreemptively(GUARD, () -> Topology.of(result.scenario().orElseThrow()));
+        assertEquals(OptionalDouble.of(0.5 * (n - 1)), topology.peerDistance("g", "d"));
+        assertEquals(0.5 * 10, topology.distance(20, 10), 1e-9);
     }
 }
