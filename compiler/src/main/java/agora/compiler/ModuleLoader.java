@@ -3,6 +3,7 @@ package agora.compiler;
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
 import agora.diagnostics.SourceSpan;
+import agora.files.TextFiles;
 import agora.syntax.ScenarioFile;
 import agora.syntax.ScenarioParser;
 import agora.syntax.Statement;
@@ -10,9 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -86,10 +85,10 @@ final class ModuleLoader {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            text = TextFiles.read(file, TextFiles.Kind.SCENARIO);
+        } catch (TextFiles.UnreadableFileException e) {
             diagnostics.error(DiagnosticCode.IMPORT_NOT_FOUND, f.span(),
-                    "cannot read imported file '" + f.path() + "'", whyUnreadable(file, e));
+                    "cannot read imported file '" + f.path() + "'", e.getMessage());
             return;
         }
         Path parent = file.toAbsolutePath().getParent();
@@ -115,24 +114,6 @@ final class ModuleLoader {
             return;
         }
         visit(key, resource, text.get(), Path.of("").toAbsolutePath(), true);
-    }
-
-    /**
-     * The hint for a file that could not be read: where it was looked for when it is not there,
-     * else what is wrong with what is there (a folder, not UTF-8 text, no permission).
-     */
-    static String whyUnreadable(Path file, IOException e) {
-        Path where = file.toAbsolutePath();
-        if (Files.isDirectory(file)) {
-            return where + " is a folder, not a file";
-        }
-        if (e instanceof CharacterCodingException) {
-            return where + " is not UTF-8 text; save it as UTF-8";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "no permission to read " + where;
-        }
-        return Files.exists(file) ? where + ": " + e.getMessage() : "looked for " + where;
     }
 
     /** True (after reporting a cycle when there is one) when the module needs no loading. */

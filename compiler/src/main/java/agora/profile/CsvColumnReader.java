@@ -3,9 +3,11 @@ package agora.profile;
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
 import agora.diagnostics.SourceSpan;
+import agora.files.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
@@ -82,11 +84,6 @@ public final class CsvColumnReader {
     private static Optional<CsvTable> load(Path file, String displayPath, SourceSpan at,
                                            Diagnostics diagnostics) {
         Path key = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(key)) {
-            diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
-                    "cannot find CSV file '" + displayPath + "'", "looked for " + key);
-            return Optional.empty();
-        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(key, BasicFileAttributes.class);
             long modified = attributes.lastModifiedTime().toMillis();
@@ -96,23 +93,34 @@ public final class CsvColumnReader {
                             ? old : new Cached(modified, size, parse(k)));
             return Optional.of(cached.table());
         } catch (UncheckedIOException e) {
-            reportUnreadable(e.getCause(), displayPath, at, diagnostics);
+            reportUnreadable(e.getCause(), displayPath, key, at, diagnostics);
         } catch (IOException e) {
-            reportUnreadable(e, displayPath, at, diagnostics);
+            reportUnreadable(e, displayPath, key, at, diagnostics);
         }
         return Optional.empty();
     }
 
     private static CsvTable parse(Path file) {
         try {
-            return CsvTable.read(file);
+            return CsvTable.parse(TextFiles.read(file, TextFiles.Kind.CSV));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // compute() takes no checked exceptions
         }
     }
 
-    private static void reportUnreadable(IOException e, String displayPath, SourceSpan at,
+    private static void reportUnreadable(IOException e, String displayPath, Path key, SourceSpan at,
                                          Diagnostics diagnostics) {
+        if (e instanceof NoSuchFileException
+                || e instanceof TextFiles.UnreadableFileException u && u.missing()) {
+            diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
+                    "cannot find CSV file '" + displayPath + "'", "looked for " + key);
+            return;
+        }
+        if (e instanceof TextFiles.UnreadableFileException) {
+            diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
+                    "cannot read CSV file '" + displayPath + "'", e.getMessage());
+            return;
+        }
         String why = e instanceof CsvTable.MalformedCsvException m
                 ? "it is not valid CSV in the record from line " + m.line() + " (" + m.getMessage() + ")"
                 : e.getClass().getSimpleName() + ": " + e.getMessage();

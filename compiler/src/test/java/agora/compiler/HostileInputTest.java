@@ -3,9 +3,13 @@ package agora.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import agora.diagnostics.Diagnostic;
+import agora.files.TextFiles;
 import agora.topology.Topology;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -103,5 +107,78 @@ class HostileInputTest {
         Topology topology = assertTimeoutPreemptively(GUARD, () -> Topology.of(result.scenario().orElseThrow()));
         assertEquals(OptionalDouble.of(0.5 * (n - 1)), topology.peerDistance("g", "d"));
         assertEquals(0.5 * 10, topology.distance(20, 10), 1e-9);
+    }
+
+    // ------------------------------------------------------------------- files that are no text
+
+    /** The one error of the text, with its hint: "headline | hint". */
+    private String error(String body) {
+        List<Diagnostic> errors = compile(HEADER + body).diagnostics().sorted();
+        assertEquals(1, errors.size(), () -> errors.toString());
+        return errors.get(0).headline() + " | " + errors.get(0).hint();
+    }
+
+    @Test
+    void aDeviceIsNeitherImportedNorReadAsCsvNorCompiled() {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+        // /dev/zero was read until memory ran out
+        assertEquals("t.agora:3:1: error[E0205]: cannot read imported file '/dev/zero' | /dev/zero is not a regular"
+                + " file (a device, a named pipe or a socket)", error("import \"/dev/zero\""));
+        assertEquals("t.agora:3:31: error[E0402]: cannot read CSV file '/dev/zero' | /dev/zero is not a regular"
+                        + " file (a device, a named pipe or a socket)",
+                error("producer g { bounds = 0 MW .. csv(\"/dev/zero\", column: 1, scale: 1 MW) }"));
+        CompileResult main = assertTimeoutPreemptively(GUARD, () -> Compiler.compile(Path.of("/dev/zero"), Map.of()));
+        assertEquals(List.of("/dev/zero: error[E0205]: cannot read scenario file '/dev/zero'"),
+                main.diagnostics().all().stream().map(Diagnostic::headline).toList());
+    }
+
+    @Test
+    void aNamedPipeIsNotOpened() throws Exception {
+        // opening a pipe blocks until someone writes to it: it must be refused without opening
+        Path fifo = dir.resolve("pipe.agora");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        assertEquals("t.agora:3:1: error[E0205]: cannot read imported file 'pipe.agora' | " + fifo
+                + " is not a regular file (a device, a named pipe or a socket)", error("import \"pipe.agora\""));
+    }
+
+    @Test
+    void aFolderIsNotAFile() throws Exception {
+        Files.createDirectory(dir.resolve("data.csv"));
+        assertEquals("t.agora:3:1: error[E0205]: cannot read imported file 'data.csv' | " + dir.resolve("data.csv")
+                + " is a folder, not a file", error("import \"data.csv\""));
+        assertEquals("t.agora:3:31: error[E0402]: cannot read CSV file 'data.csv' | " + dir.resolve("data.csv")
+                        + " is a folder, not a file",
+                error("producer g { bounds = 0 MW .. csv(\"data.csv\", column: 1, scale: 1 MW) }"));
+    }
+
+    @Test
+    void aFileBeyondItsSizeLimitIsNotRead() throws Exception {
+        // sparse files: their size is known without writing them
+        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.agora").toFile(), "rw")) {
+            big.setLength(TextFiles.Kind.SCENARIO.maxBytes() + 1);
+        }
+        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.csv").toFile(), "rw")) {
+            big.setLength(TextFiles.Kind.CSV.maxBytes() + 1);
+        }
+        assertEquals("t.agora:3:1: error[E0205]: cannot read imported file 'big.agora' | " + dir.resolve("big.agora")
+                + " is 16.0 MiB: a scenario file may hold at most 16 MiB", error("import \"big.agora\""));
+        assertEquals("t.agora:3:31: error[E0402]: cannot read CSV file 'big.csv' | " + dir.resolve("big.csv")
+                        + " is 128.0 MiB: a CSV file may hold at most 128 MiB",
+                error("producer g { bounds = 0 MW .. csv(\"big.csv\", column: 1, scale: 1 MW) }"));
+    }
+
+    @Test
+    void aFileThatIsNotTextIsRefusedBeforeAnyOfItIsShown() throws Exception {
+        // /proc/self/environ says it holds 0 bytes, then gives the environment, NUL-separated:
+        // parsed as a scenario, its first line (every variable) was the excerpt of a syntax error
+        Path environ = Path.of("/proc/self/environ");
+        assumeTrue(Files.isReadable(environ), "a system with /proc");
+        String imported = error("import \"/proc/self/environ\"");
+        assertTrue(imported.startsWith("t.agora:3:1: error[E0205]: cannot read imported file '/proc/self/environ' | "
+                + "/proc/self/environ is not a text file: it holds a NUL byte (at byte "), imported);
+        Files.write(dir.resolve("binary.csv"), new byte[] {'v', '\n', '1', 0, '\n'});
+        assertEquals("t.agora:3:31: error[E0402]: cannot read CSV file 'binary.csv' | " + dir.resolve("binary.csv")
+                        + " is not a text file: it holds a NUL byte (at byte 3)",
+                error("producer g { bounds = 0 MW .. csv(\"binary.csv\", column: 1, scale: 1 MW) }"));
     }
 }
