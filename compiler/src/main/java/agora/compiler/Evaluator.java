@@ -39,6 +39,7 @@ final class Evaluator {
     private final String currency;
     private final Set<String> standardModules;
     private final Calls calls;
+    private final NestedDefinitions definitions = new NestedDefinitions();
     private TimeAxis time;
     private Origin origin;
 
@@ -69,7 +70,21 @@ final class Evaluator {
         calls.setTime(time);
     }
 
+    /** Evaluates definitions for the scopes, and counts how deep evaluation goes. */
+    NestedDefinitions definitions() {
+        return definitions;
+    }
+
     Value eval(Expr e, Scope scope) {
+        definitions.enter();
+        try {
+            return evalHere(e, scope);
+        } finally {
+            definitions.leave();
+        }
+    }
+
+    private Value evalHere(Expr e, Scope scope) {
         if (e instanceof Expr.NumberLiteral n) {
             if (!Double.isFinite(n.value())) {
                 throw tooLarge(n.span(), "");
@@ -105,7 +120,7 @@ final class Evaluator {
     private Value conditional(Expr.Conditional c, Scope scope) {
         boolean taken = condition(c.condition(), eval(c.condition(), scope));
         Value value = eval(taken ? c.whenTrue() : c.whenFalse(), scope);
-        StaticTypes types = new StaticTypes(this::currencyOf, n -> {
+        StaticTypes types = new StaticTypes(this::currencyOf, definitions, n -> {
             try {
                 return scope.lookup(n.name(), n.span()).map(StaticTypes.Type::of);
             } catch (EvaluationFailed failed) {

@@ -68,15 +68,30 @@ final class StaticTypes {
     }
 
     private final Function<SourceSpan, String> currencyOf;
+    private final NestedDefinitions nesting;
     private final Function<Expr.Name, Optional<Type>> names;
 
-    /** @param names the type of a name, or empty when it is unknown or broken */
-    StaticTypes(Function<SourceSpan, String> currencyOf, Function<Expr.Name, Optional<Type>> names) {
+    /**
+     * @param nesting counts how deep typing goes, with evaluation: a name's type may need its value
+     * @param names   the type of a name, or empty when it is unknown or broken
+     */
+    StaticTypes(Function<SourceSpan, String> currencyOf, NestedDefinitions nesting,
+                Function<Expr.Name, Optional<Type>> names) {
         this.currencyOf = currencyOf;
+        this.nesting = nesting;
         this.names = names;
     }
 
     Optional<Type> of(Expr e) {
+        nesting.enter();
+        try {
+            return typeOf(e);
+        } finally {
+            nesting.leave();
+        }
+    }
+
+    private Optional<Type> typeOf(Expr e) {
         if (e instanceof Expr.NumberLiteral) {
             return Optional.of(Type.number(Dimension.NONE));
         }

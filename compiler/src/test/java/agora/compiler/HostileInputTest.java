@@ -1,7 +1,7 @@
 package agora.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,24 +15,55 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inputs found by fuzzing that hung or crashed the compiler: each must end, at once, with a
- * positioned error. The timeout only keeps a regression from hanging the build (the inputs took
- * minutes, or forever, before their fixes); speed itself is measured in bench/.
+ * positioned error (or compile, when it is valid). Each compiles on a thread with half the
+ * stack a JVM thread gets by default, so that the depth the compiler needs keeps a margin. The
+ * timeout only keeps a regression from hanging the build (the inputs took minutes, or forever,
+ * before their fixes); speed itself is measured in bench/.
  */
 class HostileInputTest {
     private static final String HEADER = "scenario \"t\"\ntime from 2024-01-01 00:00 step 1 h count 4\n";
     /** Far beyond what any of these inputs needs now; before the fixes they never returned. */
     private static final Duration GUARD = Duration.ofSeconds(60);
+    /** Half the default stack of a JVM thread on 64-bit Linux, macOS and Windows (1 MiB). */
+    private static final long STACK_BYTES = 512 * 1024;
 
     @TempDir
     Path dir;
 
     private CompileResult compile(String text) {
-        return assertTimeoutPreemptively(GUARD, () -> Compiler.compileText("t.agora", text, Map.of(), dir));
+        return onSmallStack(() -> Compiler.compileText("t.agora", text, Map.of(), dir));
+    }
+
+    private static <T> T onSmallStack(Supplier<T> task) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                result.set(task.get());
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "compile-on-a-small-stack", STACK_BYTES);
+        thread.setDaemon(true); // a regression that hangs must not keep the test JVM alive
+        thread.start();
+        try {
+            thread.join(GUARD.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertFalse(thread.isAlive(), "did not return within " + GUARD.toSeconds() + " s");
+        if (thrown.get() != null) {
+            throw new AssertionError(thrown.get());
+        }
+        return result.get();
     }
 
     private List<String> headlines(String body) {
@@ -104,7 +135,7 @@ class HostileInputTest {
                 .append("tariff { network charge = 1 $/MWh per reactance }\n");
         CompileResult result = compile(text.toString());
         assertTrue(result.succeeded(), result::renderDiagnostics);
-        Topology topology = assertTimeoutPreemptively(GUARD, () -> Topology.of(result.scenario().orElseThrow()));
+        Topology topology = onSmallStack(() -> Topology.of(result.scenario().orElseThrow()));
         assertEquals(OptionalDouble.of(0.5 * (n - 1)), topology.peerDistance("g", "d"));
         assertEquals(0.5 * 10, topology.distance(20, 10), 1e-9);
     }
@@ -127,7 +158,7 @@ class HostileInputTest {
         assertEquals("t.agora:3:31: error[E0402]: cannot read CSV file '/dev/zero' | /dev/zero is not a regular"
                         + " file (a device, a named pipe or a socket)",
                 error("producer g { bounds = 0 MW .. csv(\"/dev/zero\", column: 1, scale: 1 MW) }"));
-        CompileResult main = assertTimeoutPreemptively(GUARD, () -> Compiler.compile(Path.of("/dev/zero"), Map.of()));
+        CompileResult main = onSmallStack(() -> Compiler.compile(Path.of("/dev/zero"), Map.of()));
         assertEquals(List.of("/dev/zero: error[E0205]: cannot read scenario file '/dev/zero'"),
                 main.diagnostics().all().stream().map(Diagnostic::headline).toList());
     }
@@ -180,5 +211,85 @@ class HostileInputTest {
         assertEquals("t.agora:3:31: error[E0402]: cannot read CSV file 'binary.csv' | " + dir.resolve("binary.csv")
                         + " is not a text file: it holds a NUL byte (at byte 3)",
                 error("producer g { bounds = 0 MW .. csv(\"binary.csv\", column: 1, scale: 1 MW) }"));
+    }
+
+    // ------------------------------------------------------------------ chains of definitions
+
+    /** {@code profile q0 = q1 + 0 MW}, ..., {@code profile q<n> = 1 MW}, used by a peer. */
+    private static String profileChain(int n, String last) {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < n; i++) {
+            text.append("profile q").append(i).append(" = q").append(i + 1).append(" + 0 MW\n");
+        }
+        text.append("profile q").append(n).append(" = ").append(last).append('\n');
+        return text.append("producer g { bounds = 0 MW .. q0 }\n").toString();
+    }
+
+    @Test
+    void aLongChainOfProfilesIsEvaluatedWithoutOverflowingTheStack() {
+        // 5,000 profiles, each defined by the next: E0901 StackOverflowError before
+        CompileResult result = compile(profileChain(5000, "2 MW"));
+        assertTrue(result.succeeded(), result::renderDiagnostics);
+        assertEquals(2, result.scenario().orElseThrow().peers().get(0).pmax().at(0));
+    }
+
+    @Test
+    void aLongCycleOfProfilesIsReportedOnceWithItsEnds() {
+        CompileResult result = compile(profileChain(5000, "q0"));
+        assertEquals(List.of("t.agora:5003:17: error[E0207]: 'q0' is defined in terms of itself: q0 -> q1 -> q2 -> q3 -> q4"
+                        + " -> ... (4992 more) -> q4997 -> q4998 -> q4999 -> q5000 -> q0"),
+                result.diagnostics().sorted().stream().map(Diagnostic::headline).toList());
+    }
+
+    @Test
+    void deeplyNestedDefinitionsInALongChainFitOnTheStack() {
+        // each definition as deep as the parser allows (a sum nested 250 levels to the right),
+        // and the other branch of a conditional typed as deep again: 600 definitions of these
+        // would need a stack 600 times as deep as one of them
+        StringBuilder text = new StringBuilder(HEADER);
+        int n = 600;
+        for (int i = 0; i < n; i++) {
+            String deep = "(0 MW + ".repeat(120) + "q" + (i + 1) + ")".repeat(120);
+            text.append("profile q").append(i).append(" = \"a\" == \"a\" ? ").append(deep).append(" : ")
+                    .append(deep).append('\n');
+        }
+        text.append("profile q").append(n).append(" = 3 MW\nproducer g { bounds = 0 MW .. q0 }\n");
+        CompileResult result = compile(text.toString());
+        assertTrue(result.succeeded(), result::renderDiagnostics);
+        assertEquals(3, result.scenario().orElseThrow().peers().get(0).pmax().at(0));
+    }
+
+    @Test
+    void aLongChainOfAKindsPropertiesIsEvaluatedToo() {
+        // a peer's properties are definitions of its own scope, over its kind's defaults
+        StringBuilder text = new StringBuilder(HEADER).append("kind k: producer {\n");
+        int n = 5000;
+        for (int i = 0; i < n; i++) {
+            text.append("  a").append(i).append(" = a").append(i + 1).append(" + 0 MW\n");
+        }
+        text.append("  a").append(n).append(" = 1 MW\n  bounds = 0 MW .. a0\n}\n")
+                .append("k g { a").append(n).append(" = 4 MW }\n")
+                // a0's type is found from its default, along the chain, to check h's value against it
+                .append("k h { a0 = 5 MW }\n");
+        CompileResult result = compile(text.toString());
+        assertTrue(result.succeeded(), result::renderDiagnostics);
+        assertEquals(4, result.scenario().orElseThrow().peers().get(0).pmax().at(0));
+        assertEquals(5, result.scenario().orElseThrow().peers().get(1).pmax().at(0));
+    }
+
+    @Test
+    void definitionsUsedTwiceByEachOtherAreTypedAndBlamedOnce() {
+        // a0 = a1 + a1, a1 = a2 + a2, ...: followed without remembering, 2^60 visits
+        StringBuilder text = new StringBuilder(HEADER).append("kind k: producer {\n");
+        int n = 60;
+        for (int i = 0; i < n; i++) {
+            text.append("  a").append(i).append(" = a").append(i + 1).append(" + a").append(i + 1).append('\n');
+        }
+        text.append("  a").append(n).append(" = 1 MW\n  bounds = 0 MW .. a0 / 1e18\n}\n")
+                .append("k g { a").append(n).append(" = 2 MW }\n")
+                .append("k h { a0 = 5 MW }\n");
+        CompileResult result = compile(text.toString());
+        assertTrue(result.succeeded(), result::renderDiagnostics);
+        assertEquals(Math.pow(2, n) * 2 / 1e18, result.scenario().orElseThrow().peers().get(0).pmax().at(0), 1e-9);
     }
 }
