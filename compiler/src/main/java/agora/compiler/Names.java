@@ -36,11 +36,16 @@ final class Names {
      * its first and last five around the number left out, so a cycle of 5,000 stays one line.
      */
     static String path(List<String> names) {
+        return path(names, " -> ");
+    }
+
+    /** {@link #path(List)} with another word between the names ({@code " contains "}). */
+    static String path(List<String> names, String between) {
         if (names.size() <= MAX_PATH_NAMES) {
-            return String.join(" -> ", names);
+            return String.join(between, names);
         }
         int shown = MAX_PATH_NAMES / 2;
-        return String.join(" -> ", names.subList(0, shown)) + " -> ... (" + (names.size() - 2 * shown)
-                + " more) -> " + String.join(" -> ", names.subList(names.size() - shown, names.size()));
+        return String.join(between, names.subList(0, shown)) + between + "... (" + (names.size() - 2 * shown)
+                + " more)" + between + String.join(between, names.subList(names.size() - shown, names.size()));
     }
 }

@@ -292,4 +292,51 @@ class HostileInputTest {
         assertTrue(result.succeeded(), result::renderDiagnostics);
         assertEquals(Math.pow(2, n) * 2 / 1e18, result.scenario().orElseThrow().peers().get(0).pmax().at(0), 1e-9);
     }
+
+    // ------------------------------------------------------------ chains of files and collectives
+
+    @Test
+    void aLongChainOfImportsIsFollowedInALoop() throws Exception {
+        // 3,000 files, each importing the next: StackOverflowError (E0901) before
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            Files.writeString(dir.resolve("m" + i + ".agora"),
+                    i < n - 1 ? "import \"m" + (i + 1) + ".agora\"\n" : "profile last = 6 MW\n");
+        }
+        CompileResult result = compile(HEADER + "import \"m0.agora\"\nproducer g { bounds = 0 MW .. last }\n");
+        assertTrue(result.succeeded(), result::renderDiagnostics);
+        assertEquals(6, result.scenario().orElseThrow().peers().get(0).pmax().at(0));
+        assertEquals(n + 1, result.sources().names().size());
+    }
+
+    /** A grid, a pool of two peers, and collectives c0 ... c<n-1> each listing the next as member. */
+    private static String collectiveChain(int n, String lastMember) {
+        StringBuilder text = new StringBuilder(HEADER)
+                .append("producer p0 { bounds = 0 MW .. 1 MW }\nconsumer d0 { bounds = -1 MW .. 0 MW }\n")
+                .append("grid g { import price = 50 $/MWh; export price = 10 $/MWh }\n")
+                .append("community c").append(n).append(" clears pool { member p0, d0 }\n");
+        for (int i = n - 1; i >= 0; i--) {
+            text.append("collective c").append(i).append(" clears bilateral { member ")
+                    .append(i == n - 1 ? lastMember : "c" + (i + 1)).append(" }\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void collectivesListedAsMembersNestAsDeepAsWrittenOnesMay() {
+        // 5,000 collectives listing each other: looking for cycles took n³ steps and never ended;
+        // the designs would then descend 5,000 levels
+        assertEquals(List.of("t.agora:4943:42: error[E0607]: collective 'c64' is nested 65 levels deep"),
+                headlines(collectiveChain(5000, "c5000").substring(HEADER.length())));
+        assertTrue(compile(collectiveChain(63, "c63")).succeeded(), "64 levels, as written ones may");
+    }
+
+    @Test
+    void aLongCycleOfCollectivesIsReportedOnceFromItsFirstMember() {
+        // c2999 is declared first (line 7) and listed by c2998 (line 8)
+        assertEquals(List.of("t.agora:8:44: error[E0601]: collectives contain each other: c2999 contains c0"
+                        + " contains c1 contains c2 contains c3 contains ... (2991 more) contains c2995 contains c2996"
+                        + " contains c2997 contains c2998 contains c2999"),
+                headlines(collectiveChain(3000, "c0").substring(HEADER.length())));
+    }
 }
