@@ -339,4 +339,58 @@ class HostileInputTest {
                         + " contains c2997 contains c2998 contains c2999"),
                 headlines(collectiveChain(3000, "c0").substring(HEADER.length())));
     }
+
+    // ------------------------------------------------------ what diagnostics show of other files
+
+    @Test
+    void aHugeCsvCellIsQuotedUpTo120Characters() throws Exception {
+        // a 10 MB cell was quoted in full: 10 MB on stderr
+        Files.writeString(dir.resolve("big-cell.csv"), "v\n1\n" + "x".repeat(10_000_000) + "\n");
+        CompileResult result = compile(HEADER + "producer g { bounds = 0 MW .. csv(\"big-cell.csv\", column: \"v\", scale: 1 MW) }");
+        String rendered = result.renderDiagnostics();
+        assertTrue(rendered.length() < 1000, () -> rendered.length() + " characters");
+        assertTrue(rendered.startsWith("t.agora:3:31: error[E0404]: cannot read '" + "x".repeat(119) + "…' as a number in"
+                + " column \"v\" of big-cell.csv at line 3"), rendered);
+    }
+
+    @Test
+    void controlCharactersOfACsvFileAreNeverEchoed() throws Exception {
+        Files.writeString(dir.resolve("escape.csv"), "v\n1\n\u001b]0;title\u0007\u001b[2J\n");
+        String rendered = compile(HEADER + "producer g { bounds = 0 MW .. csv(\"escape.csv\", column: 1, scale: 1 MW) }")
+                .renderDiagnostics();
+        assertTrue(rendered.contains("cannot read ']0;title␇␛[2J' as a number"), rendered); // cells are trimmed
+        assertTrue(rendered.chars().noneMatch(c -> c < 0x20 && c != '\n'), rendered);
+    }
+
+    @Test
+    void theFirstLineOfATextFileThatIsNoCsvIsNotQuoted() throws Exception {
+        // csv("/etc/passwd", column: "v", ...) quoted its first line as the file's column names
+        String firstLine = "root:x:0:0:root:/root:/bin/bash";
+        Files.writeString(dir.resolve("passwd"), firstLine + "\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+        String rendered = compile(HEADER + "producer g { bounds = 0 MW .. csv(\"passwd\", column: \"v\", scale: 1 MW) }")
+                .renderDiagnostics();
+        assertEquals("""
+                t.agora:3:31: error[E0403]: 'passwd' has no column "v" in its first line
+                 3 | producer g { bounds = 0 MW .. csv("passwd", column: "v", scale: 1 MW) }
+                   |                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+                   = hint: its first line is a single cell, not column names separated by commas; choose the column by position, e.g. column: 1
+                1 error
+                """, rendered);
+        Path passwd = Path.of("/etc/passwd");
+        assumeTrue(Files.isReadable(passwd), "a system with /etc/passwd");
+        String first = Files.readAllLines(passwd).get(0);
+        String system = compile(HEADER + "producer g { bounds = 0 MW .. csv(\"/etc/passwd\", column: \"v\", scale: 1 MW) }")
+                .renderDiagnostics();
+        assertFalse(system.contains(first), system);
+    }
+
+    @Test
+    void theEnvironmentIsNeverShown() {
+        Path environ = Path.of("/proc/self/environ");
+        assumeTrue(Files.isReadable(environ), "a system with /proc");
+        String rendered = compile(HEADER + "import \"/proc/self/environ\"").renderDiagnostics();
+        for (String variable : System.getenv().keySet()) {
+            assertFalse(rendered.contains(variable + "="), variable);
+        }
+    }
 }
