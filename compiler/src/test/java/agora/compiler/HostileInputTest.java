@@ -293,6 +293,25 @@ class HostileInputTest {
         assertEquals(Math.pow(2, n) * 2 / 1e18, result.scenario().orElseThrow().peers().get(0).pmax().at(0), 1e-9);
     }
 
+    @Test
+    void aLongChainOfKindsDeclaredFromTheOutermostIsResolvedOnce() {
+        // zk0: zk1, zk1: zk2, ...: each kind's chain was walked again from the kind, with a list
+        // lookup per step: n³ steps, and 2,600 kinds never finished (found by MutationPropertyTest)
+        int n = 4000;
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < n; i++) {
+            text.append("kind zk").append(i).append(": zk").append(i + 1).append('\n');
+        }
+        text.append("kind zk").append(n).append(": producer { bounds = 0 MW .. 7 MW }\nzk0 g\n");
+        CompileResult result = compile(text.toString());
+        assertTrue(result.succeeded(), result::renderDiagnostics);
+        assertEquals(7, result.scenario().orElseThrow().peers().get(0).pmax().at(0));
+        String cycle = text.toString().replace(": producer {", ": zk0 {");
+        assertEquals(List.of("t.agora:3:6: error[E0207]: kind 'zk0' extends itself: zk0 -> zk1 -> zk2 -> zk3 -> zk4"
+                        + " -> ... (3992 more) -> zk3997 -> zk3998 -> zk3999 -> zk4000 -> zk0"),
+                compile(cycle).diagnostics().sorted().stream().map(Diagnostic::headline).toList());
+    }
+
     // ------------------------------------------------------------ chains of files and collectives
 
     @Test
