@@ -59,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Dagora.mutations=N} runs N mutations per file instead of {@value #DEFAULT_MUTATIONS}
  * ({@code bench/mutations.sh} runs 100,000 in all), {@code -Dagora.seed=S} another seed,
- * {@code -Dagora.mutantSeconds=T} another time limit per mutant. A failure names the seed, the
+ * {@code -Dagora.mutantSeconds=T} another time limit per mutant, {@code
+ * -Dagora.mutationKinds=EXTREME_NUMBER,REPEATED_OPERATOR} mutations of some kinds only. A failure names the seed, the
  * file and the mutation, e.g. {@code swap 'MW' at 12:30 with '..' at 12:33}, so it can be replayed
  * by hand with {@code agora check}. At the end the campaign's counts are printed (inputs tried,
  * distinct failure signatures), and written to {@code -Dagora.mutationReport=FILE} when given.
@@ -72,8 +73,14 @@ class MutationPropertyTest {
     private static final int DEFAULT_MUTANT_SECONDS = 30;
     /** Far beyond what any mutant takes (under a second); a mutant past it hangs. */
     private static final long MUTANT_SECONDS = Long.getLong("agora.mutantSeconds", DEFAULT_MUTANT_SECONDS);
+    /** {@code -Dagora.mutationKinds=LONG_CHAIN,SPECIAL_FILE} hunts with some kinds only. */
+    private static final List<Mutator.Kind> KINDS = Stream.of(
+                    System.getProperty("agora.mutationKinds", "").split(","))
+            .filter(k -> !k.isBlank()).map(k -> Mutator.Kind.valueOf(k.strip())).toList();
     private static final int MAX_STEPS = 48;
     private static final int MAX_REPORTED_FAILURES = 10;
+    /** Mutants of one file that may hang before the file is given up: each one keeps running. */
+    private static final int MAX_HANGS_PER_FILE = 2;
     /** A headline, a source line, a caret line and a hint, each capped (see {@link Excerpt}). */
     static final int MAX_RENDERED_CHARS = 3 * Excerpt.MAX_MESSAGE_CHARS;
     private static final Pattern HORIZON_COUNT = Pattern.compile("\\bcount\\s+(\\d+)");
@@ -104,19 +111,25 @@ class MutationPropertyTest {
         Random random = new Random(SEED ^ file.getFileName().toString().hashCode());
         List<String> failures = new ArrayList<>();
         int rejectedHere = 0;
+        int hangs = 0;
         ExecutorService worker = Executors.newSingleThreadExecutor(MutationPropertyTest::daemon);
         try {
-            for (int i = 0; i < MUTATIONS_PER_FILE; i++) {
-                Mutator.Mutation mutation = Mutator.mutate(original, tokens, random, specialFiles);
+            for (int i = 0; i < MUTATIONS_PER_FILE && hangs < MAX_HANGS_PER_FILE; i++) {
+                Mutator.Mutation mutation = Mutator.mutate(original, tokens, random, specialFiles,
+                        KINDS.isEmpty() ? List.of(Mutator.Kind.values()) : KINDS);
                 Files.writeString(file, mutation.text());
-                Verdict verdict = judgeInTime(worker, entry);
+                Verdict verdict = judgeInTime(worker, entry, mutation.kind());
                 count(verdict, tmp.relativize(file) + " mutation " + i + " (" + mutation.description() + ")");
                 if (verdict.problem() != null && failures.size() < MAX_REPORTED_FAILURES) {
                     failures.add("mutation " + i + " (" + mutation.description() + "): " + verdict.problem());
                 }
                 rejectedHere += verdict.rejected() ? 1 : 0;
                 if (verdict.hung()) {
-                    break; // the mutant still runs: the other mutants of this file would compete with it
+                    // the mutant still runs on its thread (the compiler cannot be interrupted): go on
+                    // with a new one, and give the file up after a few
+                    hangs++;
+                    worker.shutdownNow();
+                    worker = Executors.newSingleThreadExecutor(MutationPropertyTest::daemon);
                 }
             }
         } finally {
@@ -163,13 +176,14 @@ class MutationPropertyTest {
         }
     }
 
-    private static Verdict judgeInTime(ExecutorService worker, Path scenario) {
+    private static Verdict judgeInTime(ExecutorService worker, Path scenario, Mutator.Kind kind) {
         Future<Verdict> verdict = worker.submit(() -> judge(scenario));
         try {
             return verdict.get(MUTANT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             verdict.cancel(true);
-            return new Verdict(true, "did not finish within " + MUTANT_SECONDS + " s", "hang", true);
+            String signature = "hang after a mutation " + kind;
+            return new Verdict(true, signature + ": did not finish within " + MUTANT_SECONDS + " s", signature, true);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return Verdict.broken(true, "threw " + cause.getClass().getName(), String.valueOf(cause));
@@ -355,7 +369,7 @@ class MutationPropertyTest {
     static synchronized void reportCounts() throws IOException {
         StringBuilder report = new StringBuilder();
         report.append("mutation campaign: seed ").append(SEED).append(", ").append(MUTATIONS_PER_FILE)
-                .append(" mutations per file\n")
+                .append(" mutations per file").append(KINDS.isEmpty() ? "" : " of the kinds " + KINDS).append('\n')
                 .append("inputs tried: ").append(tried).append('\n')
                 .append("rejected with diagnostics: ").append(rejected).append('\n')
                 .append("compiled and checked: ").append(tried - rejected).append('\n')
@@ -405,6 +419,9 @@ class MutationPropertyTest {
             if (d.startsWith("extreme number")) {
                 String extreme = d.substring(d.lastIndexOf(' ') + 1);
                 assertTrue(Mutator.EXTREME_NUMBERS.contains(extreme) && m.text().contains(extreme), d);
+            } else if (d.startsWith("extreme range")) {
+                String extreme = d.substring(d.lastIndexOf(' ') + 1);
+                assertTrue(m.text().contains("= " + extreme + " MW .. " + extreme + " MW;"), d);
             } else if (d.startsWith("append a chain of ")) {
                 int length = Integer.parseInt(d.split(" ")[4]);
                 assertTrue(length >= 1000 && length <= 4000, d);

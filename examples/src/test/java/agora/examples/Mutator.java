@@ -52,8 +52,8 @@ final class Mutator {
     private static final List<Character> CONTROLS = List.of('\u0000', '\u0007', '\b', '\u000b', '\f', '\r',
             '\u001b', '\u007f', '\u009b', '\u202e');
 
-    /** A mutated text and what was done, for a failure message that can be reproduced. */
-    record Mutation(String description, String text) {
+    /** A mutated text, what was done (for a failure message that can be reproduced) and its kind. */
+    record Mutation(Kind kind, String description, String text) {
     }
 
     private Mutator() {
@@ -76,24 +76,30 @@ final class Mutator {
      * @param specialFiles paths that are no scenario: devices, a pipe, a folder, a binary file
      */
     static Mutation mutate(String text, List<Token> tokens, Random random, List<String> specialFiles) {
-        Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+        return mutate(text, tokens, random, specialFiles, List.of(Kind.values()));
+    }
+
+    /** One random edit of one of the given kinds. */
+    static Mutation mutate(String text, List<Token> tokens, Random random, List<String> specialFiles,
+                           List<Kind> kinds) {
+        Kind kind = kinds.get(random.nextInt(kinds.size()));
         return switch (kind) {
             case DELETE_TOKEN -> {
                 Token t = tokens.get(random.nextInt(tokens.size()));
-                yield new Mutation("delete " + describe(text, t),
+                yield new Mutation(kind, "delete " + describe(text, t),
                         text.substring(0, t.start()) + text.substring(t.end()));
             }
             case DUPLICATE_TOKEN -> {
                 Token t = tokens.get(random.nextInt(tokens.size()));
                 String token = text.substring(t.start(), t.end());
-                yield new Mutation("duplicate " + describe(text, t),
+                yield new Mutation(kind, "duplicate " + describe(text, t),
                         text.substring(0, t.end()) + " " + token + text.substring(t.end()));
             }
             case SWAP_TOKENS -> {
                 int i = random.nextInt(tokens.size() - 1);
                 Token a = tokens.get(i);
                 Token b = tokens.get(i + 1);
-                yield new Mutation("swap " + describe(text, a) + " with " + describe(text, b),
+                yield new Mutation(kind, "swap " + describe(text, a) + " with " + describe(text, b),
                         text.substring(0, a.start()) + text.substring(b.start(), b.end())
                                 + text.substring(a.end(), b.start()) + text.substring(a.start(), a.end())
                                 + text.substring(b.end()));
@@ -102,46 +108,59 @@ final class Mutator {
                 Token t = tokens.get(random.nextInt(tokens.size()));
                 Token other = tokens.get(random.nextInt(tokens.size()));
                 String replacement = text.substring(other.start(), other.end());
-                yield new Mutation("replace " + describe(text, t) + " by '" + replacement + "'",
+                yield new Mutation(kind, "replace " + describe(text, t) + " by '" + replacement + "'",
                         text.substring(0, t.start()) + replacement + text.substring(t.end()));
             }
             case DUPLICATE_LINE -> {
                 List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
                 int line = random.nextInt(lines.size());
                 lines.add(line, lines.get(line));
-                yield new Mutation("duplicate line " + (line + 1) + " '" + lines.get(line).strip() + "'",
+                yield new Mutation(kind, "duplicate line " + (line + 1) + " '" + lines.get(line).strip() + "'",
                         String.join("\n", lines));
             }
             case DELETE_LINE -> {
                 List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
                 int line = random.nextInt(lines.size());
                 String removed = lines.remove(line);
-                yield new Mutation("delete line " + (line + 1) + " '" + removed.strip() + "'",
+                yield new Mutation(kind, "delete line " + (line + 1) + " '" + removed.strip() + "'",
                         String.join("\n", lines));
             }
             case EXTREME_NUMBER -> {
-                List<Token> numbers = tokens.stream().filter(t -> Character.isDigit(text.charAt(t.start()))).toList();
+                String extreme = EXTREME_NUMBERS.get(random.nextInt(EXTREME_NUMBERS.size()));
+                List<Token[]> ranges = ranges(text, tokens);
+                if (!ranges.isEmpty() && random.nextBoolean()) {
+                    // both ends of a range: 'bus 2147483647 .. 2147483647', '1e308 MW .. 1e308 MW'
+                    Token[] range = ranges.get(random.nextInt(ranges.size()));
+                    yield new Mutation(kind, "extreme range: replace " + describe(text, range[0]) + " and "
+                            + describe(text, range[1]) + " by " + extreme,
+                            text.substring(0, range[0].start()) + extreme + text.substring(range[0].end(), range[1].start())
+                                    + extreme + text.substring(range[1].end()));
+                }
+                List<Token> numbers = tokens.stream().filter(t -> isNumber(text, t)).toList();
                 List<Token> candidates = numbers.isEmpty() ? tokens : numbers;
                 Token t = candidates.get(random.nextInt(candidates.size()));
-                String extreme = EXTREME_NUMBERS.get(random.nextInt(EXTREME_NUMBERS.size()));
-                yield new Mutation("extreme number: replace " + describe(text, t) + " by " + extreme,
+                yield new Mutation(kind, "extreme number: replace " + describe(text, t) + " by " + extreme,
                         text.substring(0, t.start()) + extreme + text.substring(t.end()));
             }
             case REPEATED_OPERATOR -> {
-                Token t = tokens.get(random.nextInt(tokens.size()));
                 String operator = REPEATED.get(random.nextInt(REPEATED.size()));
+                // an exponent goes after an exponent half the time: p² becomes p²²²...
+                List<Token> exponents = tokens.stream().filter(t -> text.startsWith("²", t.start())).toList();
+                boolean afterExponent = operator.startsWith("²") || operator.startsWith("^");
+                List<Token> candidates = afterExponent && !exponents.isEmpty() && random.nextBoolean() ? exponents : tokens;
+                Token t = candidates.get(random.nextInt(candidates.size()));
                 int times = 2 + random.nextInt(MAX_REPEATS - 1);
                 String run = operator.repeat(times);
                 String mutated = operator.equals("- ")
                         ? text.substring(0, t.start()) + run + text.substring(t.start())
                         : text.substring(0, t.end()) + run + text.substring(t.end());
-                yield new Mutation("repeat '" + operator.strip() + "' " + times + " times at " + describe(text, t), mutated);
+                yield new Mutation(kind, "repeat '" + operator.strip() + "' " + times + " times at " + describe(text, t), mutated);
             }
             case LONG_CHAIN -> {
                 int length = MIN_CHAIN + random.nextInt(MAX_CHAIN - MIN_CHAIN + 1);
                 Chain chain = Chain.values()[random.nextInt(Chain.values().length)];
                 Ending ending = Ending.values()[random.nextInt(Ending.values().length)];
-                yield new Mutation("append a chain of " + length + " " + chain.name().toLowerCase(Locale.ROOT)
+                yield new Mutation(kind, "append a chain of " + length + " " + chain.name().toLowerCase(Locale.ROOT)
                         + " ending " + ending.name().toLowerCase(Locale.ROOT), text + "\n" + chain(chain, length, ending));
             }
             case SPECIAL_FILE -> {
@@ -150,11 +169,11 @@ final class Mutator {
                     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
                     int line = random.nextInt(lines.size() + 1);
                     lines.add(line, "import \"" + path + "\"");
-                    yield new Mutation("import \"" + path + "\" at line " + (line + 1), String.join("\n", lines));
+                    yield new Mutation(kind, "import \"" + path + "\" at line " + (line + 1), String.join("\n", lines));
                 }
                 Token t = tokens.get(random.nextInt(tokens.size()));
                 String csv = "csv(\"" + path + "\", column: 1, scale: 1 MW)";
-                yield new Mutation("replace " + describe(text, t) + " by " + csv,
+                yield new Mutation(kind, "replace " + describe(text, t) + " by " + csv,
                         text.substring(0, t.start()) + csv + text.substring(t.end()));
             }
             case HUGE_TOKEN -> {
@@ -165,16 +184,37 @@ final class Mutator {
                         : first == '"' ? "\"" + "x".repeat(HUGE_TOKEN_CHARS) + "\""
                         : Character.isLetter(first) ? token + "x".repeat(HUGE_TOKEN_CHARS)
                         : token.repeat(HUGE_TOKEN_CHARS / token.length());
-                yield new Mutation("make " + describe(text, t) + " " + huge.length() + " characters long",
+                yield new Mutation(kind, "make " + describe(text, t) + " " + huge.length() + " characters long",
                         text.substring(0, t.start()) + huge + text.substring(t.end()));
             }
             case CONTROL_CHARACTER -> {
                 int at = random.nextInt(text.length() + 1);
                 char c = CONTROLS.get(random.nextInt(CONTROLS.size()));
-                yield new Mutation(String.format(Locale.ROOT, "insert U+%04X at offset %d", (int) c, at),
+                yield new Mutation(kind, String.format(Locale.ROOT, "insert U+%04X at offset %d", (int) c, at),
                         text.substring(0, at) + c + text.substring(at));
             }
         };
+    }
+
+    private static boolean isNumber(String text, Token t) {
+        return Character.isDigit(text.charAt(t.start()));
+    }
+
+    /** The two numbers of each range {@code a .. b} (a unit may follow the first). */
+    private static List<Token[]> ranges(String text, List<Token> tokens) {
+        List<Token[]> ranges = new ArrayList<>();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token range = tokens.get(i);
+            if (!text.startsWith("..", range.start()) || !isNumber(text, tokens.get(i + 1))) {
+                continue;
+            }
+            Token first = isNumber(text, tokens.get(i - 1)) ? tokens.get(i - 1)
+                    : i >= 2 && isNumber(text, tokens.get(i - 2)) ? tokens.get(i - 2) : null;
+            if (first != null) {
+                ranges.add(new Token[] {first, tokens.get(i + 1)});
+            }
+        }
+        return ranges;
     }
 
     /** What a long chain defines, one definition using the next. */
