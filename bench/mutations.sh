@@ -8,8 +8,9 @@
 #
 #   bench/mutations.sh                     # 12,500 per file, seed 20190101
 #   MUTATIONS=1000 SEED=7 bench/mutations.sh
+#   KINDS=LONG_CHAIN,SPECIAL_FILE bench/mutations.sh   # some kinds of mutation only (Mutator.Kind)
 #
-# Environment: MUTATIONS (12500 per file), SEED (20190101), MUTANT_SECONDS (30).
+# Environment: MUTATIONS (12500 per file), SEED (20190101), MUTANT_SECONDS (30), KINDS (all).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -24,7 +25,8 @@ status=0
 mvn -B -ntp -Dstyle.color=never -Dagora.target=target-bench -pl examples -am test \
     -Dtest=MutationPropertyTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dagora.mutations="${MUTATIONS:-12500}" -Dagora.seed="${SEED:-20190101}" \
-    -Dagora.mutantSeconds="${MUTANT_SECONDS:-30}" -Dagora.mutationReport="$report" >"$log" 2>&1 || status=$?
+    -Dagora.mutantSeconds="${MUTANT_SECONDS:-30}" -Dagora.mutationKinds="${KINDS:-}" \
+    -Dagora.mutationReport="$report" >"$log" 2>&1 || status=$?
 if [ ! -s "$report" ]; then
     tail -50 "$log" >&2
     echo "the campaign did not report (exit $status)" >&2
