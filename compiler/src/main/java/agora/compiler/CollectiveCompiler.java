@@ -6,7 +6,11 @@ import agora.scenario.Clearing;
 import agora.scenario.Collective;
 import agora.scenario.Preference;
 import agora.syntax.Identifier;
+import agora.syntax.ScenarioParser;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +44,7 @@ final class CollectiveCompiler {
         declarations.collectives.forEach((name, entry) -> parents.put(name, entry.parent()));
         declarations.collectives.forEach((name, entry) -> entry.listedMembers().forEach(m -> list(name, m)));
         Set<String> cyclic = findCycles();
+        checkDepth(cyclic);
         List<Collective> out = new ArrayList<>();
         for (Declarations.CollectiveEntry entry : declarations.collectives.values()) {
             String name = entry.decl().name().text();
@@ -87,29 +92,75 @@ final class CollectiveCompiler {
         listedAt.put(name, member);
     }
 
-    /** Reports each cycle of collectives containing each other once; returns their names. */
+    /**
+     * Reports each cycle of collectives containing each other once, from its member declared
+     * first; returns their names. Each collective's chain of parents is walked once: walking it
+     * again from every collective took n³ steps on a chain of n (5,000 never ended).
+     */
     private Set<String> findCycles() {
         Set<String> cyclic = new HashSet<>();
+        Set<String> walked = new HashSet<>();
+        Map<String, Integer> order = new HashMap<>();
+        declarations.collectives.keySet().forEach(name -> order.put(name, order.size()));
         for (String start : declarations.collectives.keySet()) {
-            if (cyclic.contains(start)) {
-                continue;
-            }
-            List<String> path = new ArrayList<>();
+            Set<String> path = new LinkedHashSet<>();
             String current = start;
-            while (current != null && !path.contains(current)) {
-                path.add(current);
+            while (current != null && !walked.contains(current) && path.add(current)) {
                 current = parents.get(current);
             }
-            if (current != null && current.equals(start)) {
-                path.add(start);
-                cyclic.addAll(path);
-                List<String> inside = new ArrayList<>(path);
-                java.util.Collections.reverse(inside);
-                Identifier at = listedAt.getOrDefault(start, declarations.collectives.get(start).decl().name());
-                diagnostics.error(DiagnosticCode.NESTING_CYCLE, at.span(), "collectives contain each other: "
-                        + String.join(" contains ", inside), "a collective cannot be inside itself");
+            walked.addAll(path);
+            if (current == null || !path.contains(current)) {
+                continue; // reached the top, or a chain walked before
             }
+            // the cycle through current, reported from its member declared first
+            List<String> members = new ArrayList<>();
+            String m = current;
+            do {
+                members.add(m);
+                m = parents.get(m);
+            } while (!m.equals(current));
+            String first = members.stream().min(Comparator.comparing(order::get)).orElseThrow();
+            List<String> cycle = new ArrayList<>();
+            m = first;
+            do {
+                cycle.add(m);
+                m = parents.get(m);
+            } while (!m.equals(first));
+            cycle.add(first);
+            cyclic.addAll(cycle);
+            Collections.reverse(cycle);
+            Identifier at = listedAt.getOrDefault(first, declarations.collectives.get(first).decl().name());
+            diagnostics.error(DiagnosticCode.NESTING_CYCLE, at.span(), "collectives contain each other: "
+                    + Names.path(cycle, " contains "), "a collective cannot be inside itself");
         }
         return cyclic;
+    }
+
+    /**
+     * Reports the collectives listed as members deeper than collectives may nest when written
+     * inside each other (the designs, the topology and the results descend the tree), once per
+     * branch: at the member listing that goes one level too deep.
+     */
+    private void checkDepth(Set<String> cyclic) {
+        Map<String, Integer> depths = new HashMap<>();
+        for (String start : declarations.collectives.keySet()) {
+            List<String> chain = new ArrayList<>();
+            String current = start;
+            while (current != null && !depths.containsKey(current) && !cyclic.contains(current)) {
+                chain.add(current);
+                current = parents.get(current);
+            }
+            int depth = current == null || cyclic.contains(current) ? 0 : depths.get(current);
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                depths.put(chain.get(i), ++depth);
+                if (depth == ScenarioParser.MAX_COLLECTIVE_DEPTH + 1) {
+                    String name = chain.get(i);
+                    Identifier at = listedAt.getOrDefault(name, declarations.collectives.get(name).decl().name());
+                    diagnostics.error(DiagnosticCode.NESTING_TOO_DEEP, at.span(), "collective '" + name
+                            + "' is nested " + depth + " levels deep", "collectives may nest at most "
+                            + ScenarioParser.MAX_COLLECTIVE_DEPTH + " levels, listed as members or written inside each other");
+                }
+            }
+        }
     }
 }

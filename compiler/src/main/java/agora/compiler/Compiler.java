@@ -3,10 +3,8 @@ package agora.compiler;
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
 import agora.diagnostics.SourceSpan;
+import agora.files.TextFiles;
 import agora.scenario.Scenario;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +43,10 @@ public final class Compiler {
         String name = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            text = TextFiles.read(file, TextFiles.Kind.SCENARIO);
+        } catch (TextFiles.UnreadableFileException e) {
             diagnostics.error(DiagnosticCode.IMPORT_NOT_FOUND, SourceSpan.none(name),
-                    "cannot read scenario file '" + name + "'", ModuleLoader.whyUnreadable(file, e));
+                    "cannot read scenario file '" + name + "'", e.getMessage());
             return new CompileResult(Optional.empty(), diagnostics, sources);
         }
         Path baseDir = file.toAbsolutePath().getParent();

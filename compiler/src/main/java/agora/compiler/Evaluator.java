@@ -23,13 +23,23 @@ import java.util.stream.Collectors;
  * {@link EvaluationFailed}.
  */
 final class Evaluator {
-    /** Powers of p beyond this are rejected before they are multiplied out. */
-    private static final int MAX_POLY_EXPONENT = 8;
+    /**
+     * Polynomials in p of a higher degree are rejected before they are multiplied out: a cost is
+     * at most quadratic, and a repeated exponent ({@code p²²²²}) would otherwise double the degree,
+     * and the work, at every step. Intermediate results may go above 2 and cancel (see docs).
+     */
+    static final int MAX_POLY_DEGREE = 8;
+    /**
+     * The largest power of a base unit an expression may reach ({@code MW^99}, as units may be
+     * written): beyond it a repeated exponent would overflow the dimension's integer exponents.
+     */
+    static final int MAX_UNIT_POWER = 99;
 
     private final Diagnostics diagnostics;
     private final String currency;
     private final Set<String> standardModules;
     private final Calls calls;
+    private final NestedDefinitions definitions = new NestedDefinitions();
     private TimeAxis time;
     private Origin origin;
 
@@ -60,7 +70,21 @@ final class Evaluator {
         calls.setTime(time);
     }
 
+    /** Evaluates definitions for the scopes, and counts how deep evaluation goes. */
+    NestedDefinitions definitions() {
+        return definitions;
+    }
+
     Value eval(Expr e, Scope scope) {
+        definitions.enter();
+        try {
+            return evalHere(e, scope);
+        } finally {
+            definitions.leave();
+        }
+    }
+
+    private Value evalHere(Expr e, Scope scope) {
         if (e instanceof Expr.NumberLiteral n) {
             if (!Double.isFinite(n.value())) {
                 throw tooLarge(n.span(), "");
@@ -96,7 +120,7 @@ final class Evaluator {
     private Value conditional(Expr.Conditional c, Scope scope) {
         boolean taken = condition(c.condition(), eval(c.condition(), scope));
         Value value = eval(taken ? c.whenTrue() : c.whenFalse(), scope);
-        StaticTypes types = new StaticTypes(this::currencyOf, n -> {
+        StaticTypes types = new StaticTypes(this::currencyOf, definitions, n -> {
             try {
                 return scope.lookup(n.name(), n.span()).map(StaticTypes.Type::of);
             } catch (EvaluationFailed failed) {
@@ -291,12 +315,17 @@ final class Evaluator {
             throw fail(DiagnosticCode.INVALID_VALUE, p.span(), "exponent must be a whole number of at least 1");
         }
         if (v instanceof Value.Num num) {
-            return num.map(x -> Math.pow(x, p.exponent()), num.dimension().pow(p.exponent()));
+            return num.map(x -> Math.pow(x, p.exponent()), power(num.dimension(), p));
         }
         if (v instanceof Value.Poly poly) {
-            if (p.exponent() > MAX_POLY_EXPONENT) {
+            Dimension dimension = power(poly.dimension(), p);
+            if (poly.degree() == 0) {
+                return new Value.Poly(dimension, new double[] {Math.pow(poly.coefficient(0), p.exponent())});
+            }
+            long degree = (long) poly.degree() * p.exponent();
+            if (degree > MAX_POLY_DEGREE) {
                 throw fail(DiagnosticCode.INVALID_VALUE, p.span(),
-                        "cost must be at most quadratic in p, found a term in p^" + p.exponent());
+                        "cost must be at most quadratic in p, found a term in p^" + degree);
             }
             Value.Poly result = poly;
             for (int i = 1; i < p.exponent(); i++) {
@@ -306,6 +335,16 @@ final class Evaluator {
         }
         throw fail(DiagnosticCode.TYPE_MISMATCH, p.span(), "cannot raise " + v.describe(currency)
                 + " to a power");
+    }
+
+    /** The dimension raised to the power, unless a base unit would pass {@link #MAX_UNIT_POWER}. */
+    private Dimension power(Dimension base, Expr.Power p) {
+        if ((long) base.largestExponent() * p.exponent() > MAX_UNIT_POWER) {
+            throw fail(DiagnosticCode.INVALID_VALUE, p.span(), "cannot raise " + base.format(currency)
+                    + " to the power " + p.exponent() + ": units go up to the power " + MAX_UNIT_POWER
+                    + " of MW, h and " + currency);
+        }
+        return base.pow(p.exponent());
     }
 
     /**

@@ -80,22 +80,46 @@ final class LazyScope implements Scope {
             List<String> cycle = new ArrayList<>(inProgress.subList(inProgress.indexOf(name),
                     inProgress.size()));
             cycle.add(name);
-            diagnostics.error(DiagnosticCode.CYCLIC_DEFINITION, at,
-                    "'" + name + "' is defined in terms of itself: " + String.join(" -> ", cycle));
-            failed.addAll(cycle);
-            throw new EvaluationFailed();
+            throw cyclic(cycle, at);
         }
+        return Optional.of(evaluator.definitions().evaluate(this, name, at));
+    }
+
+    /** The value of a definition not evaluated yet, computed on this stack and remembered. */
+    Value evaluateHere(String name) {
         inProgress.add(name);
         try {
             Value value = evaluator.eval(definitions.get(name), this);
             values.put(name, value);
-            return Optional.of(value);
+            return value;
         } catch (EvaluationFailed e) {
             failed.add(name);
             throw e;
         } finally {
             inProgress.remove(inProgress.size() - 1);
         }
+    }
+
+    /** True when the definition was evaluated (or failed) since it was asked for. */
+    boolean isSettled(String name) {
+        return values.containsKey(name) || failed.contains(name);
+    }
+
+    /** The definitions being evaluated on this stack, outermost first. */
+    List<String> inProgress() {
+        return List.copyOf(inProgress);
+    }
+
+    /**
+     * Reports a definition that depends on itself, at the use that closes the cycle, and fails
+     * every definition of the cycle.
+     */
+    EvaluationFailed cyclic(List<String> cycle, SourceSpan at) {
+        String name = cycle.get(cycle.size() - 1);
+        diagnostics.error(DiagnosticCode.CYCLIC_DEFINITION, at,
+                "'" + name + "' is defined in terms of itself: " + Names.path(cycle));
+        failed.addAll(cycle);
+        return new EvaluationFailed();
     }
 
     @Override

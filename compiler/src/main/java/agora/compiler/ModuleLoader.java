@@ -3,6 +3,7 @@ package agora.compiler;
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
 import agora.diagnostics.SourceSpan;
+import agora.files.TextFiles;
 import agora.syntax.ScenarioFile;
 import agora.syntax.ScenarioParser;
 import agora.syntax.Statement;
@@ -10,14 +11,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,15 +44,42 @@ final class ModuleLoader {
     private final Set<String> done = new java.util.HashSet<>();
     private final List<String> inProgress = new ArrayList<>();
     private final List<String> inProgressNames = new ArrayList<>();
+    /** The files being read, the one whose imports are being loaded on top. */
+    private final Deque<Reading> reading = new ArrayDeque<>();
+
+    /** A file whose imports are being loaded, before it is added itself. */
+    private record Reading(String key, String name, Path baseDir, boolean standard,
+                           Optional<ScenarioFile> parsed, Iterator<Statement> statements) {
+    }
 
     ModuleLoader(Diagnostics diagnostics, SourceFiles sources) {
         this.diagnostics = diagnostics;
         this.sources = sources;
     }
 
-    /** Every module, imports first, the main file last (as far as they could be read). */
+    /**
+     * Every module, imports first, the main file last (as far as they could be read). Imports
+     * are followed in a loop, not by recursion: a chain of thousands of files overflowed the stack.
+     */
     List<LoadedModule> load(String mainName, String mainText, Path baseDir) {
-        visit(identity(baseDir.resolve(fileNameOf(mainName))), mainName, mainText, baseDir, false);
+        open(identity(baseDir.resolve(fileNameOf(mainName))), mainName, mainText, baseDir, false);
+        while (!reading.isEmpty()) {
+            Reading top = reading.peek();
+            if (top.statements().hasNext()) {
+                Statement s = top.statements().next();
+                if (s instanceof Statement.ImportFile f) {
+                    importFile(f, top.name(), top.baseDir());
+                } else if (s instanceof Statement.ImportModule m) {
+                    importModule(m);
+                }
+                continue;
+            }
+            reading.pop();
+            top.parsed().ifPresent(p -> ordered.add(new LoadedModule(top.name(), top.baseDir(), p, top.standard())));
+            inProgress.remove(inProgress.size() - 1);
+            inProgressNames.remove(inProgressNames.size() - 1);
+            done.add(top.key());
+        }
         return ordered;
     }
 
@@ -58,24 +88,15 @@ final class ModuleLoader {
         return p == null ? name : p.toString();
     }
 
-    private void visit(String key, String name, String text, Path baseDir, boolean standard) {
+    /** Parses a file and puts it on top of the files being read, its imports to follow. */
+    private void open(String key, String name, String text, Path baseDir, boolean standard) {
         sources.add(name, text);
         inProgress.add(key);
         inProgressNames.add(name);
         Optional<ScenarioFile> parsed = ScenarioParser.parse(name, stripBom(text), diagnostics);
-        if (parsed.isPresent()) {
-            for (Statement s : parsed.get().statements()) {
-                if (s instanceof Statement.ImportFile f) {
-                    importFile(f, name, baseDir);
-                } else if (s instanceof Statement.ImportModule m) {
-                    importModule(m);
-                }
-            }
-            ordered.add(new LoadedModule(name, baseDir, parsed.get(), standard));
-        }
-        inProgress.remove(inProgress.size() - 1);
-        inProgressNames.remove(inProgressNames.size() - 1);
-        done.add(key);
+        Iterator<Statement> statements = parsed.map(p -> p.statements().iterator())
+                .orElse(Collections.emptyIterator());
+        reading.push(new Reading(key, name, baseDir, standard, parsed, statements));
     }
 
     private void importFile(Statement.ImportFile f, String importerName, Path baseDir) {
@@ -86,14 +107,14 @@ final class ModuleLoader {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            text = TextFiles.read(file, TextFiles.Kind.SCENARIO);
+        } catch (TextFiles.UnreadableFileException e) {
             diagnostics.error(DiagnosticCode.IMPORT_NOT_FOUND, f.span(),
-                    "cannot read imported file '" + f.path() + "'", whyUnreadable(file, e));
+                    "cannot read imported file '" + f.path() + "'", e.getMessage());
             return;
         }
         Path parent = file.toAbsolutePath().getParent();
-        visit(key, displayName(importerName, f.path()), text, parent, false);
+        open(key, displayName(importerName, f.path()), text, parent, false);
     }
 
     private void importModule(Statement.ImportModule m) {
@@ -114,25 +135,7 @@ final class ModuleLoader {
             diagnostics.error(DiagnosticCode.UNKNOWN_MODULE, m.span(), "unknown module '" + module + "'", hint);
             return;
         }
-        visit(key, resource, text.get(), Path.of("").toAbsolutePath(), true);
-    }
-
-    /**
-     * The hint for a file that could not be read: where it was looked for when it is not there,
-     * else what is wrong with what is there (a folder, not UTF-8 text, no permission).
-     */
-    static String whyUnreadable(Path file, IOException e) {
-        Path where = file.toAbsolutePath();
-        if (Files.isDirectory(file)) {
-            return where + " is a folder, not a file";
-        }
-        if (e instanceof CharacterCodingException) {
-            return where + " is not UTF-8 text; save it as UTF-8";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "no permission to read " + where;
-        }
-        return Files.exists(file) ? where + ": " + e.getMessage() : "looked for " + where;
+        open(key, resource, text.get(), Path.of("").toAbsolutePath(), true);
     }
 
     /** True (after reporting a cycle when there is one) when the module needs no loading. */

@@ -22,7 +22,14 @@ import java.util.Set;
  */
 final class NetworkCompiler {
     private static final List<String> LINE_PROPERTIES = List.of("r", "x", "capacity");
-    private static final int MAX_BUS_RANGE = 100_000;
+    /**
+     * The most buses a scenario's network may have, over all its {@code bus} statements: far
+     * more than a distribution feeder or a national grid model has, and few enough that a range
+     * is expanded at once.
+     */
+    static final int MAX_BUSES = 100_000;
+    /** The largest bus number: six digits, as power-flow data numbers its buses (PSS/E: 999997). */
+    static final int MAX_BUS_NUMBER = 999_999;
 
     private final Diagnostics diagnostics;
     private final Evaluator evaluator;
@@ -64,18 +71,30 @@ final class NetworkCompiler {
     }
 
     private void addBuses(NetworkItem.Buses b, Map<Integer, Bus> buses) {
-        if (b.first() < 1 || b.last() < b.first() || b.last() - b.first() > MAX_BUS_RANGE) {
+        if (b.first() < 1 || b.last() < b.first()) {
             diagnostics.error(DiagnosticCode.INVALID_VALUE, b.span(), "bus numbers must be positive and a range must go up, found "
                     + b.first() + (b.first() == b.last() ? "" : " .. " + b.last()));
             return;
         }
+        if (b.last() > MAX_BUS_NUMBER) {
+            diagnostics.error(DiagnosticCode.INVALID_VALUE, b.span(), "bus numbers go from 1 to " + MAX_BUS_NUMBER
+                    + ", found " + b.last());
+            return;
+        }
+        long count = (long) b.last() - b.first() + 1;
+        if (buses.size() + count > MAX_BUSES) {
+            diagnostics.error(DiagnosticCode.INVALID_VALUE, b.span(), "a network has at most " + MAX_BUSES
+                    + " buses, this one would have " + (buses.size() + count),
+                    "bus numbers need not be consecutive: declare the buses the lines and peers use");
+            return;
+        }
         for (int id = b.first(); id <= b.last(); id++) {
-            if (buses.containsKey(id)) {
+            Bus earlier = buses.putIfAbsent(id, new Bus(b.span(), id));
+            if (earlier != null) {
                 diagnostics.error(DiagnosticCode.DUPLICATE_NAME, b.span(), "bus " + id + " is declared twice",
-                        "first declared at " + buses.get(id).span());
+                        "first declared at " + earlier.span());
                 return;
             }
-            buses.put(id, new Bus(b.span(), id));
         }
     }
 

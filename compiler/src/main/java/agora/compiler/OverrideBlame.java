@@ -7,9 +7,9 @@ import agora.syntax.Property;
 import agora.syntax.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,12 +64,15 @@ final class OverrideBlame {
         return p instanceof PreferenceDecl d ? List.of(d.cost()) : List.of();
     }
 
-    /** The overridden values each node uses, bottom-up, so a long chain costs one pass. */
+    /**
+     * The overridden values each node uses, bottom-up, each node once: a name left at its default
+     * has the default's expression as its child, so a chain of defaults is walked in the same
+     * loop (recursing along it overflowed the stack at a few thousand).
+     */
     private static final class Uses {
         private final Map<String, Expr> defaults;
         private final Set<String> overrides;
-        private final Map<String, Set<String>> byDefault = new HashMap<>();
-        private final Set<String> inProgress = new HashSet<>();
+        private final Map<Expr, Set<String>> done = new IdentityHashMap<>();
 
         Uses(Map<String, Expr> defaults, Set<String> overrides) {
             this.defaults = defaults;
@@ -77,50 +80,43 @@ final class OverrideBlame {
         }
 
         /** What {@code e} uses; records the places that use something in {@code spans}. */
-        Set<String> of(Expr e, Map<SourceSpan, List<String>> spans) {
-            Map<Expr, Set<String>> done = new IdentityHashMap<>();
+        void of(Expr e, Map<SourceSpan, List<String>> spans) {
+            Set<Expr> open = Collections.newSetFromMap(new IdentityHashMap<>());
             Deque<Expr> pending = new ArrayDeque<>(List.of(e));
             while (!pending.isEmpty()) {
                 Expr next = pending.peek();
+                if (done.containsKey(next)) {
+                    pending.pop();
+                    continue;
+                }
                 List<Expr> children = children(next);
-                if (!done.keySet().containsAll(children)) {
-                    children.stream().filter(c -> !done.containsKey(c)).forEach(pending::push);
+                if (open.add(next)) {
+                    // a child still open is a cycle (reported on its own): it adds nothing
+                    children.stream().filter(c -> !done.containsKey(c) && !open.contains(c)).forEach(pending::push);
                     continue;
                 }
                 pending.pop();
-                Set<String> used = new LinkedHashSet<>(name(next));
-                children.forEach(c -> used.addAll(done.get(c)));
+                open.remove(next);
+                Set<String> used = new LinkedHashSet<>();
+                if (next instanceof Expr.Name n && overrides.contains(n.name())) {
+                    used.add(n.name());
+                }
+                children.stream().filter(done::containsKey).forEach(c -> used.addAll(done.get(c)));
                 done.put(next, used);
-                if (spans != null && !used.isEmpty()) {
+                if (!used.isEmpty()) {
                     List<String> list = List.copyOf(used);
                     places(next).forEach(s -> spans.putIfAbsent(s, list));
                 }
             }
-            return done.get(e);
         }
 
-        /** A name's own contribution: itself if overridden, else what its default uses. */
-        private Set<String> name(Expr e) {
-            if (!(e instanceof Expr.Name n)) {
-                return Set.of();
+        /** The operands of a node; for a name left at a kind's default, that default. */
+        private List<Expr> children(Expr e) {
+            if (e instanceof Expr.Name n) {
+                Expr fallback = overrides.contains(n.name()) ? null : defaults.get(n.name());
+                return fallback == null ? List.of() : List.of(fallback);
             }
-            String name = n.name();
-            if (overrides.contains(name)) {
-                return Set.of(name);
-            }
-            if (!defaults.containsKey(name) || !inProgress.add(name)) {
-                return Set.of(); // a global, or a cycle (reported on its own)
-            }
-            try {
-                Set<String> known = byDefault.get(name);
-                if (known == null) {
-                    known = of(defaults.get(name), null);
-                    byDefault.put(name, known);
-                }
-                return known;
-            } finally {
-                inProgress.remove(name);
-            }
+            return operands(e);
         }
     }
 
@@ -141,7 +137,7 @@ final class OverrideBlame {
         return out;
     }
 
-    private static List<Expr> children(Expr e) {
+    private static List<Expr> operands(Expr e) {
         if (e instanceof Expr.Negate n) {
             return List.of(n.operand());
         }

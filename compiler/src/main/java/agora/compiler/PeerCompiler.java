@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,11 @@ final class PeerCompiler {
     private static final String COST = "cost";
     private static final Set<String> BUILT_IN = Set.of(PMIN, PMAX, OUTPUT, COST);
     private static final int MAX_COST_DEGREE = 2;
+    /**
+     * Kind properties defined through one another that are followed to find a default's type;
+     * past it the type is not known before evaluation (which checks it where the value is used).
+     */
+    private static final int MAX_TYPED_DEFAULT_CHAIN = 200;
 
     private final Diagnostics diagnostics;
     private final Evaluator evaluator;
@@ -171,11 +177,16 @@ final class PeerCompiler {
         }
     }
 
-    /** Types of the kinds' properties from their defaults alone; other names from the globals. */
+    /**
+     * Types of the kinds' properties from their defaults alone; other names from the globals.
+     * Each default is typed once (a0 = a1 + a1, a1 = a2 + a2, ... would otherwise be typed 2^n
+     * times), along a chain of at most {@value #MAX_TYPED_DEFAULT_CHAIN} defaults.
+     */
     private StaticTypes kindTypes(Merged merged) {
+        Map<String, Optional<StaticTypes.Type>> typed = new HashMap<>();
         Set<String> inProgress = new LinkedHashSet<>();
         StaticTypes[] types = new StaticTypes[1];
-        types[0] = new StaticTypes(evaluator::currencyOf, n -> {
+        types[0] = new StaticTypes(evaluator::currencyOf, evaluator.definitions(), n -> {
             String name = n.name();
             KindDefault d = merged.kindDefaults.get(name);
             if (d == null) {
@@ -185,11 +196,16 @@ final class PeerCompiler {
                     return Optional.empty();
                 }
             }
-            if (!inProgress.add(name)) {
-                return Optional.empty(); // a cycle: reported when the peer's values are evaluated
+            if (typed.containsKey(name)) {
+                return typed.get(name);
+            }
+            if (inProgress.size() >= MAX_TYPED_DEFAULT_CHAIN || !inProgress.add(name)) {
+                return Optional.empty(); // too far to follow, or a cycle (reported when evaluated)
             }
             try {
-                return types[0].of(d.assignment().value());
+                Optional<StaticTypes.Type> type = types[0].of(d.assignment().value());
+                typed.put(name, type);
+                return type;
             } finally {
                 inProgress.remove(name);
             }

@@ -40,6 +40,11 @@ final class Polynomials {
                 return new Value.Poly(l.dimension(), out);
             }
             case MULTIPLY -> {
+                int degree = l.degree() + r.degree();
+                if (degree > Evaluator.MAX_POLY_DEGREE) {
+                    throw evaluator.fail(DiagnosticCode.INVALID_VALUE, b.span(),
+                            "cost must be at most quadratic in p, found a term in p^" + degree);
+                }
                 return multiply(l, r);
             }
             default -> {
@@ -54,10 +59,11 @@ final class Polynomials {
         }
     }
 
+    /** The product; its length follows the degrees, not the arrays (which may end in zeros). */
     static Value.Poly multiply(Value.Poly l, Value.Poly r) {
-        double[] out = new double[l.coefficients().length + r.coefficients().length - 1];
-        for (int i = 0; i < l.coefficients().length; i++) {
-            for (int j = 0; j < r.coefficients().length; j++) {
+        double[] out = new double[l.degree() + r.degree() + 1];
+        for (int i = 0; i <= l.degree(); i++) {
+            for (int j = 0; j <= r.degree(); j++) {
                 out[i + j] += l.coefficients()[i] * r.coefficients()[j];
             }
         }

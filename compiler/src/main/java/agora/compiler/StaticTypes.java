@@ -68,15 +68,30 @@ final class StaticTypes {
     }
 
     private final Function<SourceSpan, String> currencyOf;
+    private final NestedDefinitions nesting;
     private final Function<Expr.Name, Optional<Type>> names;
 
-    /** @param names the type of a name, or empty when it is unknown or broken */
-    StaticTypes(Function<SourceSpan, String> currencyOf, Function<Expr.Name, Optional<Type>> names) {
+    /**
+     * @param nesting counts how deep typing goes, with evaluation: a name's type may need its value
+     * @param names   the type of a name, or empty when it is unknown or broken
+     */
+    StaticTypes(Function<SourceSpan, String> currencyOf, NestedDefinitions nesting,
+                Function<Expr.Name, Optional<Type>> names) {
         this.currencyOf = currencyOf;
+        this.nesting = nesting;
         this.names = names;
     }
 
     Optional<Type> of(Expr e) {
+        nesting.enter();
+        try {
+            return typeOf(e);
+        } finally {
+            nesting.leave();
+        }
+    }
+
+    private Optional<Type> typeOf(Expr e) {
         if (e instanceof Expr.NumberLiteral) {
             return Optional.of(Type.number(Dimension.NONE));
         }
@@ -132,7 +147,10 @@ final class StaticTypes {
         while (!spine.isEmpty() && type.isPresent()) {
             Expr next = spine.pop();
             if (next instanceof Expr.Power p) {
-                type = type.filter(Type::isNumber).map(t -> Type.number(t.dimension().pow(p.exponent())));
+                // a power beyond the largest unit is an error evaluation reports
+                type = type.filter(t -> t.isNumber()
+                                && (long) t.dimension().largestExponent() * p.exponent() <= Evaluator.MAX_UNIT_POWER)
+                        .map(t -> Type.number(t.dimension().pow(p.exponent())));
             } else {
                 Expr.Binary b = (Expr.Binary) next;
                 type = binary(b.operator(), type.get(), of(b.right()));

@@ -2,10 +2,13 @@ package agora.profile;
 
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
+import agora.diagnostics.Excerpt;
 import agora.diagnostics.SourceSpan;
+import agora.files.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
@@ -82,11 +85,6 @@ public final class CsvColumnReader {
     private static Optional<CsvTable> load(Path file, String displayPath, SourceSpan at,
                                            Diagnostics diagnostics) {
         Path key = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(key)) {
-            diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
-                    "cannot find CSV file '" + displayPath + "'", "looked for " + key);
-            return Optional.empty();
-        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(key, BasicFileAttributes.class);
             long modified = attributes.lastModifiedTime().toMillis();
@@ -96,23 +94,34 @@ public final class CsvColumnReader {
                             ? old : new Cached(modified, size, parse(k)));
             return Optional.of(cached.table());
         } catch (UncheckedIOException e) {
-            reportUnreadable(e.getCause(), displayPath, at, diagnostics);
+            reportUnreadable(e.getCause(), displayPath, key, at, diagnostics);
         } catch (IOException e) {
-            reportUnreadable(e, displayPath, at, diagnostics);
+            reportUnreadable(e, displayPath, key, at, diagnostics);
         }
         return Optional.empty();
     }
 
     private static CsvTable parse(Path file) {
         try {
-            return CsvTable.read(file);
+            return CsvTable.parse(TextFiles.read(file, TextFiles.Kind.CSV));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // compute() takes no checked exceptions
         }
     }
 
-    private static void reportUnreadable(IOException e, String displayPath, SourceSpan at,
+    private static void reportUnreadable(IOException e, String displayPath, Path key, SourceSpan at,
                                          Diagnostics diagnostics) {
+        if (e instanceof NoSuchFileException
+                || e instanceof TextFiles.UnreadableFileException u && u.missing()) {
+            diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
+                    "cannot find CSV file '" + displayPath + "'", "looked for " + key);
+            return;
+        }
+        if (e instanceof TextFiles.UnreadableFileException) {
+            diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
+                    "cannot read CSV file '" + displayPath + "'", e.getMessage());
+            return;
+        }
         String why = e instanceof CsvTable.MalformedCsvException m
                 ? "it is not valid CSV in the record from line " + m.line() + " (" + m.getMessage() + ")"
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -184,19 +193,28 @@ public final class CsvColumnReader {
         int best = candidates.stream().mapToInt(h -> distance.apply(h, wanted)).min().orElse(-1);
         List<String> closest = candidates.stream().filter(h -> distance.apply(h, wanted) == best).toList();
         String list = listHeaders(headers);
-        return closest.size() == 1 ? "did you mean \"" + closest.get(0) + "\"? " + list : list;
+        return closest.size() == 1 ? "did you mean \"" + Excerpt.quote(closest.get(0)) + "\"? " + list : list;
     }
 
+    /**
+     * The column names of the first line, quoted. A first line of one cell is not quoted: it
+     * names no columns of a comma-separated file, and it may be the first line of any text file
+     * ({@code csv("/etc/passwd", ...)} showed it).
+     */
     private static String listHeaders(List<String> headers) {
         List<String> names = new ArrayList<>();
         for (String h : headers) {
             String n = normalize(h);
             if (!n.isEmpty()) {
-                names.add("\"" + n + "\"");
+                names.add("\"" + Excerpt.quote(n) + "\"");
             }
         }
         if (names.isEmpty()) {
             return "its first line names no columns; choose one by position, e.g. column: 2";
+        }
+        if (headers.size() == 1) {
+            return "its first line is a single cell, not column names separated by commas;"
+                    + " choose the column by position, e.g. column: 1";
         }
         String shown = String.join(", ", names.subList(0, Math.min(names.size(), MAX_LISTED_HEADERS)));
         return "the first line holds " + shown + (names.size() > MAX_LISTED_HEADERS ? ", ..." : "");
@@ -312,8 +330,8 @@ public final class CsvColumnReader {
                     firstBad = i;
                     String where = " in " + ref.describe() + " of " + displayPath + " at line " + table.line(record);
                     firstProblem = cell.isEmpty() ? "empty cell" + where
-                            : CsvNumbers.isDecimal(cell) ? "'" + cell + "' is too large a number" + where
-                            : "cannot read '" + cell + "' as a number" + where;
+                            : CsvNumbers.isDecimal(cell) ? "'" + Excerpt.quote(cell) + "' is too large a number" + where
+                            : "cannot read '" + Excerpt.quote(cell) + "' as a number" + where;
                 }
                 continue;
             }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +27,17 @@ final class CsvTable {
     }
 
     /**
-     * Reads {@code file}: records as Jackson splits them (quoted cells may span lines), blank
-     * records at the end dropped, a byte-order mark removed from the first cell.
+     * Parses the text of a CSV file: records as Jackson splits them (quoted cells may span
+     * lines), blank records at the end dropped, a byte-order mark at the start ignored.
      *
      * @throws MalformedCsvException when the file is not valid CSV (e.g. an unclosed quote)
      */
-    static CsvTable read(Path file) throws IOException {
+    static CsvTable parse(String text) throws IOException {
         List<String[]> rows = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
-             CsvParser parser = FACTORY.createParser(in)) {
+        // Jackson skips a byte-order mark in bytes, not in text: a quoted first cell must open the text
+        String body = text.startsWith(BOM) ? text.substring(BOM.length()) : text;
+        try (CsvParser parser = FACTORY.createParser(body)) {
             // WRAP_AS_ARRAY: the document is one array of records, each record an array of cells
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             readRecords(parser, rows, starts);
@@ -57,9 +55,6 @@ final class CsvTable {
         int[] lines = new int[kept];
         for (int i = 0; i < kept; i++) {
             lines[i] = starts.get(i);
-        }
-        if (kept > 0 && records[0].length > 0 && records[0][0].startsWith(BOM)) {
-            records[0][0] = records[0][0].substring(BOM.length());
         }
         return new CsvTable(records, lines);
     }

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
-import org.jgrapht.alg.shortestpath.FloydWarshallShortestPaths;
+import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedGraph;
@@ -45,7 +47,12 @@ public final class Topology {
     /** Peers by name: designs look peers up once per trade link, 250,000 times in a large market. */
     private final Map<String, Peer> peersByName = new LinkedHashMap<>();
     private final Graph<Integer, DefaultWeightedEdge> buses;
-    private final Map<Integer, Map<Integer, Double>> distances;
+    /**
+     * Distances from each bus asked about, computed on first use (one Dijkstra search each):
+     * only peers' buses are ever asked about, while all pairs of a network of n buses would
+     * take n³ steps (2,000 buses took a minute) and n² entries.
+     */
+    private final Map<Integer, Map<Integer, Double>> distancesFrom = new ConcurrentHashMap<>();
 
     private Topology(Scenario scenario) {
         this.scenario = scenario;
@@ -53,7 +60,6 @@ public final class Topology {
         scenario.peers().forEach(p -> peersByName.putIfAbsent(p.name(), p));
         this.tree = buildTree();
         this.buses = buildBusNetwork(scenario.tariffs().distance());
-        this.distances = allPairsDistances();
     }
 
     /** Builds the topology of a checked scenario (names resolved, no nesting cycles). */
@@ -163,9 +169,11 @@ public final class Topology {
         if (fromBus == toBus) {
             return 0.0;
         }
-        Map<Integer, Double> row = distances.get(fromBus);
-        return row == null ? Double.POSITIVE_INFINITY
-                : row.getOrDefault(toBus, Double.POSITIVE_INFINITY);
+        if (!buses.containsVertex(fromBus) || !buses.containsVertex(toBus)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return distancesFrom.computeIfAbsent(fromBus, this::distancesFrom)
+                .getOrDefault(toBus, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -283,16 +291,15 @@ public final class Topology {
         return g;
     }
 
-    private Map<Integer, Map<Integer, Double>> allPairsDistances() {
-        FloydWarshallShortestPaths<Integer, DefaultWeightedEdge> paths =
-                new FloydWarshallShortestPaths<>(buses);
-        Map<Integer, Map<Integer, Double>> out = new LinkedHashMap<>();
-        for (Integer a : buses.vertexSet()) {
-            Map<Integer, Double> row = new LinkedHashMap<>();
-            for (Integer b : buses.vertexSet()) {
-                row.put(b, paths.getPathWeight(a, b));
+    /** The distance from {@code source} to every bus a line path reaches. */
+    private Map<Integer, Double> distancesFrom(int source) {
+        SingleSourcePaths<Integer, DefaultWeightedEdge> paths = new DijkstraShortestPath<>(buses).getPaths(source);
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        for (Integer b : buses.vertexSet()) {
+            double weight = paths.getWeight(b);
+            if (weight < Double.POSITIVE_INFINITY) {
+                out.put(b, weight);
             }
-            out.put(a, Collections.unmodifiableMap(row));
         }
         return Collections.unmodifiableMap(out);
     }

@@ -40,6 +40,11 @@ public record Dimension(int power, int time, int money) {
         return new Dimension(power * exponent, time * exponent, money * exponent);
     }
 
+    /** The largest exponent of a base unit, in magnitude: 2 for $/MW²h. */
+    public int largestExponent() {
+        return Math.max(Math.abs(power), Math.max(Math.abs(time), Math.abs(money)));
+    }
+
     public Dimension inverse() {
         return pow(-1);
     }

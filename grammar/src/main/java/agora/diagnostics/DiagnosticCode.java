@@ -55,6 +55,8 @@ public enum DiagnosticCode {
     MEMBER_TWICE("E0605"),
     /** A line whose two ends are the same bus. */
     LINE_TO_ITSELF("E0606"),
+    /** Collectives listed as members of each other deeper than collectives may be written. */
+    NESTING_TOO_DEEP("E0607"),
     // E07xx tariffs and preferences
     NEGATIVE_PREFERENCE("E0701"),
     NEGATIVE_FEE("E0702"),

@@ -26,12 +26,19 @@ public final class DiagnosticRenderer {
         SourceSpan span = d.span();
         List<String> lines = span.hasPosition() ? sourceLines.apply(span.file()) : List.of();
         if (span.line() >= 1 && span.line() <= lines.size()) {
-            String text = lines.get(span.line() - 1).replace('\t', ' ');
+            String line = Excerpt.visible(lines.get(span.line() - 1).replace('\t', ' '));
+            int column = Math.max(0, span.column() - 1);
+            // a window of the line around the caret: a line may be a whole file (or 10 MB of one)
+            int from = Math.max(0, Math.min(column - Excerpt.MAX_LINE_CHARS / 3, line.length() - Excerpt.MAX_LINE_CHARS));
+            int to = Math.min(line.length(), from + Excerpt.MAX_LINE_CHARS);
+            String before = from > 0 ? Excerpt.ELLIPSIS : "";
+            String text = before + line.substring(from, to) + (to < line.length() ? Excerpt.ELLIPSIS : "");
+            int start = before.length() + column - from;
+            int shownEnd = before.length() + to - from;
+            int width = Math.max(1, Math.min(span.length(), shownEnd - start));
             String number = Integer.toString(span.line());
             String gutter = " ".repeat(number.length());
             out.append(' ').append(number).append(" | ").append(text).append('\n');
-            int start = Math.max(0, span.column() - 1);
-            int width = Math.max(1, Math.min(span.length(), Math.max(1, text.length() - start)));
             out.append(' ').append(gutter).append(" | ").append(" ".repeat(start))
                     .append("^".repeat(width)).append('\n');
             if (d.hint() != null) {

@@ -2,6 +2,7 @@ package agora.syntax;
 
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
+import agora.diagnostics.Excerpt;
 import agora.diagnostics.SourceSpan;
 import agora.syntax.AgoraParser.*;
 import java.util.ArrayDeque;
@@ -449,7 +450,7 @@ final class AstBuilder extends AgoraBaseVisitor<Object> {
         double value = number(token);
         if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
             diagnostics.error(DiagnosticCode.INVALID_VALUE, span(token),
-                    "expected a whole number, found '" + token.getText() + "'");
+                    "expected a whole number, found '" + Excerpt.quote(token.getText()) + "'");
             return 0;
         }
         return (int) value;

@@ -26,6 +26,11 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class ScenarioParser {
     /** How often a parse is repeated to find the real error behind a number that ends a line. */
+    /**
+     * How deep collectives may nest, written inside each other (the parser stops there) or
+     * listed as members of each other (the compiler checks).
+     */
+    public static final int MAX_COLLECTIVE_DEPTH = DepthLimitedParser.MAX_COLLECTIVE_DEPTH;
     private static final int MAX_REPARSES = 8;
     /**
      * Syntax errors reported per file before parsing gives up: each resumption parses the rest of

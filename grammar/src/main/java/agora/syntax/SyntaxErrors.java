@@ -1,5 +1,6 @@
 package agora.syntax;
 
+import agora.diagnostics.Excerpt;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -204,7 +205,7 @@ final class SyntaxErrors {
                 return;
             }
             if (offending.getType() == AgoraParser.UNKNOWN_CHARACTER && Character.isLetter(text.codePointAt(0))) {
-                errors.add(offending, "unexpected '" + text + "' in a name",
+                errors.add(offending, "unexpected '" + Excerpt.quote(text) + "' in a name",
                         "names use the letters a-z and A-Z, digits and _");
                 return;
             }
@@ -299,6 +300,6 @@ final class SyntaxErrors {
         if (token == null || token.getType() == Token.EOF) {
             return "end of file";
         }
-        return "'" + token.getText().replace("\n", "\\n") + "'";
+        return "'" + Excerpt.quote(token.getText().replace("\n", "\\n")) + "'";
     }
 }
