@@ -92,6 +92,17 @@ final class CompileCommand implements Callable<Integer> {
             ctx.out().flush();
             return;
         }
-        AtomicFile.write(output, text);
+        AtomicFile.write(output, text, CompileCommand::isEarlierOutput,
+                "an earlier output of 'agora compile'");
+    }
+
+    /** How each format's output begins: JSON and YAML with the scenario's name, DOT a graph. */
+    static final List<String> OUTPUT_BEGINNINGS = List.of("{\n  \"scenario\" : ", "scenario: ",
+            "digraph G {", "strict digraph G {");
+
+    /** True when the file begins like one of this command's outputs (in any format). */
+    static boolean isEarlierOutput(Path file) {
+        String head = AtomicFile.head(file, 32);
+        return OUTPUT_BEGINNINGS.stream().anyMatch(head::startsWith);
     }
 }

@@ -1,12 +1,14 @@
 package agora.cli;
 
 import agora.market.MarketDesign;
-import agora.market.StepOutcome;
+import agora.market.results.SolveSummary;
+import agora.market.run.DesignAccounts;
 import agora.market.run.DesignReport;
+import agora.market.run.FailedStep;
+import agora.market.run.LineProgress;
 import agora.market.run.MarketRun;
 import agora.market.run.ProgressListener;
 import agora.market.run.RunOutput;
-import agora.market.run.RunResult;
 import agora.market.run.RunSettings;
 import agora.market.run.StepRange;
 import agora.market.run.TerminalProgress;
@@ -81,29 +83,66 @@ final class RunCommand implements Callable<Integer> {
         StepRange steps = range.range(s.time());
 
         List<Prepared> prepared = Prepared.all(designs, l, mode, backend, options);
-        ProgressListener progress = ctx.interactive() ? new TerminalProgress(ctx.err())
-                : ProgressListener.NONE;
-        List<RunResult> runs = new ArrayList<>();
-        for (Prepared p : prepared) {
-            runs.add(new MarketRun(p.solver(), options.effectiveThreads(), progress)
-                    .run(steps));
-        }
         RunSettings settings = new RunSettings(l.file().toString(),
                 designs.stream().map(MarketDesign::name).toList(), mode,
                 backend == null ? s.market().backend() : backend.name(), options, steps,
                 s.params(), spec.commandLine().getParseResult().originalArgs(), ctx.version());
-        List<DesignReport> reports = report(s, settings, runs);
-        print(s, reports);
-        boolean failed = reports.stream().anyMatch(r -> !r.failed().isEmpty());
+        ProgressListener display = ctx.interactive() ? new TerminalProgress(ctx.err())
+                : new LineProgress(ctx.err());
+        SolvedSteps solved = new SolvedSteps(display, (long) steps.size() * prepared.size());
+        Optional<List<DesignReport>> reports = solve(s, settings, prepared, steps, solved);
+        if (reports.isEmpty()) {
+            return ExitCodes.FAILED; // stopped by a signal, which said so
+        }
+        print(s, reports.get());
+        boolean failed = reports.get().stream().anyMatch(r -> r.totals().failedSteps() > 0);
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private List<DesignReport> report(Scenario s, RunSettings settings, List<RunResult> runs) {
+    /**
+     * Solves each design in turn, accounting (and writing) each step as it comes; empty when the
+     * process is being stopped.
+     */
+    private Optional<List<DesignReport>> solve(Scenario s, RunSettings settings,
+                                               List<Prepared> prepared, StepRange steps,
+                                               SolvedSteps solved) {
+        RunOutput output = openOutput();
+        try (Interruption interruption = new Interruption(ctx.err(), solved, output, out)) {
+            List<DesignReport> reports = new ArrayList<>();
+            try {
+                for (Prepared p : prepared) {
+                    DesignAccounts accounts = new DesignAccounts(p.problem(), output);
+                    SolveSummary summary = new MarketRun(p.solver(),
+                            settings.options().effectiveThreads(), solved).stream(steps, accounts);
+                    reports.add(accounts.report(summary));
+                }
+                if (output != null) {
+                    output.finish(s, settings, reports);
+                }
+            } catch (IOException e) {
+                if (interruption.happened()) {
+                    return Optional.empty();
+                }
+                output.abort();
+                throw new UserError("cannot write " + out + ": " + e.getMessage() + "; "
+                        + solved.describe() + " had been solved; removed the partial output: "
+                        + out + " is as it was", e);
+            } finally {
+                if (output != null) {
+                    output.close();
+                }
+            }
+            return Optional.of(reports);
+        }
+    }
+
+    /** The output, opened before solving so that a folder that cannot take it stops the run. */
+    private RunOutput openOutput() {
         if (out == null) {
-            return runs.stream().map(DesignReport::of).toList();
+            return null;
         }
         try {
-            return RunOutput.write(out, s, settings, runs);
+            return RunOutput.open(out);
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -124,20 +163,21 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printFailures(Scenario s, DesignReport r) {
-        List<StepOutcome> failed = r.failed();
-        if (failed.isEmpty()) {
+        List<FailedStep> failed = r.failed();
+        int count = r.totals().failedSteps();
+        if (count == 0) {
             return;
         }
-        ctx.err().println(r.design() + ": " + Describe.count(failed.size(), "step")
+        ctx.err().println(r.design() + ": " + Describe.count(count, "step")
                 + " did not solve:");
-        for (StepOutcome o : failed.subList(0, Math.min(LISTED_FAILURES, failed.size()))) {
+        for (FailedStep o : failed.subList(0, Math.min(LISTED_FAILURES, failed.size()))) {
             ctx.err().println("  " + s.time().at(o.step()) + " (step " + o.step() + "): "
                     + o.status() + ": " + o.message()
                     + (o.conflicts().isEmpty() ? "" : " [conflicts: "
                     + String.join(", ", o.conflicts()) + "]"));
         }
-        if (failed.size() > LISTED_FAILURES) {
-            ctx.err().println("  ... " + (failed.size() - LISTED_FAILURES) + " more"
+        if (count > LISTED_FAILURES) {
+            ctx.err().println("  ... " + (count - LISTED_FAILURES) + " more"
                     + (out == null ? "" : " (see steps.csv)"));
         }
         ctx.err().flush();

@@ -109,7 +109,8 @@ final class TradesCommand implements Callable<Integer> {
             failed |= printDesign(s, run, rows);
         }
         if (out != null) {
-            AtomicFile.write(out, csv(rows));
+            AtomicFile.write(out, csv(rows), TradesCommand::isEarlierOutput,
+                    "an earlier output of 'agora trades' (whose first line is its CSV header)");
             ctx.out().println("wrote " + out);
         }
         ctx.out().flush();
@@ -189,6 +190,12 @@ final class TradesCommand implements Callable<Integer> {
                     t.price());
         }
         return null;
+    }
+
+    /** True when the file's first line is this command's CSV header. */
+    static boolean isEarlierOutput(Path file) {
+        String header = String.join(",", CSV_HEADER) + "\n";
+        return AtomicFile.head(file, header.length()).equals(header);
     }
 
     private String csv(List<Row> rows) {

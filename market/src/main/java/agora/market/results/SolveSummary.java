@@ -3,10 +3,10 @@ package agora.market.results;
 import agora.market.StepOutcome;
 import agora.market.StepOutcome.TradeAllocation;
 import agora.solver.SolveStatus;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How the steps of a run were solved.
@@ -32,25 +32,42 @@ public record SolveSummary(String solver, int steps, double wallSeconds, double 
                            double maxPrimalResidual, double maxDualResidual) {
 
     public static SolveSummary of(String solver, List<StepOutcome> outcomes, double wallSeconds) {
-        Map<SolveStatus, Integer> counts = new LinkedHashMap<>();
-        for (SolveStatus s : SolveStatus.values()) {
-            counts.put(s, 0);
+        Collector collector = new Collector(solver);
+        outcomes.forEach(collector::add);
+        return collector.summary(wallSeconds);
+    }
+
+    /**
+     * Adds up steps one at a time, so a run need not hold its steps: the iterations are kept as a
+     * count per value, which gives the same percentiles as sorting them all.
+     */
+    public static final class Collector {
+        private final String solver;
+        private final Map<SolveStatus, Integer> counts = new LinkedHashMap<>();
+        private final Map<TradeAllocation, Integer> allocations = new LinkedHashMap<>();
+        private final TreeMap<Long, Integer> iterations = new TreeMap<>();
+        private int steps;
+        private double shift = Double.NaN;
+        private double primal = Double.NaN;
+        private double dual = Double.NaN;
+        private long messages;
+        private long bytes;
+        private double stepSeconds;
+
+        public Collector(String solver) {
+            this.solver = solver;
+            for (SolveStatus s : SolveStatus.values()) {
+                counts.put(s, 0);
+            }
+            for (TradeAllocation a : TradeAllocation.values()) {
+                allocations.put(a, 0);
+            }
         }
-        Map<TradeAllocation, Integer> allocations = new LinkedHashMap<>();
-        for (TradeAllocation a : TradeAllocation.values()) {
-            allocations.put(a, 0);
-        }
-        double shift = Double.NaN;
-        double primal = Double.NaN;
-        double dual = Double.NaN;
-        long[] iterations = new long[outcomes.size()];
-        long messages = 0;
-        long bytes = 0;
-        double stepSeconds = 0;
-        for (int i = 0; i < outcomes.size(); i++) {
-            StepOutcome o = outcomes.get(i);
+
+        public void add(StepOutcome o) {
+            steps++;
             counts.merge(o.status(), 1, Integer::sum);
-            iterations[i] = o.stats().iterations();
+            iterations.merge(o.stats().iterations(), 1, Integer::sum);
             messages += o.stats().messages();
             bytes += o.stats().bytes();
             stepSeconds += o.stats().seconds();
@@ -61,11 +78,30 @@ public record SolveSummary(String solver, int steps, double wallSeconds, double 
             primal = maxIgnoringNaN(primal, o.stats().primalResidual());
             dual = maxIgnoringNaN(dual, o.stats().dualResidual());
         }
-        Arrays.sort(iterations);
-        return new SolveSummary(solver, outcomes.size(), wallSeconds, stepSeconds, counts,
-                rank(iterations, 0.5), rank(iterations, 0.95),
-                iterations.length == 0 ? 0 : iterations[iterations.length - 1], messages, bytes,
-                allocations, shift, primal, dual);
+
+        /** The summary of the steps added so far, for a run that took {@code wallSeconds}. */
+        public SolveSummary summary(double wallSeconds) {
+            return new SolveSummary(solver, steps, wallSeconds, stepSeconds,
+                    new LinkedHashMap<>(counts), rank(0.5), rank(0.95),
+                    iterations.isEmpty() ? 0 : iterations.lastKey(), messages, bytes,
+                    new LinkedHashMap<>(allocations), shift, primal, dual);
+        }
+
+        /** Nearest-rank percentile: the smallest value with q of the steps at or below it. */
+        private long rank(double q) {
+            if (steps == 0) {
+                return 0;
+            }
+            long index = Math.max(0, Math.min(steps - 1, (long) Math.ceil(q * steps) - 1));
+            long seen = 0;
+            for (Map.Entry<Long, Integer> e : iterations.entrySet()) {
+                seen += e.getValue();
+                if (seen > index) {
+                    return e.getKey();
+                }
+            }
+            throw new IllegalStateException("the counts add up to " + seen + ", not " + steps);
+        }
     }
 
     private static double maxIgnoringNaN(double a, double b) {
@@ -73,15 +109,6 @@ public record SolveSummary(String solver, int steps, double wallSeconds, double 
             return b;
         }
         return Double.isNaN(b) ? a : Math.max(a, b);
-    }
-
-    /** Nearest-rank percentile of sorted values: the smallest value with q of them at or below. */
-    static long rank(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     /** Steps per second of wall time. */

@@ -3,19 +3,22 @@ package agora.market.run;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** A tidy CSV file: one header line, then rows; numbers in Java's locale-free notation. */
 final class Csv implements Closeable {
+    private static final int BUFFER = 1 << 16;
+
     private final BufferedWriter out;
     private final int columns;
     private int column;
 
-    Csv(Path file, List<String> header) throws IOException {
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    /** Takes over {@code stream} (closed with this file). */
+    Csv(OutputStream stream, List<String> header) throws IOException {
+        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
         this.columns = header.size();
         for (String h : header) {
             text(h);

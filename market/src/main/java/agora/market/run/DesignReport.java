@@ -1,31 +1,29 @@
 package agora.market.run;
 
-import agora.market.StepOutcome;
-import agora.market.results.Accounting;
 import agora.market.results.DesignTotals;
 import agora.market.results.SolveSummary;
 import java.util.List;
 
 /**
- * What a run through one design amounts to: its totals, how it was solved, and the steps that
- * failed.
+ * What a run through one design amounts to: its totals, how it was solved, and the first steps
+ * that failed ({@link DesignTotals#failedSteps()} counts them all).
  *
- * @param failed the steps that did not solve to optimality, in step order
+ * @param failed the first (at most {@link #LISTED_FAILURES}) steps that did not solve to
+ *               optimality, in step order
  */
 public record DesignReport(String design, DesignTotals totals, SolveSummary solve,
-                           List<StepOutcome> failed) {
+                           List<FailedStep> failed) {
+    /** Failed steps a report keeps one by one (all are in {@code steps.csv}). */
+    public static final int LISTED_FAILURES = 100;
 
     public DesignReport {
-        failed = List.copyOf(failed);
+        failed = List.copyOf(failed.subList(0, Math.min(LISTED_FAILURES, failed.size())));
     }
 
     /** Accounts every step of a run (without writing anything). */
     public static DesignReport of(RunResult run) {
-        DesignTotals.Collector totals = new DesignTotals.Collector();
-        Accounting books = run.accounting();
-        for (StepOutcome o : run.outcomes()) {
-            totals.add(books.step(o));
-        }
-        return new DesignReport(run.design(), totals.totals(), run.solveSummary(), run.failed());
+        DesignAccounts accounts = new DesignAccounts(run.problem(), null);
+        run.outcomes().forEach(accounts::add);
+        return accounts.report(run.solveSummary());
     }
 }

@@ -1,6 +1,5 @@
 package agora.market.run;
 
-import agora.market.StepOutcome;
 import agora.market.StepOutcome.TradeAllocation;
 import agora.market.results.DesignTotals;
 import agora.market.results.SolveSummary;
@@ -12,8 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +28,20 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    static void write(Path file, Scenario scenario, RunSettings settings,
-                      List<DesignReport> reports) throws IOException {
-        Files.writeString(file, MAPPER.writeValueAsString(of(scenario, settings, reports)) + "\n");
+    static void write(OutputStream out, Scenario scenario, RunSettings settings,
+                      List<DesignReport> reports, Map<String, Manifest.Entry> files)
+            throws IOException {
+        out.write((MAPPER.writeValueAsString(of(scenario, settings, reports, files)) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The summary as a JSON tree (fields in a fixed order). */
+    /**
+     * The summary as a JSON tree (fields in a fixed order).
+     *
+     * @param files the other files of the output, as written (the manifest of {@link Manifest})
+     */
     public static ObjectNode of(Scenario scenario, RunSettings settings,
-                                List<DesignReport> reports) {
+                                List<DesignReport> reports, Map<String, Manifest.Entry> files) {
         ObjectNode root = MAPPER.createObjectNode();
         root.putObject("tool").put("name", "agora").put("version", settings.toolVersion());
         root.set("scenario", scenario(scenario, settings));
@@ -46,6 +51,9 @@ public final class SummaryJson {
         for (DesignReport r : reports) {
             designs.set(r.design(), design(scenario, r));
         }
+        ObjectNode written = root.putObject("files");
+        files.forEach((name, entry) -> written.putObject(name).put("bytes", entry.bytes())
+                .put("sha256", entry.sha256()));
         return root;
     }
 
@@ -123,7 +131,7 @@ public final class SummaryJson {
         node.set("solve", solve(r.solve()));
         node.put("failedSteps", t.failedSteps());
         ArrayNode failures = node.putArray("failures");
-        for (StepOutcome o : r.failed().subList(0, Math.min(MAX_LISTED_FAILURES, r.failed().size()))) {
+        for (FailedStep o : r.failed().subList(0, Math.min(MAX_LISTED_FAILURES, r.failed().size()))) {
             ObjectNode f = failures.addObject();
             f.put("step", o.step());
             f.put("time", scenario.time().at(o.step()).toString());

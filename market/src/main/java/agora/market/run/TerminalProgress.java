@@ -63,6 +63,11 @@ public final class TerminalProgress implements ProgressListener {
     }
 
     String line(int done, double seconds) {
+        return line(label, total, done, seconds);
+    }
+
+    /** {@code full  1200/17520 steps  85.3 steps/s  ETA 3m11s}. */
+    static String line(String label, int total, int done, double seconds) {
         double rate = seconds > 0 ? done / seconds : 0;
         String eta = rate > 0 ? duration((total - done) / rate) : "?";
         return String.format(Locale.ROOT, "%s  %d/%d steps  %.1f steps/s  ETA %s", label, done,

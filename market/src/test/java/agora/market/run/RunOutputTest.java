@@ -16,9 +16,14 @@ import agora.solver.SolverOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -92,49 +97,225 @@ class RunOutputTest {
     }
 
     @Test
-    void aFailureWhileWritingLeavesNoDirectory() {
+    void summaryListsEveryFileItWroteWithSizeAndHash() throws IOException, NoSuchAlgorithmException {
         Path out = tmp.resolve("out");
-        IOException e = assertThrows(IOException.class, () -> AtomicDirectory.write(out, dir -> {
-            Files.writeString(dir.resolve("peers.csv"), "step\n");
-            throw new IOException("disk full");
-        }));
-        assertEquals("disk full", e.getMessage());
+        RunResult run = communityRun();
+        RunOutput.write(out, run.tree().scenario(), settings(), List.of(run));
+
+        JsonNode files = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
+                .get("files");
+        assertEquals(List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv"),
+                fieldNames(files));
+        for (String name : fieldNames(files)) {
+            byte[] bytes = Files.readAllBytes(out.resolve(name));
+            assertEquals(bytes.length, files.get(name).get("bytes").asLong(), name);
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+                    files.get(name).get("sha256").asText(), name);
+        }
+    }
+
+    @Test
+    void anEarlierOutputIsReplacedAndEveryOtherFileStays() throws IOException {
+        Path out = tmp.resolve("res");
+        RunResult run = communityRun();
+        RunOutput.write(out, run.tree().scenario(), settings(), List.of(run));
+        Files.writeString(out.resolve("s.agora"), "scenario \"mine\"\n");
+        Files.writeString(out.resolve("prices.csv"), "t,price\n0,40\n");
+        Files.createDirectories(out.resolve("notes")).resolve("todo.txt");
+        Files.writeString(out.resolve("notes/todo.txt"), "check d");
+        Files.writeString(out.resolve("peers.csv.bak"), "kept");
+
+        RunOutput.write(out, run.tree().scenario(), settings(), List.of(run));
+
+        assertEquals("scenario \"mine\"\n", Files.readString(out.resolve("s.agora")));
+        assertEquals("t,price\n0,40\n", Files.readString(out.resolve("prices.csv")));
+        assertEquals("check d", Files.readString(out.resolve("notes/todo.txt")));
+        assertEquals("kept", Files.readString(out.resolve("peers.csv.bak")));
+        assertEquals(List.of("collectives.csv", "notes", "peers.csv", "peers.csv.bak",
+                "prices.csv", "s.agora", "steps.csv", "summary.json", "trades.csv"), listing(out));
+        assertEquals(4, Files.readAllLines(out.resolve("peers.csv")).size());
+    }
+
+    @Test
+    void aFileChangedSinceAgoraWroteItIsNotReplaced() throws IOException {
+        Path out = tmp.resolve("out");
+        RunResult run = communityRun();
+        RunOutput.write(out, run.tree().scenario(), settings(), List.of(run));
+        Files.writeString(out.resolve("peers.csv"), "my annotated copy\n");
+        String summary = Files.readString(out.resolve("summary.json"));
+
+        IOException e = assertThrows(IOException.class, () ->
+                RunOutput.write(out, run.tree().scenario(), settings(), List.of(run)));
+
+        assertTrue(e.getMessage().contains("peers.csv (changed since Agora wrote it)"),
+                e.getMessage());
+        assertEquals("my annotated copy\n", Files.readString(out.resolve("peers.csv")));
+        assertEquals(summary, Files.readString(out.resolve("summary.json")));
+        assertEquals(FILES_SORTED, listing(out)); // no staging folder left behind
+    }
+
+    @Test
+    void theUsersOwnFileUnderAnOutputNameIsNeverReplaced() throws IOException {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("steps.csv"), "my steps");
+        Files.writeString(mine.resolve("summary.json"), "{\"thesis\": true}");
+        RunResult run = communityRun();
+
+        IOException e = assertThrows(IOException.class, () ->
+                RunOutput.write(mine, run.tree().scenario(), settings(), List.of(run)));
+
+        assertTrue(e.getMessage().contains("summary.json (not a summary Agora wrote)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("steps.csv (no earlier summary.json lists it)"),
+                e.getMessage());
+        assertEquals("my steps", Files.readString(mine.resolve("steps.csv")));
+        assertEquals(List.of("steps.csv", "summary.json"), listing(mine));
+    }
+
+    @Test
+    void aFolderOfTheUsersReceivesTheOutputsBesideItsFiles() throws IOException {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("thesis.tex"), "precious");
+        RunResult run = communityRun();
+
+        RunOutput.write(mine, run.tree().scenario(), settings(), List.of(run));
+
+        assertEquals("precious", Files.readString(mine.resolve("thesis.tex")));
+        assertTrue(Files.exists(mine.resolve("summary.json")));
+        assertEquals(List.of("mine"), listing(tmp));
+    }
+
+    @Test
+    void aSymbolicLinkToAnEarlierOutputIsWrittenThrough() throws IOException {
+        Path real = tmp.resolve("run-2024");
+        Path link = Files.createSymbolicLink(tmp.resolve("latest"), real.getFileName());
+        RunResult run = communityRun();
+        RunOutput.write(real, run.tree().scenario(), settings(), List.of(run));
+        Files.writeString(real.resolve("notes.txt"), "mine");
+        Files.setLastModifiedTime(real.resolve("steps.csv"), FileTime.fromMillis(0));
+
+        RunOutput.write(link, run.tree().scenario(), settings(), List.of(run));
+
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(real.getFileName(), Files.readSymbolicLink(link));
+        assertEquals(List.of("collectives.csv", "notes.txt", "peers.csv", "steps.csv",
+                "summary.json", "trades.csv"), listing(real));
+        assertTrue(Files.getLastModifiedTime(real.resolve("steps.csv")).toMillis() > 0,
+                "steps.csv was written anew");
+        assertEquals(List.of("latest", "run-2024"), listing(tmp));
+    }
+
+    @Test
+    void theOutputFolderFollowsTheUmask() throws IOException {
+        Path reference = Files.createDirectory(tmp.resolve("reference"));
+        Path referenceFile = Files.createFile(tmp.resolve("reference.txt"));
+        Path out = tmp.resolve("out");
+        RunResult run = communityRun();
+
+        RunOutput.write(out, run.tree().scenario(), settings(), List.of(run));
+
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(out));
+        assertEquals(Files.getPosixFilePermissions(referenceFile),
+                Files.getPosixFilePermissions(out.resolve("peers.csv")));
+        assertEquals(Files.getPosixFilePermissions(referenceFile),
+                Files.getPosixFilePermissions(out.resolve("summary.json")));
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesNoFolder() throws IOException {
+        Path out = tmp.resolve("out");
+        RunResult run = communityRun();
+        RunOutput output = RunOutput.open(out);
+        output.write("community", run.accounts().get(0));
+        assertTrue(Files.exists(out));
+
+        assertTrue(output.abort());
+
         assertFalse(Files.exists(out));
         assertEquals(List.of(), listing(tmp));
+        assertThrows(InterruptedIOException.class,
+                () -> output.write("community", run.accounts().get(1)));
     }
 
     @Test
     void aFailureWhileReplacingKeepsThePreviousOutput() throws IOException {
         Path out = tmp.resolve("out");
-        AtomicDirectory.write(out, dir -> Files.writeString(dir.resolve("summary.json"), "old"));
-        assertThrows(IllegalStateException.class, () -> AtomicDirectory.write(out, dir -> {
-            Files.writeString(dir.resolve("summary.json"), "new");
-            throw new IllegalStateException("accounting failed");
-        }));
-        assertEquals("old", Files.readString(out.resolve("summary.json")));
-        assertEquals(List.of("out"), listing(tmp));
+        RunResult run = communityRun();
+        RunOutput.write(out, run.tree().scenario(), settings(), List.of(run));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        String peers = Files.readString(out.resolve("peers.csv"));
+
+        RunOutput output = RunOutput.open(out);
+        output.write("community", run.accounts().get(0));
+        output.write("community", run.accounts().get(0));
+        output.abort();
+
+        assertEquals(peers, Files.readString(out.resolve("peers.csv")));
+        assertEquals(List.of("collectives.csv", "notes.txt", "peers.csv", "steps.csv",
+                "summary.json", "trades.csv"), listing(out));
     }
 
     @Test
-    void aPreviousOutputIsReplacedWhole() throws IOException {
+    void aFileTheEarlierRunListedButThisOneDoesNotWriteIsRemoved() throws IOException {
         Path out = tmp.resolve("out");
-        AtomicDirectory.write(out, dir -> {
-            Files.writeString(dir.resolve("summary.json"), "old");
-            Files.writeString(dir.resolve("stale.csv"), "x");
-        });
-        AtomicDirectory.write(out, dir -> Files.writeString(dir.resolve("summary.json"), "new"));
-        assertEquals(List.of("summary.json"), listing(out));
-        assertEquals("new", Files.readString(out.resolve("summary.json")));
+        List<String> names = List.of("summary.json", "a.csv", "b.csv");
+        OutputFolder first = OutputFolder.open(out, names);
+        for (String name : List.of("a.csv", "b.csv")) {
+            try (var file = first.create(name)) {
+                file.write(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        writeManifest(first);
+        first.commit();
+        Files.writeString(out.resolve("c.txt"), "mine");
+
+        OutputFolder second = OutputFolder.open(out, names);
+        try (var file = second.create("a.csv")) {
+            file.write('A');
+        }
+        writeManifest(second);
+        second.commit();
+
+        assertEquals(List.of("a.csv", "c.txt", "summary.json"), listing(out));
+        assertEquals("A", Files.readString(out.resolve("a.csv")));
+    }
+
+    private static void writeManifest(OutputFolder folder) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        var root = mapper.createObjectNode();
+        root.putObject("tool").put("name", "agora");
+        var files = root.putObject("files");
+        folder.written().forEach((name, e) -> files.putObject(name).put("bytes", e.bytes())
+                .put("sha256", e.sha256()));
+        try (var file = folder.create("summary.json")) {
+            mapper.writeValue(file, root);
+        }
     }
 
     @Test
-    void aFolderThatIsNoOutputIsNeverReplaced() throws IOException {
-        Path mine = Files.createDirectories(tmp.resolve("mine"));
-        Files.writeString(mine.resolve("thesis.tex"), "precious");
-        assertThrows(IOException.class,
-                () -> AtomicDirectory.write(mine, dir -> Files.writeString(dir.resolve("a"), "")));
-        assertEquals("precious", Files.readString(mine.resolve("thesis.tex")));
-        assertEquals(List.of("mine"), listing(tmp));
+    void anOutputOfAnEarlierVersionIsReplacedAndOtherFilesStay() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(out.resolve("summary.json"), "{\"tool\": {\"name\": \"agora\", "
+                + "\"version\": \"0.1.0\"}, \"designs\": {}}");
+        for (String name : List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv")) {
+            Files.writeString(out.resolve(name), "old");
+        }
+        Files.writeString(out.resolve("s.agora"), "mine");
+        RunResult run = communityRun();
+
+        RunOutput.write(out, run.tree().scenario(), settings(), List.of(run));
+
+        assertEquals("mine", Files.readString(out.resolve("s.agora")));
+        assertEquals(4, Files.readAllLines(out.resolve("peers.csv")).size());
+    }
+
+    private static final List<String> FILES_SORTED = List.of("collectives.csv", "peers.csv",
+            "steps.csv", "summary.json", "trades.csv");
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> listing(Path dir) {
