@@ -4,13 +4,13 @@ import agora.market.MarketDesign;
 import agora.market.results.SolveSummary;
 import agora.market.run.MarketRun;
 import agora.market.run.ProgressListener;
-import agora.market.run.RunResult;
 import agora.market.run.StepRange;
 import agora.market.run.TerminalProgress;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
 import agora.solver.SolverOptions;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -114,11 +114,16 @@ final class BenchCommand implements Callable<Integer> {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid()).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        RunResult run = new MarketRun(p.solver(), options.effectiveThreads(), progress)
-                .run(range);
+        SolveSummary s;
+        try {
+            // outcomes are dropped as they come: the bench measures solving, not accounting
+            s = new MarketRun(p.solver(), options.effectiveThreads(), progress)
+                    .stream(range, outcome -> { });
+        } catch (IOException e) {
+            throw new IllegalStateException("a sink that keeps nothing does no I/O", e);
+        }
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        SolveSummary s = run.solveSummary();
-        table.row(List.of(run.design(), s.solver(), Integer.toString(s.steps()),
+        table.row(List.of(p.tree().design(), s.solver(), Integer.toString(s.steps()),
                 String.format(Locale.ROOT, "%.2f", s.wallSeconds()),
                 String.format(Locale.ROOT, "%.1f", s.stepsPerSecond()),
                 String.format(Locale.ROOT, "%.0f", peak / MIB),

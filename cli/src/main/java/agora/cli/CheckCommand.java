@@ -5,6 +5,7 @@ import agora.market.Market;
 import agora.market.MarketDesign;
 import agora.market.MarketDesigns;
 import agora.market.MarketTree;
+import agora.market.formulation.MarketProblem;
 import agora.scenario.Collective;
 import agora.scenario.MarketSettings;
 import agora.scenario.Peer;
@@ -61,7 +62,11 @@ final class CheckCommand implements Callable<Integer> {
             Choices.backend(null, l, registries);
         }
         Topology topology = Topology.of(s);
-        Map<String, String> pairs = tradingPairs(topology, own, l, registries.designs().all());
+        List<MarketProblem> ownProblems = new ArrayList<>();
+        Map<String, String> pairs = tradingPairs(topology, own, l, registries.designs().all(),
+                ownProblems);
+        HeapCheck heap = HeapCheck.of(ownProblems, s.market().solve(), s.market().backend(),
+                s.market().options().effectiveThreads(), s.time().count());
 
         PrintWriter out = ctx.out();
         out.println("scenario \"" + s.name() + "\" (" + l.file() + ")");
@@ -76,19 +81,32 @@ final class CheckCommand implements Callable<Integer> {
         int width = pairs.keySet().stream().mapToInt(String::length).max().orElse(0);
         pairs.forEach((design, text) -> out.println("  " + design
                 + " ".repeat(width - design.length()) + "  " + text));
+        if (heap.noteworthy()) {
+            out.println("memory: " + heap.need() + (heap.fits() ? ""
+                    : "; too little: 'agora run' will refuse it. To run it:\n" + heap.remedies()));
+        }
         out.flush();
         return ExitCodes.OK;
     }
 
-    /** Every registered design lowered; the scenario's own design must apply. */
+    /**
+     * Every registered design lowered; the scenario's own design must apply (its problems go to
+     * {@code ownProblems}).
+     */
     private static Map<String, String> tradingPairs(Topology topology, List<MarketDesign> own,
-                                                    Loaded l, List<MarketDesign> registered) {
+                                                    Loaded l, List<MarketDesign> registered,
+                                                    List<MarketProblem> ownProblems) {
         Set<String> ownNames = own.stream().map(MarketDesign::name).collect(Collectors.toSet());
         Map<String, String> out = new LinkedHashMap<>();
         for (MarketDesign design : registered) {
             String mark = ownNames.contains(design.name()) ? " (the scenario's design)" : "";
             try {
-                out.put(design.name(), pairs(MarketDesigns.lower(design, topology)) + mark);
+                MarketTree tree = MarketDesigns.lower(design, topology);
+                if (!mark.isEmpty()) {
+                    MarketProblem problem = MarketProblem.of(tree);
+                    ownProblems.add(problem.withTerms(design.terms(problem, topology)));
+                }
+                out.put(design.name(), pairs(tree) + mark);
             } catch (DesignException e) {
                 if (!mark.isEmpty()) {
                     throw new UserError(l.render(e.diagnostics()).stripTrailing());

@@ -13,18 +13,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Interruption implements AutoCloseable {
     private final Thread hook;
     private final AtomicBoolean happened = new AtomicBoolean();
+    private volatile RunOutput output;
 
-    /**
-     * @param output the run's output, or null when it writes none
-     * @param out    the output folder as given, for the message
-     */
-    Interruption(PrintWriter err, SolvedSteps solved, RunOutput output, Path out) {
+    /** @param out the output folder as given, for the message (null when there is none) */
+    Interruption(PrintWriter err, SolvedSteps solved, Path out) {
         this.hook = new Thread(() -> {
             happened.set(true);
             StringBuilder message = new StringBuilder("agora: interrupted after "
                     + solved.describe() + " had been solved");
-            if (output != null) {
-                message.append(output.abort()
+            RunOutput current = output;
+            if (current != null) {
+                message.append(current.abort()
                         ? "; removed the partial output: " + out + " is as it was"
                         : "; the output in " + out + " was complete");
             }
@@ -32,6 +31,11 @@ final class Interruption implements AutoCloseable {
             err.flush();
         }, "agora-interruption");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** The run's output, removed should the process stop before it is complete. */
+    void watch(RunOutput runOutput) {
+        this.output = runOutput;
     }
 
     /** True once the process began to stop: the run's own errors are then not worth printing. */

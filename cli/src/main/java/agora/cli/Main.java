@@ -21,10 +21,26 @@ public final class Main {
     public static int execute(CliContext ctx, String... args) {
         try {
             return commandLine(ctx).execute(args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(ctx.err());
+            return ExitCodes.FAILED;
         } catch (Throwable e) { // last line of defence: never a stack trace for any input
             internalError(ctx.err(), e);
             return ExitCodes.INTERNAL;
         }
+    }
+
+    /**
+     * The heap ran out where no estimate foresaw it (compiling a huge scenario, listing every
+     * design of a huge market): not a bug, so say what to do instead of an internal error.
+     */
+    private static void outOfMemory(PrintWriter err) {
+        long max = Runtime.getRuntime().maxMemory();
+        long doubled = Math.max(1, 2 * max / (1L << 30));
+        err.println("agora: out of memory: the scenario needs more than the " + (max >> 20)
+                + " MB of heap Java may use; give it more, for example AGORA_JAVA_OPTS=-Xmx"
+                + doubled + "g (for bin/agora)");
+        err.flush();
     }
 
     static CommandLine commandLine(CliContext ctx) {

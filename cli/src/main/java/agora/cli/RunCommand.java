@@ -1,6 +1,7 @@
 package agora.cli;
 
 import agora.market.MarketDesign;
+import agora.market.formulation.MarketProblem;
 import agora.market.results.SolveSummary;
 import agora.market.run.DesignAccounts;
 import agora.market.run.DesignReport;
@@ -36,6 +37,11 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     /** Failed steps listed on the terminal per design (all are in steps.csv). */
     static final int LISTED_FAILURES = 10;
+    /**
+     * Set (to anything) to solve even when the heap looks too small: the estimate errs on the
+     * large side; bench/memory-estimate.sh measures what a run really needs with it.
+     */
+    static final String NO_HEAP_CHECK = "AGORA_NO_HEAP_CHECK";
 
     private final CliContext ctx;
 
@@ -82,10 +88,17 @@ final class RunCommand implements Callable<Integer> {
         SolverOptions options = solve.options(s.market().options());
         StepRange steps = range.range(s.time());
 
-        List<Prepared> prepared = Prepared.all(designs, l, mode, backend, options);
+        String backendName = backend == null ? s.market().backend() : backend.name();
+        List<MarketProblem> problems = Prepared.formulate(designs, l);
+        HeapCheck heap = HeapCheck.of(problems, mode, backendName, options.effectiveThreads(),
+                steps.size());
+        if (!heap.fits() && System.getenv(NO_HEAP_CHECK) == null) {
+            throw new UserError("cannot run " + l.file() + ": the market is too large for this "
+                    + "Java heap: " + heap.need() + ". To run it:\n" + heap.remedies());
+        }
+        List<Prepared> prepared = Prepared.of(problems, mode, backend, options);
         RunSettings settings = new RunSettings(l.file().toString(),
-                designs.stream().map(MarketDesign::name).toList(), mode,
-                backend == null ? s.market().backend() : backend.name(), options, steps,
+                designs.stream().map(MarketDesign::name).toList(), mode, backendName, options, steps,
                 s.params(), spec.commandLine().getParseResult().originalArgs(), ctx.version());
         ProgressListener display = ctx.interactive() ? new TerminalProgress(ctx.err())
                 : new LineProgress(ctx.err());
@@ -106,8 +119,9 @@ final class RunCommand implements Callable<Integer> {
     private Optional<List<DesignReport>> solve(Scenario s, RunSettings settings,
                                                List<Prepared> prepared, StepRange steps,
                                                SolvedSteps solved) {
-        RunOutput output = openOutput();
-        try (Interruption interruption = new Interruption(ctx.err(), solved, output, out)) {
+        try (Interruption interruption = new Interruption(ctx.err(), solved, out)) {
+            RunOutput output = openOutput();
+            interruption.watch(output);
             List<DesignReport> reports = new ArrayList<>();
             try {
                 for (Prepared p : prepared) {

@@ -40,7 +40,7 @@ public final class MarketRun {
     /** About as many bytes of outcomes as may wait in memory to be handed on. */
     static final long BUFFERED_BYTES = 32L << 20;
     /** An outcome's objects besides its arrays' values: headers, stats, status, message. */
-    static final long OUTCOME_OVERHEAD_BYTES = 256;
+    static final long OUTCOME_OVERHEAD_BYTES = 512;
 
     private final MarketSolver solver;
     private final int threads;
@@ -159,6 +159,20 @@ public final class MarketRun {
             out.add(new StepRange(from, Math.min(range.to(), from + size)));
         }
         return out;
+    }
+
+    /**
+     * The most bytes of outcomes a run of {@code steps} steps of {@code problem} on
+     * {@code threads} workers holds at once: the chunks of the window and the one being handed on.
+     */
+    public static long bufferedBytes(MarketProblem problem, int threads, int steps) {
+        if (steps == 0) {
+            return 0;
+        }
+        long stepBytes = stepBytes(problem);
+        int chunk = chunks(new StepRange(0, steps), threads, stepBytes).get(0).size();
+        long chunksHeld = Math.min((long) threads * WINDOW_PER_WORKER + 1, ceilDiv(steps, chunk));
+        return chunksHeld * chunk * stepBytes;
     }
 
     /**

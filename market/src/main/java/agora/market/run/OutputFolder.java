@@ -54,13 +54,14 @@ public final class OutputFolder {
 
     private final Path given;
     private final Path folder;
-    private final boolean created;
+    /** The outermost folder this run created for the output, or null. */
+    private final Path created;
     private final Path staging;
     private final List<String> names;
     private final Map<String, Manifest.Entry> written = new LinkedHashMap<>();
     private State state = State.OPEN;
 
-    private OutputFolder(Path given, Path folder, boolean created, Path staging, List<String> names) {
+    private OutputFolder(Path given, Path folder, Path created, Path staging, List<String> names) {
         this.given = given;
         this.folder = folder;
         this.created = created;
@@ -89,23 +90,49 @@ public final class OutputFolder {
                         + ", which does not exist");
             }
         }
-        boolean created = false;
+        Path created = null;
         if (Files.exists(folder)) {
             if (!Files.isDirectory(folder)) {
                 throw new FileAlreadyExistsException(null, null, "it exists and is not a folder");
             }
             checkReplaceable(folder, names);
         } else {
-            Path parent = folder.getParent();
-            if (parent == null) {
+            if (folder.getParent() == null) {
                 throw new IOException("cannot write outputs into the root folder");
             }
-            Files.createDirectories(parent);
-            Files.createDirectory(folder); // permissions from the umask
-            created = true;
+            created = highestMissing(folder);
+            Files.createDirectories(folder); // permissions from the umask
         }
-        Path staging = Files.createTempDirectory(folder, STAGING_PREFIX);
-        return new OutputFolder(out, folder, created, staging, names);
+        try {
+            Path staging = Files.createTempDirectory(folder, STAGING_PREFIX);
+            return new OutputFolder(out, folder, created, staging, names);
+        } catch (IOException | RuntimeException e) {
+            removeCreated(folder, created);
+            throw e;
+        }
+    }
+
+    /** The outermost folder of {@code folder}'s path that does not exist yet. */
+    private static Path highestMissing(Path folder) {
+        Path missing = folder;
+        for (Path p = folder.getParent(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes the folders from {@code folder} up to {@code created} while they are empty. */
+    private static void removeCreated(Path folder, Path created) {
+        if (created == null) {
+            return;
+        }
+        try {
+            for (Path p = folder; p != null && p.startsWith(created) && isEmpty(p); p = p.getParent()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            // left as it is: an empty folder
+        }
     }
 
     /** The folder the files go to (a symbolic link resolved). */
@@ -170,8 +197,9 @@ public final class OutputFolder {
     }
 
     /**
-     * Removes the staging folder with whatever was written so far, and the output folder when this
-     * run created it and nothing else was put there. Does nothing once committed or aborted.
+     * Removes the staging folder with whatever was written so far, and the output folder (with
+     * the parents it needed) when this run created it and nothing else was put there. Does
+     * nothing once committed or aborted.
      *
      * @return true when a partial output was removed
      */
@@ -192,12 +220,10 @@ public final class OutputFolder {
         state = State.ABORTED;
         try {
             deleteTree(staging);
-            if (created && isEmpty(folder)) {
-                Files.deleteIfExists(folder);
-            }
         } catch (IOException e) {
             // Nothing more can be done; the staging folder is hidden and named as Agora's.
         }
+        removeCreated(folder, created);
     }
 
     private void ensureOpen() throws IOException {

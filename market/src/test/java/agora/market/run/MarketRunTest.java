@@ -1,6 +1,8 @@
 package agora.market.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agora.market.MarketSolver;
@@ -8,11 +10,15 @@ import agora.market.StepOutcome;
 import agora.market.formulation.MarketProblem;
 import agora.market.results.AccountingFixtures;
 import agora.market.results.Fixtures;
+import agora.market.results.SolveSummary;
 import agora.solver.SolveStatus;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +137,100 @@ class MarketRunTest {
                 .run(new StepRange(0, 30));
         assertEquals(List.of("started community 30", "finished"), events);
         assertEquals(IntStream.rangeClosed(1, 30).boxed().toList(), heard.stream().sorted().toList());
+    }
+
+    @Test
+    void streamHandsOutcomesOnInStepOrderHoldingOnlyAFewChunks() throws IOException {
+        AtomicInteger solved = new AtomicInteger();
+        MarketProblem problem = MarketProblem.of(AccountingFixtures.communityTree(0.5, 200_000));
+        MarketSolver counting = new MarketSolver() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public MarketProblem problem() {
+                return problem;
+            }
+
+            @Override
+            public StepOutcome solve(int step) {
+                solved.incrementAndGet();
+                return AccountingFixtures.communityOutcome(step, 39);
+            }
+        };
+        StepRange range = new StepRange(0, 200_000);
+        int[] next = {0};
+        int[] mostHeld = {0};
+        SolveSummary summary = new MarketRun(counting, 2, ProgressListener.NONE)
+                .stream(range, outcome -> {
+                    assertEquals(next[0]++, outcome.step());
+                    mostHeld[0] = Math.max(mostHeld[0], solved.get() - next[0]);
+                });
+
+        assertEquals(200_000, next[0]);
+        assertEquals(200_000, summary.steps());
+        int chunk = MarketRun.chunks(range, 2, MarketRun.stepBytes(problem)).get(0).size();
+        assertEquals(MarketRun.MAX_CHUNK_STEPS, chunk);
+        // at most the window's chunks wait, and one more is being handed on: never the horizon
+        assertTrue(mostHeld[0] <= (2 * MarketRun.WINDOW_PER_WORKER + 1) * chunk,
+                "held " + mostHeld[0]);
+    }
+
+    @Test
+    void aSinkThatFailsStopsTheRun() {
+        ScriptedSolver solver = new ScriptedSolver(100_000);
+        IOException e = assertThrows(IOException.class, () ->
+                new MarketRun(solver, 2, ProgressListener.NONE).stream(
+                        new StepRange(0, 100_000), o -> {
+                            if (o.step() == 50) {
+                                throw new IOException("disk full");
+                            }
+                        }));
+        assertEquals("disk full", e.getMessage());
+        int solvedSteps = solver.stepsByThread.values().stream().mapToInt(List::size).sum();
+        assertTrue(solvedSteps < 100_000, "solved " + solvedSteps);
+    }
+
+    @Test
+    void anErrorOnASolvingThreadEndsTheRunInsteadOfHangingIt() {
+        MarketProblem problem = MarketProblem.of(AccountingFixtures.communityTree(0.5, 40));
+        MarketSolver failing = new MarketSolver() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public MarketProblem problem() {
+                return problem;
+            }
+
+            @Override
+            public StepOutcome solve(int step) {
+                if (step == 7) {
+                    throw new OutOfMemoryError("Java heap space (scripted)");
+                }
+                return AccountingFixtures.communityOutcome(step, 39);
+            }
+        };
+        OutOfMemoryError e = assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThrows(OutOfMemoryError.class, () ->
+                        new MarketRun(failing, 2, ProgressListener.NONE).run(new StepRange(0, 40))));
+        assertEquals("Java heap space (scripted)", e.getMessage());
+    }
+
+    @Test
+    void chunksAreCappedSoThatWaitingOutcomesStayFew() {
+        StepRange year = new StepRange(0, 1_000_000);
+        // small steps: at most MAX_CHUNK_STEPS
+        assertEquals(MarketRun.MAX_CHUNK_STEPS, MarketRun.chunks(year, 2, 200).get(0).size());
+        // steps of 1 MB: 4 chunks of the window may hold 32 MB, 8 steps each
+        assertEquals(8, MarketRun.chunks(year, 2, 1L << 20).get(0).size());
+        // steps of 16 MB: one step a chunk
+        assertEquals(1, MarketRun.chunks(year, 2, 16L << 20).get(0).size());
+        // a year of half hours on 2 threads keeps its 16 chunks of 1095 steps
+        assertEquals(1095, MarketRun.chunks(new StepRange(0, 17_520), 2, 200).get(0).size());
     }
 }

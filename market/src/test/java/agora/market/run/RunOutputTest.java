@@ -223,7 +223,7 @@ class RunOutputTest {
 
     @Test
     void aFailureWhileWritingLeavesNoFolder() throws IOException {
-        Path out = tmp.resolve("out");
+        Path out = tmp.resolve("runs/june/out"); // the run creates runs/ and june/ too
         RunResult run = communityRun();
         RunOutput output = RunOutput.open(out);
         output.write("community", run.accounts().get(0));

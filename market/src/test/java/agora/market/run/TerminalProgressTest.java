@@ -45,4 +45,23 @@ class TerminalProgressTest {
         assertEquals("3m05s", TerminalProgress.duration(185));
         assertEquals("2h01m", TerminalProgress.duration(7260));
     }
+
+    @Test
+    void withoutATerminalALongRunPrintsALineAfterTwoSecondsThenEveryFifteen() {
+        StringWriter log = new StringWriter();
+        LineProgress lines = new LineProgress(new PrintWriter(log, true), now::get);
+        lines.started("full", 1_000_000);
+        now.set(1_900_000_000L);
+        lines.advanced(3_800);
+        assertEquals("", log.toString());
+        now.set(2_000_000_000L); // 2 s, 4000 steps: 2000 steps/s, 996000 left = 8m18s
+        lines.advanced(4_000);
+        now.set(16_000_000_000L);
+        lines.advanced(32_000);
+        now.set(17_000_000_000L);
+        lines.advanced(34_000);
+        lines.finished();
+        assertEquals("full  4000/1000000 steps  2000.0 steps/s  ETA 8m18s\n"
+                + "full  34000/1000000 steps  2000.0 steps/s  ETA 8m03s\n", log.toString());
+    }
 }
