@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  */
 public final class LineProgress implements ProgressListener {
     /** Runs shorter than this print nothing. */
-    static final long QUIET_NANOS = 2_000_000_000L;
+    static final long QUIET_NANOS = 1_000_000_000L;
     static final long EVERY_NANOS = 15_000_000_000L;
 
     private final PrintWriter out;
