@@ -2,8 +2,9 @@
 # How much Java heap 'agora run' really needs against what 'agora check' estimates (the estimate
 # 'run' uses to refuse a market too large for the heap; agora.market.run.MemoryEstimate). For each
 # generated market it finds, by bisection, the smallest -Xmx (within 4 MB) at which 'agora run'
-# completes without an OutOfMemoryError (checking is off: AGORA_NO_HEAP_CHECK=1), then prints the
-# estimate 'agora check' shows at that heap. The estimate should be at or above the measurement.
+# completes without running out of memory (the heap check is off: AGORA_NO_HEAP_CHECK=1), then
+# prints the estimate 'agora check' shows at that heap (solving + in use), which should be at or
+# above the measurement. Each market is solved with the solver and threads of its market block.
 #
 #   bench/memory-estimate.sh                        # full P2P 100x100 .. 300x300, pools of 2000 and 8000
 #   SIZES="100 200" POOLS="" SOLVERS=ojalgo bench/memory-estimate.sh
@@ -28,6 +29,14 @@ steps=${STEPS:-4}
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# The market block: design $1, solved by $2 (ojalgo, ortools or admm) on $3 threads. 'check'
+# estimates for the scenario's own settings, so the run takes them from the file too.
+market_block() {
+    local solve="centralized with $2"
+    [ "$2" = admm ] && solve=admm
+    printf 'market {\n    design %s\n    solve %s\n    threads %s\n}\n' "$1" "$solve" "$3"
+}
+
 # A full P2P market of $1 producers and $1 consumers (every producer trades with every consumer).
 full_market() {
     local n=$1 i
@@ -37,7 +46,7 @@ full_market() {
         echo "producer p$i { bounds = 0 MW .. 40 MW; cost = 0.05 \$/MW²h * p² + $((20 + i % 7)) \$/MWh * p }"
         echo "consumer c$i { bounds = -30 MW .. 0 MW; cost = 0.20 \$/MW²h * p² + $((60 + i % 5)) \$/MWh * p }"
     done
-    printf 'market {\n    design full\n}\n'
+    market_block full "$2" "$3"
 }
 
 # $1 peers in 20 communities that clear as pools, and a grid (design community).
@@ -54,16 +63,15 @@ pool_market() {
         done
         echo "}"
     done
-    printf 'market {\n    design community\n}\n'
+    market_block community "$2" "$3"
 }
 
-# Smallest -Xmx in MB at which the run completes (exit 0 or 1, no OutOfMemoryError).
+# Smallest -Xmx in MB at which 'agora run FILE' completes (exit 0 or 1, not out of memory).
 smallest_heap() {
     local file=$1 lo=16 hi=8192 mid
-    shift
     while [ $((hi - lo)) -gt 4 ]; do
         mid=$(((lo + hi) / 2))
-        if AGORA_NO_HEAP_CHECK=1 java "-Xmx${mid}m" -jar "$jar" run "$file" "$@" >/dev/null 2>"$work/err" \
+        if AGORA_NO_HEAP_CHECK=1 java "-Xmx${mid}m" -jar "$jar" run "$file" >/dev/null 2>"$work/err" \
             || [ $? -eq 1 ]; then
             if grep -qE "OutOfMemoryError|out of memory" "$work/err"; then lo=$mid; else hi=$mid; fi
         else
@@ -73,33 +81,30 @@ smallest_heap() {
     echo "$hi"
 }
 
-printf '%-16s %-20s %7s %12s %12s  %s\n' market solver threads "needs [MB]" "estimate" "(estimate: solving + in use)"
+# One market: the heap it needs, and the estimate 'check' shows at that heap.
 measure() {
-    local label=$1 file=$2 solver=$3 t args heap line
-    if [ "$solver" = admm ]; then args=(--solve admm); else args=(--solve centralized --backend "$solver"); fi
-    for t in $threads; do
-        heap=$(smallest_heap "$file" --threads "$t" "${args[@]}")
-        line=$(java "-Xmx${heap}m" -jar "$jar" check "$file" 2>&1 | grep '^memory:' || true)
-        printf '%-16s %-20s %7s %12s %12s  %s\n' "$label" "$solver" "$t" "$heap" \
-            "$(sed -n 's/.*needs about \([0-9.]* [MG]B\).*besides the \([0-9]* MB\).*/\1 + \2/p' <<< "$line")" \
-            "${line:-(check shows no estimate: below a quarter of the heap)}"
-    done
+    local label=$1 file=$2 solver=$3 t=$4 heap line
+    heap=$(smallest_heap "$file")
+    line=$(java "-Xmx${heap}m" -jar "$jar" check "$file" 2>&1 | grep '^memory:' || true)
+    printf '%-16s %-8s %7s %12s %20s\n' "$label" "$solver" "$t" "$heap" \
+        "$(sed -n 's/.*needs about \([0-9.]* [MG]B\).*besides the \([0-9]* MB\).*/\1 + \2/p' <<< "$line")"
 }
 
+printf '%-16s %-8s %7s %12s %20s\n' market solver threads "needs [MB]" "estimate + in use"
 for n in $sizes; do
-    full_market "$n" > "$work/full-$n.agora"
     for solver in $solvers; do
         if [ "$solver" = ortools ] && [ "$n" -gt 150 ]; then continue; fi
-        # check estimates the scenario's own solve mode and backend: say which
-        sed -i "s/^    design full.*/    design full\n    solve $( [ "$solver" = admm ] && echo admm || echo "centralized with $solver")/" "$work/full-$n.agora"
-        measure "full ${n}x$n" "$work/full-$n.agora" "$solver"
-        full_market "$n" > "$work/full-$n.agora"
+        for t in $threads; do
+            full_market "$n" "$solver" "$t" > "$work/market.agora"
+            measure "full ${n}x$n" "$work/market.agora" "$solver" "$t"
+        done
     done
 done
 for n in $pools; do
     for solver in $solvers; do
-        pool_market "$n" > "$work/pools-$n.agora"
-        sed -i "s/^    design community.*/    design community\n    solve $( [ "$solver" = admm ] && echo admm || echo "centralized with $solver")/" "$work/pools-$n.agora"
-        measure "pools of $n" "$work/pools-$n.agora" "$solver"
+        for t in $threads; do
+            pool_market "$n" "$solver" "$t" > "$work/market.agora"
+            measure "pools of $n" "$work/market.agora" "$solver" "$t"
+        done
     done
 done

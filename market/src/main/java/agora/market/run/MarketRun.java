@@ -36,7 +36,7 @@ public final class MarketRun {
     /** Chunks per worker that may be solved or waiting beyond the oldest one not handed on. */
     static final int WINDOW_PER_WORKER = 2;
     /** The longest chunk: a year of half hours with two workers still has 8 chunks each. */
-    static final int MAX_CHUNK_STEPS = 4096;
+    static final int MAX_CHUNK_STEPS = 2048;
     /** About as many bytes of outcomes as may wait in memory to be handed on. */
     static final long BUFFERED_BYTES = 32L << 20;
     /** An outcome's objects besides its arrays' values: headers, stats, status, message. */
