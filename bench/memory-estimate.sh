@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# How much Java heap 'agora run' really needs against what 'agora check' estimates (the estimate
-# 'run' uses to refuse a market too large for the heap; agora.market.run.MemoryEstimate). For each
-# generated market it finds, by bisection, the smallest -Xmx (within 4 MB) at which 'agora run'
-# completes without running out of memory (the heap check is off: AGORA_NO_HEAP_CHECK=1), then
-# prints the estimate 'agora check' shows at that heap (solving + in use), which should be at or
-# above the measurement. Each market is solved with the solver and threads of its market block.
+# How much Java heap 'agora run' really needs against the estimate it refuses a market by
+# (agora.market.run.MemoryEstimate). For each generated market it finds, by bisection, the
+# smallest -Xmx (within 4 MB) at which 'agora run' solves every step (the heap check off:
+# AGORA_NO_HEAP_CHECK=1), then runs it with 4 MB less, where it would run out of memory: it should
+# refuse before solving, and its estimate (solving + in use) be at or above the need. Each market
+# is solved with the solver and threads of its market block.
 #
 #   bench/memory-estimate.sh                        # full P2P 100x100 .. 300x300, pools of 2000 and 8000
-#   SIZES="100 200" POOLS="" SOLVERS=ojalgo bench/memory-estimate.sh
+#   SIZES="100 200" POOLS="" SOLVERS=ipm bench/memory-estimate.sh
 #
 # Environment:
 #   SIZES    producers = consumers of the full P2P markets (default: 100 200 300; links = SIZE²)
 #   POOLS    peers of the pool markets, 20 communities and a grid (default: 2000 8000)
-#   SOLVERS  ojalgo, ortools and/or admm (default: ojalgo admm ortools; ortools only up to 150)
+#   SOLVERS  ipm, ortools and/or admm (default: ipm admm ortools; ortools only up to 150)
 #   THREADS  worker threads (default: 1 2)
 #   STEPS    steps of each market (default: 4, so that two threads solve at once)
 #   AGORA_JAR the command line's jar (default: cli/target/agora.jar, built if missing)
@@ -23,13 +23,13 @@ jar=${AGORA_JAR:-"$repo/cli/target/agora.jar"}
 [ -f "$jar" ] || (cd "$repo" && mvn -q -B -DskipTests -pl cli -am package >&2)
 sizes=${SIZES:-100 200 300}
 pools=${POOLS-2000 8000}
-solvers=${SOLVERS:-ojalgo admm ortools}
+solvers=${SOLVERS:-ipm admm ortools}
 threads=${THREADS:-1 2}
 steps=${STEPS:-4}
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The market block: design $1, solved by $2 (ojalgo, ortools or admm) on $3 threads. 'check'
+# The market block: design $1, solved by $2 (ipm, ortools or admm) on $3 threads. 'check'
 # estimates for the scenario's own settings, so the run takes them from the file too.
 market_block() {
     local solve="centralized with $2"
@@ -66,14 +66,14 @@ pool_market() {
     market_block community "$2" "$3"
 }
 
-# Smallest -Xmx in MB at which 'agora run FILE' completes (exit 0 or 1, not out of memory).
+# Smallest -Xmx in MB at which 'agora run FILE' solves every step (exit 0, not out of memory).
 smallest_heap() {
     local file=$1 lo=16 hi=8192 mid
     while [ $((hi - lo)) -gt 4 ]; do
         mid=$(((lo + hi) / 2))
         if AGORA_NO_HEAP_CHECK=1 java "-Xmx${mid}m" -jar "$jar" run "$file" >/dev/null 2>"$work/err" \
-            || [ $? -eq 1 ]; then
-            if grep -qE "OutOfMemoryError|out of memory" "$work/err"; then lo=$mid; else hi=$mid; fi
+            && ! grep -qE "OutOfMemoryError|out of memory" "$work/err"; then
+            hi=$mid
         else
             lo=$mid
         fi
@@ -81,16 +81,21 @@ smallest_heap() {
     echo "$hi"
 }
 
-# One market: the heap it needs, and the estimate 'check' shows at that heap.
+# One market: the heap it needs, and what 'agora run' says with a heap 4 MB smaller, where it
+# would run out of memory: it should refuse up front with an estimate above the need.
 measure() {
-    local label=$1 file=$2 solver=$3 t=$4 heap line
+    local label=$1 file=$2 solver=$3 t=$4 heap said
     heap=$(smallest_heap "$file")
-    line=$(java "-Xmx${heap}m" -jar "$jar" check "$file" 2>&1 | grep '^memory:' || true)
-    printf '%-16s %-8s %7s %12s %20s\n' "$label" "$solver" "$t" "$heap" \
-        "$(sed -n 's/.*needs about \([0-9.]* [MG]B\).*besides the \([0-9]* MB\).*/\1 + \2/p' <<< "$line")"
+    said=$(java "-Xmx$((heap - 4))m" -jar "$jar" run "$file" 2>&1 >/dev/null | head -1)
+    if grep -q "too large for this Java heap" <<< "$said"; then
+        said=$(sed -n 's/.*needs about \([0-9.]* [MG]B\).*besides the \([0-9]* MB\) in use.*/refused: \1 + \2 in use/p' <<< "$said")
+    else
+        said="NOT REFUSED: ${said:-(ran)}"
+    fi
+    printf '%-16s %-8s %7s %12s  %s\n' "$label" "$solver" "$t" "$heap" "$said"
 }
 
-printf '%-16s %-8s %7s %12s %20s\n' market solver threads "needs [MB]" "estimate + in use"
+printf '%-16s %-8s %7s %12s  %s\n' market solver threads "needs [MB]" "agora run at 4 MB less"
 for n in $sizes; do
     for solver in $solvers; do
         if [ "$solver" = ortools ] && [ "$n" -gt 150 ]; then continue; fi

@@ -5,7 +5,7 @@ import agora.market.Market;
 import agora.market.MarketDesign;
 import agora.market.MarketDesigns;
 import agora.market.MarketTree;
-import agora.market.formulation.MarketProblem;
+import agora.market.run.MemoryEstimate;
 import agora.scenario.Collective;
 import agora.scenario.MarketSettings;
 import agora.scenario.Peer;
@@ -62,10 +62,10 @@ final class CheckCommand implements Callable<Integer> {
             Choices.backend(null, l, registries);
         }
         Topology topology = Topology.of(s);
-        List<MarketProblem> ownProblems = new ArrayList<>();
+        List<MemoryEstimate.MarketSize> ownSizes = new ArrayList<>();
         Map<String, String> pairs = tradingPairs(topology, own, l, registries.designs().all(),
-                ownProblems);
-        HeapCheck heap = HeapCheck.of(ownProblems, s.market().solve(), s.market().backend(),
+                ownSizes);
+        HeapCheck heap = HeapCheck.of(ownSizes, s.market().solve(), s.market().backend(),
                 s.market().options().effectiveThreads(), s.time().count());
 
         PrintWriter out = ctx.out();
@@ -90,12 +90,12 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * Every registered design lowered; the scenario's own design must apply (its problems go to
-     * {@code ownProblems}).
+     * Every registered design lowered; the scenario's own design must apply (the sizes of its
+     * markets go to {@code ownSizes}).
      */
     private static Map<String, String> tradingPairs(Topology topology, List<MarketDesign> own,
                                                     Loaded l, List<MarketDesign> registered,
-                                                    List<MarketProblem> ownProblems) {
+                                                    List<MemoryEstimate.MarketSize> ownSizes) {
         Set<String> ownNames = own.stream().map(MarketDesign::name).collect(Collectors.toSet());
         Map<String, String> out = new LinkedHashMap<>();
         for (MarketDesign design : registered) {
@@ -103,8 +103,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 MarketTree tree = MarketDesigns.lower(design, topology);
                 if (!mark.isEmpty()) {
-                    MarketProblem problem = MarketProblem.of(tree);
-                    ownProblems.add(problem.withTerms(design.terms(problem, topology)));
+                    ownSizes.add(MemoryEstimate.MarketSize.of(tree)); // no problem built: check stays light
                 }
                 out.put(design.name(), pairs(tree) + mark);
             } catch (DesignException e) {

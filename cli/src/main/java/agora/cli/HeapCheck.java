@@ -1,6 +1,5 @@
 package agora.cli;
 
-import agora.market.formulation.MarketProblem;
 import agora.market.run.MemoryEstimate;
 import agora.scenario.SolveMode;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.List;
  * {@code check} says how much a large one needs.
  *
  * @param estimate the heap solving needs beyond what is in use
- * @param inUse    the heap in use now (the scenario and its market trees)
+ * @param inUse    the heap in use now (the scenario and its markets)
  * @param max      the most heap this process may use ({@code -Xmx})
  * @param admm     the estimate with the decomposed solver instead (null when it is that already)
  * @param oneSolve the estimate with one solve at a time (null when it is that already)
@@ -25,10 +24,10 @@ record HeapCheck(MemoryEstimate estimate, long inUse, long max, MemoryEstimate a
     /**
      * @param backend the backend of centralized solves (ignored for ADMM)
      */
-    static HeapCheck of(List<MarketProblem> problems, SolveMode mode, String backend, int threads,
+    static HeapCheck of(List<MemoryEstimate.MarketSize> markets, SolveMode mode, String backend, int threads,
                         int steps) {
         boolean admm = mode == SolveMode.ADMM;
-        MemoryEstimate estimate = MemoryEstimate.of(problems, admm, backend, threads, steps);
+        MemoryEstimate estimate = MemoryEstimate.of(markets, admm, backend, threads, steps);
         Runtime runtime = Runtime.getRuntime();
         long max = runtime.maxMemory();
         long inUse = runtime.totalMemory() - runtime.freeMemory();
@@ -37,9 +36,9 @@ record HeapCheck(MemoryEstimate estimate, long inUse, long max, MemoryEstimate a
             System.gc();
             inUse = runtime.totalMemory() - runtime.freeMemory();
         }
-        MemoryEstimate byAdmm = admm ? null : MemoryEstimate.of(problems, true, backend, threads, steps);
+        MemoryEstimate byAdmm = admm ? null : MemoryEstimate.of(markets, true, backend, threads, steps);
         MemoryEstimate byOne = estimate.concurrentSolves() == 1 ? null
-                : MemoryEstimate.of(problems, admm, backend, 1, steps);
+                : MemoryEstimate.of(markets, admm, backend, 1, steps);
         return new HeapCheck(estimate, inUse, max, byAdmm, byOne);
     }
 

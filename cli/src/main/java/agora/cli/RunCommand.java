@@ -8,6 +8,7 @@ import agora.market.run.DesignReport;
 import agora.market.run.FailedStep;
 import agora.market.run.LineProgress;
 import agora.market.run.MarketRun;
+import agora.market.run.MemoryEstimate;
 import agora.market.run.ProgressListener;
 import agora.market.run.RunOutput;
 import agora.market.run.RunSettings;
@@ -90,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
 
         String backendName = backend == null ? s.market().backend() : backend.name();
         List<MarketProblem> problems = Prepared.formulate(designs, l);
-        HeapCheck heap = HeapCheck.of(problems, mode, backendName, options.effectiveThreads(),
+        HeapCheck heap = HeapCheck.of(problems.stream().map(MemoryEstimate.MarketSize::of).toList(),
+                mode, backendName, options.effectiveThreads(),
                 steps.size());
         if (!heap.fits() && System.getenv(NO_HEAP_CHECK) == null) {
             throw new UserError("cannot run " + l.file() + ": the market is too large for this "

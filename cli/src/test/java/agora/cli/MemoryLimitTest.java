@@ -53,7 +53,7 @@ class MemoryLimitTest {
         assertEquals(ExitCodes.FAILED, run.exit(), run.err());
         Matcher m = Pattern.compile("cannot run \\S+big.agora: the market is too large for this "
                 + "Java heap: solving needs about (\\d+) MB of Java heap \\(90000 trade links and "
-                + "600 participants, centralized/ojalgo, 1 solve at a time\\) besides the \\d+ MB "
+                + "600 participants, centralized/ipm, 1 solve at a time\\) besides the \\d+ MB "
                 + "in use; Java may use at most \\d+ MB\\. To run it:\n"
                 + "  - give Java more heap: AGORA_JAVA_OPTS=-Xmx(\\d+)m \\(for bin/agora\\)\n"
                 + "  - or solve by negotiation: --solve admm \\(about \\d+ MB\\)\n"
@@ -102,7 +102,7 @@ class MemoryLimitTest {
             s.append("consumer c").append(i).append(" { bounds = -30 MW .. 0 MW; cost = 0.20 $/MW²h * p² + ")
                     .append(60 + i % 5).append(" $/MWh * p }\n");
         }
-        return s.append("market { design full\n solve centralized with ojalgo }\n").toString();
+        return s.append("market { design full\n solve centralized with ipm }\n").toString();
     }
 
     record Result(int exit, String out, String err) {

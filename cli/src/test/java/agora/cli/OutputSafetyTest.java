@@ -31,7 +31,7 @@ class OutputSafetyTest {
             consumer p3 { bounds = -30 MW .. 0 MW; cost = 0.20 $/MW²h * p² + 60 $/MWh * p }
             consumer p4 { bounds = -25 MW .. 0 MW; cost = 0.30 $/MW²h * p² + 50 $/MWh * p }
             market { design full
-                     solve centralized with ojalgo }
+                     solve centralized with ipm }
             """;
 
     @TempDir

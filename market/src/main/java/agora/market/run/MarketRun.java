@@ -162,29 +162,36 @@ public final class MarketRun {
     }
 
     /**
-     * The most bytes of outcomes a run of {@code steps} steps of {@code problem} on
+     * The most bytes of outcomes a run of {@code steps} steps of {@code stepBytes} each on
      * {@code threads} workers holds at once: the chunks of the window and the one being handed on.
      */
-    public static long bufferedBytes(MarketProblem problem, int threads, int steps) {
+    public static long bufferedBytes(long stepBytes, int threads, int steps) {
         if (steps == 0) {
             return 0;
         }
-        long stepBytes = stepBytes(problem);
         int chunk = chunks(new StepRange(0, steps), threads, stepBytes).get(0).size();
         long chunksHeld = Math.min((long) threads * WINDOW_PER_WORKER + 1, ceilDiv(steps, chunk));
         return chunksHeld * chunk * stepBytes;
     }
 
-    /**
-     * Bytes of one step's outcome: its arrays (by peer, by link twice, by market twice, by trade
-     * slot, by coupling row, by variable the design added).
-     */
+    /** Bytes of one step's outcome of {@code values} numbers. */
+    public static long stepBytes(long values) {
+        return Double.BYTES * values + OUTCOME_OVERHEAD_BYTES;
+    }
+
     static long stepBytes(MarketProblem problem) {
+        return stepBytes(stepValues(problem));
+    }
+
+    /**
+     * The numbers in one step's outcome: by peer, by link twice, by market twice, by trade slot,
+     * by coupling row, by variable the design added.
+     */
+    static long stepValues(MarketProblem problem) {
         MarketTree tree = problem.tree();
-        long values = tree.peers().size() + 2L * problem.linkCount() + 2L * tree.markets().size()
+        return tree.peers().size() + 2L * problem.linkCount() + 2L * tree.markets().size()
                 + problem.slots().size() + problem.couplings().size()
                 + problem.terms().variables().size();
-        return Double.BYTES * values + OUTCOME_OVERHEAD_BYTES;
     }
 
     private static int ceilDiv(int a, int b) {

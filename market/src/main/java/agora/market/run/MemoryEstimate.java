@@ -39,7 +39,7 @@ public record MemoryEstimate(String solver, long links, long participants, int c
         // 1,900 B per solve per link; ortools 10,000 links 31/43 MB; ADMM 90,000 links 43/63 MB.
         // Pools of 2,000 and 8,000 peers took what compiling them takes (23 and 71 MB, one or two
         // threads, every solver): a participant costs too little to measure apart; 300 B bound it.
-        OJALGO(1_200, 300, 2_200, 300),
+        IPM(1_200, 300, 2_200, 300),
         ORTOOLS(1_100, 300, 1_500, 300),
         ADMM(200, 300, 300, 300);
 
@@ -56,12 +56,15 @@ public record MemoryEstimate(String solver, long links, long participants, int c
             this.solvePerParticipant = solvePerParticipant;
         }
 
-        /** A backend of a plug-in is taken to need what the larger built-in one needs. */
+        /**
+         * The footprint of a solver: ojalgo takes models of at most 150 variables and any other
+         * backend (a plug-in's) is taken to need what the interior point needs.
+         */
         static Footprint of(boolean admm, String backend) {
             if (admm) {
                 return ADMM;
             }
-            return "ortools".equals(backend) ? ORTOOLS : OJALGO;
+            return "ortools".equals(backend) ? ORTOOLS : IPM;
         }
 
         long shared(long links, long participants) {
@@ -74,46 +77,91 @@ public record MemoryEstimate(String solver, long links, long participants, int c
     }
 
     /**
-     * The estimate for solving {@code problems} one after the other (every design is lowered before
-     * the first is solved, so their shared structures add up), each with {@code threads} workers
-     * over {@code steps} steps.
+     * The size of one design's market, as the estimate needs it.
+     *
+     * @param design       the design's name
+     * @param links        trade links
+     * @param participants participants of every market (peers, collectives' managers)
+     * @param rows         rows of a step's accounts (peers, trades, pool trades, markets)
+     * @param stepValues   numbers in a step's outcome ({@link MarketRun#stepBytes})
+     * @param formulated   true when the market problem is built (and so already in use), false
+     *                     when only the tree is ({@code check}): then the estimate adds it
+     */
+    public record MarketSize(String design, long links, long participants, long rows,
+                             long stepValues, boolean formulated) {
+
+        /** The size of a formulated problem, exactly. */
+        public static MarketSize of(MarketProblem problem) {
+            MarketTree tree = problem.tree();
+            return new MarketSize(tree.design(), problem.linkCount(), participants(tree),
+                    rows(tree), MarketRun.stepValues(problem), true);
+        }
+
+        /**
+         * The size of a lowered tree: its problem has two trade slots per link and one per pool
+         * member and pool, a coupling row per link and two per pool.
+         */
+        public static MarketSize of(MarketTree tree) {
+            long links = tree.links().size();
+            long pools = tree.markets().stream().filter(Market::isPool).count();
+            long slots = 2 * links + poolMembers(tree) + pools;
+            long couplings = links + 2 * pools;
+            long values = tree.peers().size() + 2 * links + 2L * tree.markets().size() + slots
+                    + couplings;
+            return new MarketSize(tree.design(), links, participants(tree), rows(tree), values,
+                    false);
+        }
+
+        private static long participants(MarketTree tree) {
+            return tree.markets().stream().mapToLong(m -> m.participants().size()).sum();
+        }
+
+        private static long poolMembers(MarketTree tree) {
+            return tree.markets().stream().filter(Market::isPool)
+                    .mapToLong(m -> m.participants().size()).sum();
+        }
+
+        private static long rows(MarketTree tree) {
+            return tree.peers().size() + tree.links().size() + poolMembers(tree)
+                    + tree.markets().size();
+        }
+    }
+
+    /**
+     * The estimate for solving markets one after the other (every design is formulated before the
+     * first is solved, so their shared structures add up), each with {@code threads} workers over
+     * {@code steps} steps.
      *
      * @param admm    true for the decomposed solver, false for a centralized backend
      * @param backend the backend's name (centralized)
      */
-    public static MemoryEstimate of(List<MarketProblem> problems, boolean admm, String backend,
+    public static MemoryEstimate of(List<MarketSize> markets, boolean admm, String backend,
                                     int threads, int steps) {
         Footprint footprint = Footprint.of(admm, backend);
         int concurrent = Math.max(1, Math.min(threads, steps));
         long shared = 0;
         long largestSolve = 0;
         long buffered = 0;
-        long links = 0;
-        long participants = 0;
-        for (MarketProblem problem : problems) {
-            MarketTree tree = problem.tree();
-            long l = problem.linkCount();
-            long p = tree.markets().stream().mapToLong(m -> m.participants().size()).sum();
-            shared += footprint.shared(l, p);
-            buffered = Math.max(buffered, MarketRun.bufferedBytes(problem, Math.max(1, threads), steps));
-            long solve = footprint.solve(l, p) + outputPerStep(tree);
-            if (solve >= largestSolve) {
+        MarketSize largest = null;
+        for (MarketSize m : markets) {
+            shared += footprint.shared(m.links(), m.participants());
+            if (!m.formulated()) {
+                shared += FORMULATION_PER_LINK * m.links()
+                        + FORMULATION_PER_PARTICIPANT * m.participants();
+            }
+            long stepBytes = MarketRun.stepBytes(m.stepValues());
+            buffered = Math.max(buffered, MarketRun.bufferedBytes(stepBytes, Math.max(1, threads),
+                    steps));
+            long solve = footprint.solve(m.links(), m.participants()) + ROW_BYTES * m.rows();
+            if (largest == null || solve > largestSolve) {
                 largestSolve = solve;
-                links = l;
-                participants = p;
+                largest = m;
             }
         }
         long bytes = SOLVING_BASE_BYTES + shared + concurrent * largestSolve + buffered;
         String solver = admm ? "admm" : "centralized/" + backend;
-        return new MemoryEstimate(solver, links, participants, concurrent, bytes);
-    }
-
-    /** A step's accounts, built while its rows are written: an object per peer, trade, market. */
-    private static long outputPerStep(MarketTree tree) {
-        long rows = tree.peers().size() + tree.links().size()
-                + tree.markets().stream().filter(Market::isPool).mapToLong(m -> m.participants().size()).sum()
-                + tree.markets().size();
-        return ROW_BYTES * rows;
+        return new MemoryEstimate(solver, largest == null ? 0 : largest.links(),
+                largest == null ? 0 : largest.participants(), concurrent, bytes);
     }
 
     /**
@@ -125,6 +173,13 @@ public record MemoryEstimate(String solver, long links, long participants, int c
 
     /** One row of a step's accounts in memory (a record of a few numbers and names). */
     static final long ROW_BYTES = 64;
+
+    /**
+     * A formulated problem beyond its tree, per link and per participant: a million links took
+     * 564 MB in use after formulating against 47 MB for the tree alone.
+     */
+    static final long FORMULATION_PER_LINK = 600;
+    static final long FORMULATION_PER_PARTICIPANT = 300;
 
     /** {@code about 2.9 GB}. */
     public String amount() {
