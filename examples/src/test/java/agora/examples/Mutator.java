@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * line. And hostile ones, the kind that found hangs and crashes: a number at an extreme (0, -0,
  * 1e308, 1e-308, 2147483647, ...), an operator or exponent repeated dozens of times, a chain of
  * thousands of definitions (profiles, parameters, kinds, kind properties, collectives), a device,
- * pipe, folder or non-text file imported or read as CSV, a token of 100,000 characters, a control
+ * pipe, folder or non-text file imported or read as CSV, a token of 20,000 characters, a control
  * character. Tokens are split roughly like the language's lexer (names, numbers, strings,
  * date-times, operators, single characters); comments are kept and never mutated.
  */
@@ -44,10 +44,10 @@ final class Mutator {
     /** Operators and exponents, repeated 2 to 64 times after (or, for a sign, before) a token. */
     private static final List<String> REPEATED = List.of("²", "^2", "^99", " * p", " * 2", " / 2", " + 1", "- ");
     private static final int MAX_REPEATS = 64;
-    /** Chains long enough to overflow a recursive evaluation (1,000 to 2,000 did before). */
+    /** Chains long enough to overflow a recursive evaluation (1,005 kind properties did before). */
     private static final int MIN_CHAIN = 1000;
-    private static final int MAX_CHAIN = 4000;
-    private static final int HUGE_TOKEN_CHARS = 100_000;
+    private static final int MAX_CHAIN = 2500;
+    private static final int HUGE_TOKEN_CHARS = 20_000;
     /** Controls a terminal acts on, a NUL, a C1 control and a bidirectional override. */
     private static final List<Character> CONTROLS = List.of('\u0000', '\u0007', '\b', '\u000b', '\f', '\r',
             '\u001b', '\u007f', '\u009b', '\u202e');
