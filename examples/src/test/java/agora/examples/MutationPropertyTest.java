@@ -88,7 +88,10 @@ class MutationPropertyTest {
     private static final int MAX_REPORTED_FAILURES = 10;
     /** Mutants of one file that may hang before the file is given up: each one keeps running. */
     private static final int MAX_HANGS_PER_FILE = 2;
-    /** A headline, a source line, a caret line and a hint, each capped (see {@link Excerpt}). */
+    /**
+     * A headline, a source line, a caret line and a hint, each capped, quoted values at 120
+     * characters (see {@link Excerpt}); the file names of the examples' copies are short.
+     */
     static final int MAX_RENDERED_CHARS = 3 * Excerpt.MAX_MESSAGE_CHARS;
     private static final Pattern HORIZON_COUNT = Pattern.compile("\\bcount\\s+(\\d+)");
 
