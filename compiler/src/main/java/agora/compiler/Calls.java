@@ -2,6 +2,7 @@ package agora.compiler;
 
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
+import agora.diagnostics.Excerpt;
 import agora.profile.ColumnRef;
 import agora.profile.CsvColumn;
 import agora.profile.CsvColumnReader;
@@ -39,12 +40,19 @@ final class Calls {
     private final Function<String, Path> baseDirOfFile;
     private final Map<String, ProfileGenerator> generators = new LinkedHashMap<>();
     private TimeAxis time;
+    /** The 'time' statement failed (and said why): profiles fail without a word of their own. */
+    private boolean horizonBroken;
 
     /** @param baseDirOfFile the folder relative paths in a file are resolved against, by file name */
     Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile) {
         this.diagnostics = diagnostics;
         this.baseDirOfFile = baseDirOfFile;
         ProfileGenerators.all().forEach(g -> generators.put(g.name(), g));
+    }
+
+    /** The 'time' statement failed, with its own error. */
+    void horizonBroken() {
+        this.horizonBroken = true;
     }
 
     void setTime(TimeAxis time) {
@@ -117,17 +125,18 @@ final class Calls {
         OptionalInt skip = named.containsKey("skip")
                 ? OptionalInt.of(evaluator.wholeNumber(named.get("skip"), scope, 0, "'skip'"))
                 : OptionalInt.empty();
-        TimeAxis horizon = requireTime();
+        TimeAxis horizon = requireTime(call, evaluator);
         Path file = resolve(written, call, evaluator);
-        Optional<CsvColumn> read = CsvColumnReader.read(file, written, column, skip, call.span(), diagnostics);
+        String shown = Excerpt.quote(written); // as messages name the file
+        Optional<CsvColumn> read = CsvColumnReader.read(file, shown, column, skip, call.span(), diagnostics);
         if (read.isEmpty()) {
             throw new EvaluationFailed();
         }
         double[] raw = read.get().values();
-        int first = firstRowOfHorizon(read.get(), horizon, written, call, evaluator);
+        int first = firstRowOfHorizon(read.get(), horizon, shown, call, evaluator);
         if (raw.length - first < horizon.count()) {
             throw evaluator.fail(DiagnosticCode.PROFILE_TOO_SHORT, call.span(), column.describe()
-                    + " of '" + written + "' has " + (raw.length - first) + " values"
+                    + " of '" + shown + "' has " + (raw.length - first) + " values"
                     + (first > 0 ? " from its row of " + Formats.time(horizon.start()) : "")
                     + ", fewer than the " + horizon.count() + " steps of the horizon");
         }
@@ -144,7 +153,7 @@ final class Calls {
      * first two rows and at the horizon's last step), so a scenario of one day in 2013 reads that
      * day, not the file's first. A file without dates is read from its first row.
      */
-    private static int firstRowOfHorizon(CsvColumn column, TimeAxis horizon, String written,
+    private static int firstRowOfHorizon(CsvColumn column, TimeAxis horizon, String shown,
                                          Expr.Call call, Evaluator evaluator) {
         List<LocalDateTime> times = column.timestamps();
         if (times.isEmpty() || times.get(0) == null) {
@@ -154,19 +163,19 @@ final class Calls {
         Duration fileStep = times.size() > 1 && times.get(1) != null
                 ? Duration.between(fileStart, times.get(1)) : horizon.step();
         if (!fileStep.equals(horizon.step())) {
-            throw timesMismatch(evaluator, call, "'" + written + "' has a row every " + duration(fileStep)
+            throw timesMismatch(evaluator, call, "'" + shown + "' has a row every " + duration(fileStep)
                     + " (lines " + column.firstDataLine() + " and " + (column.firstDataLine() + 1)
                     + "), the horizon a step every " + duration(horizon.step()));
         }
         Duration lead = Duration.between(fileStart, horizon.start());
         if (lead.isNegative() || lead.toSeconds() % fileStep.toSeconds() != 0) {
-            throw timesMismatch(evaluator, call, "'" + written + "' has no row for the horizon's start "
+            throw timesMismatch(evaluator, call, "'" + shown + "' has no row for the horizon's start "
                     + Formats.time(horizon.start()) + ": its rows begin at " + Formats.time(fileStart)
                     + ", one every " + duration(fileStep));
         }
         long first = lead.toSeconds() / fileStep.toSeconds();
         if (first >= times.size()) {
-            throw timesMismatch(evaluator, call, "'" + written + "' ends before the horizon's start "
+            throw timesMismatch(evaluator, call, "'" + shown + "' ends before the horizon's start "
                     + Formats.time(horizon.start()) + ": its rows run from " + Formats.time(fileStart)
                     + ", " + times.size() + " of them one every " + duration(fileStep));
         }
@@ -179,7 +188,7 @@ final class Calls {
             if (!expected.equals(times.get((int) row))) {
                 LocalDateTime found = times.get((int) row);
                 throw timesMismatch(evaluator, call, "line " + (column.firstDataLine() + row) + " of '"
-                        + written + "' has " + (found == null ? "no date" : Formats.time(found))
+                        + shown + "' has " + (found == null ? "no date" : Formats.time(found))
                         + " where the step of " + Formats.time(expected) + " belongs: its rows are not "
                         + "one every " + duration(fileStep) + " (a missing or repeated row, daylight saving?)");
             }
@@ -221,15 +230,25 @@ final class Calls {
             return baseDirOfFile.apply(call.span().file()).resolve(path).normalize();
         } catch (InvalidPathException e) {
             throw evaluator.fail(DiagnosticCode.CSV_FILE_MISSING, call.span(),
-                    "'" + written + "' is not a valid file path: " + e.getReason());
+                    "'" + Excerpt.quote(written) + "' is not a valid file path: " + e.getReason());
         }
     }
 
-    private TimeAxis requireTime() {
-        if (time == null) {
+    /**
+     * The horizon a profile function fills. Before it is known (in a parameter, which is evaluated
+     * first, or in the 'time' statement itself) a profile is an error where it is asked for; both
+     * failed without any error before (E0901 in the 'time' statement, a parameter left out).
+     */
+    private TimeAxis requireTime(Expr.Call call, Evaluator evaluator) {
+        if (time != null) {
+            return time;
+        }
+        if (horizonBroken) {
             throw new EvaluationFailed(); // the missing or broken 'time' is reported on its own
         }
-        return time;
+        throw evaluator.fail(DiagnosticCode.INVALID_VALUE, call.span(), call.function().text()
+                + "(...) makes a profile, one value per step of the horizon, which is not known here",
+                "parameters and the 'time' statement take constants; declare a profile for values that change over time");
     }
 
     // ----------------------------------------------------------------------------- generators
@@ -268,7 +287,7 @@ final class Calls {
             throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, call.span(), generator.name()
                     + " needs '" + String.join("', '", missing) + "'", "e.g. " + example(generator));
         }
-        TimeAxis horizon = requireTime();
+        TimeAxis horizon = requireTime(call, evaluator);
         double[] values;
         try {
             values = generator.generate(horizon.start(), horizon.step(), horizon.count(), arguments);

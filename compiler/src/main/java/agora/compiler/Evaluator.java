@@ -64,6 +64,11 @@ final class Evaluator {
         return standardModules.contains(at.file()) ? Units.DEFAULT_CURRENCY : currency;
     }
 
+    /** Tells {@code csv(...)} and generators that the 'time' statement failed (and said why). */
+    void horizonBroken() {
+        calls.horizonBroken();
+    }
+
     /** Makes the horizon known to {@code csv(...)} and generators. */
     void setTime(TimeAxis time) {
         this.time = time;

@@ -2,6 +2,7 @@ package agora.compiler;
 
 import agora.diagnostics.DiagnosticCode;
 import agora.diagnostics.Diagnostics;
+import agora.diagnostics.Excerpt;
 import agora.diagnostics.SourceSpan;
 import agora.files.TextFiles;
 import agora.syntax.ScenarioFile;
@@ -110,7 +111,7 @@ final class ModuleLoader {
             text = TextFiles.read(file, TextFiles.Kind.SCENARIO);
         } catch (TextFiles.UnreadableFileException e) {
             diagnostics.error(DiagnosticCode.IMPORT_NOT_FOUND, f.span(),
-                    "cannot read imported file '" + f.path() + "'", e.getMessage());
+                    "cannot read imported file '" + Excerpt.quote(f.path()) + "'", e.getMessage());
             return;
         }
         Path parent = file.toAbsolutePath().getParent();

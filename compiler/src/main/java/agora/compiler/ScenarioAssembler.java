@@ -68,7 +68,7 @@ final class ScenarioAssembler {
         Map<String, String> params = params(d, globals, evaluator);
 
         Optional<TimeAxis> time = time(d, evaluator, globals);
-        time.ifPresent(evaluator::setTime);
+        time.ifPresentOrElse(evaluator::setTime, evaluator::horizonBroken);
         time.ifPresent(t -> d.profiles.keySet().forEach(globals::evaluate));
 
         Network network = new NetworkCompiler(diagnostics, evaluator, globals).compile(d.networks);

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -125,7 +126,17 @@ public final class TextFiles {
         if (e instanceof AccessDeniedException) {
             return new UnreadableFileException("no permission to read " + where, false);
         }
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new UnreadableFileException(where + ": " + why, false);
+        return new UnreadableFileException(where + ": " + reason(e), false);
+    }
+
+    /**
+     * What went wrong, without the path a file system error repeats in its message: "File name
+     * too long", "Is a directory", else the exception's own words.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -124,7 +124,7 @@ public final class CsvColumnReader {
         }
         String why = e instanceof CsvTable.MalformedCsvException m
                 ? "it is not valid CSV in the record from line " + m.line() + " (" + m.getMessage() + ")"
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+                : TextFiles.reason(e);
         diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at,
                 "cannot read CSV file '" + displayPath + "': " + why);
     }

@@ -412,4 +412,34 @@ class HostileInputTest {
             assertFalse(rendered.contains(variable + "="), variable);
         }
     }
+
+    // --------------------------------------------------- found by the 100,000-mutant campaign
+
+    @Test
+    void aProfileWhereTheHorizonIsNotKnownYetIsAnError() {
+        // csv(...) in the 'time' statement failed silently, then E0901 ("a part of the scenario
+        // is missing without an error"); in a parameter (evaluated before the horizon) it was left
+        // out without a word, and whatever used the parameter failed silently too
+        CompileResult time = compile("scenario \"t\"\ntime from 2024-01-01 00:00 step 1 h count solar(capacity: 1 MW)\n"
+                + "producer g { bounds = 0 MW .. 1 MW }\n");
+        assertEquals(List.of("t.agora:2:43: error[E0303]: solar(...) makes a profile, one value per step of the"
+                        + " horizon, which is not known here | parameters and the 'time' statement take constants;"
+                        + " declare a profile for values that change over time"),
+                time.diagnostics().sorted().stream().map(d -> d.headline() + " | " + d.hint()).toList());
+        assertEquals(List.of("t.agora:3:11: error[E0303]: solar(...) makes a profile, one value per step of the"
+                        + " horizon, which is not known here"),
+                headlines("param x = solar(capacity: 1 MW)\nproducer g { bounds = 0 MW .. x }"));
+    }
+
+    @Test
+    void aLongFileNameIsQuotedUpTo120Characters() {
+        String name = "x".repeat(20_000);
+        List<Diagnostic> errors = compile(HEADER + "import \"" + name + "\"").diagnostics().sorted();
+        assertEquals("t.agora:3:1: error[E0205]: cannot read imported file '" + "x".repeat(119) + "…'",
+                errors.get(0).headline());
+        List<Diagnostic> csv = compile(HEADER + "producer g { bounds = 0 MW .. csv(\"" + name + "\", column: 1, scale: 1 MW) }")
+                .diagnostics().sorted();
+        assertEquals("t.agora:3:31: error[E0402]: cannot read CSV file '" + "x".repeat(119) + "…': File name too long",
+                csv.get(0).headline());
+    }
 }

@@ -18,6 +18,7 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code -Dagora.mutations=N} runs N mutations per file instead of {@value #DEFAULT_MUTATIONS}
  * ({@code bench/mutations.sh} runs 100,000 in all), {@code -Dagora.seed=S} another seed,
  * {@code -Dagora.mutantSeconds=T} another time limit per mutant, {@code
- * -Dagora.mutationKinds=EXTREME_NUMBER,REPEATED_OPERATOR} mutations of some kinds only. A failure names the seed, the
+ * -Dagora.mutationKinds=EXTREME_NUMBER,REPEATED_OPERATOR} mutations of some kinds only, {@code
+ * -Dagora.mutationLog=FILE} logs each mutant before judging it. A failure names the seed, the
  * file and the mutation, e.g. {@code swap 'MW' at 12:30 with '..' at 12:33}, so it can be replayed
  * by hand with {@code agora check}. At the end the campaign's counts are printed (inputs tried,
  * distinct failure signatures), and written to {@code -Dagora.mutationReport=FILE} when given.
@@ -77,11 +79,19 @@ class MutationPropertyTest {
     private static final List<Mutator.Kind> KINDS = Stream.of(
                     System.getProperty("agora.mutationKinds", "").split(","))
             .filter(k -> !k.isBlank()).map(k -> Mutator.Kind.valueOf(k.strip())).toList();
+    /**
+     * {@code -Dagora.mutationLog=FILE} appends each mutant's description before it is judged: when
+     * a mutant takes the whole JVM down (memory), the file's last line names it.
+     */
+    private static final String MUTATION_LOG = System.getProperty("agora.mutationLog");
     private static final int MAX_STEPS = 48;
     private static final int MAX_REPORTED_FAILURES = 10;
     /** Mutants of one file that may hang before the file is given up: each one keeps running. */
     private static final int MAX_HANGS_PER_FILE = 2;
-    /** A headline, a source line, a caret line and a hint, each capped (see {@link Excerpt}). */
+    /**
+     * A headline, a source line, a caret line and a hint, each capped, quoted values at 120
+     * characters (see {@link Excerpt}); the file names of the examples' copies are short.
+     */
     static final int MAX_RENDERED_CHARS = 3 * Excerpt.MAX_MESSAGE_CHARS;
     private static final Pattern HORIZON_COUNT = Pattern.compile("\\bcount\\s+(\\d+)");
 
@@ -118,6 +128,10 @@ class MutationPropertyTest {
                 Mutator.Mutation mutation = Mutator.mutate(original, tokens, random, specialFiles,
                         KINDS.isEmpty() ? List.of(Mutator.Kind.values()) : KINDS);
                 Files.writeString(file, mutation.text());
+                if (MUTATION_LOG != null) {
+                    Files.writeString(Path.of(MUTATION_LOG), tmp.relativize(file) + " mutation " + i + " ("
+                                    + mutation.description() + ")\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
                 Verdict verdict = judgeInTime(worker, entry, mutation.kind());
                 count(verdict, tmp.relativize(file) + " mutation " + i + " (" + mutation.description() + ")");
                 if (verdict.problem() != null && failures.size() < MAX_REPORTED_FAILURES) {
