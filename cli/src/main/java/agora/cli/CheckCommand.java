@@ -6,6 +6,7 @@ import agora.market.MarketDesign;
 import agora.market.MarketDesigns;
 import agora.market.MarketTree;
 import agora.market.run.MemoryEstimate;
+import agora.units.Numbers;
 import agora.scenario.Collective;
 import agora.scenario.MarketSettings;
 import agora.scenario.Peer;
@@ -75,6 +76,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println(collectives(s.collectives(), topology.collectiveDepth()));
         out.println(Describe.count(s.network().buses().size(), "bus", "buses") + ", "
                 + Describe.count(s.network().lines().size(), "line"));
+        lineLimits(s, topology).ifPresent(out::println);
         out.println(horizon(s.time()));
         out.println(market(s.market()));
         out.println("trading pairs per design:");
@@ -139,6 +141,28 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** {@code 20 peers: 11 consumers, 8 producers, 1 grid}. */
+    /**
+     * The limited lines with their capacities, and the slack bus of the DC power flow; empty
+     * when no line has a capacity.
+     */
+    static java.util.Optional<String> lineLimits(agora.scenario.Scenario s, Topology topology) {
+        List<agora.scenario.Line> limited = s.network().lines().stream()
+                .filter(agora.scenario.Line::isLimited).toList();
+        if (limited.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder out = new StringBuilder("line limits (DC power flow, slack bus "
+                + topology.powerFlow().slack() + "):");
+        for (agora.scenario.Line line : limited) {
+            agora.scenario.Profile c = line.capacity();
+            String capacity = c.isConstant() && c.length() > 0 ? Numbers.format(c.at(0)) + " MW"
+                    : Numbers.format(c.min()) + " .. " + Numbers.format(c.max()) + " MW (" + c.description() + ")";
+            out.append("\n  ").append(line.name()).append(" ").append(line.from()).append(" -> ")
+                    .append(line.to()).append(": ").append(capacity);
+        }
+        return java.util.Optional.of(out.toString());
+    }
+
     static String peers(List<Peer> peers) {
         List<String> kinds = new ArrayList<>();
         for (PeerKind kind : List.of(PeerKind.CONSUMER, PeerKind.PRODUCER, PeerKind.PROSUMER,

@@ -49,6 +49,36 @@ final class ResultsTable {
                 + "); SW = −Δt × optimal objective, summed over the solved steps\n";
     }
 
+    /**
+     * The network section, for a scenario with line limits: per design the congestion rent and
+     * each congested line (hours congested, largest congestion price and loading); nothing
+     * without limits.
+     */
+    static String networkLines(List<DesignReport> reports, String currency, double stepHours) {
+        if (reports.stream().allMatch(r -> r.totals().lines().isEmpty())) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Network (limited lines, DC power flow):\n");
+        for (DesignReport r : reports) {
+            DesignTotals t = r.totals();
+            out.append(String.format(Locale.ROOT, "%s: congestion rent %s %s", r.design(),
+                    significant(t.congestionRent()), currency));
+            List<DesignTotals.LineTotals> congested = t.congestedLines();
+            if (congested.isEmpty()) {
+                double loading = t.lines().stream().mapToDouble(DesignTotals.LineTotals::maxLoading)
+                        .max().orElse(0);
+                out.append(String.format(Locale.ROOT, "; no line congested (largest loading %.1f %%)",
+                        100 * loading));
+            }
+            for (DesignTotals.LineTotals l : congested) {
+                out.append(String.format(Locale.ROOT, "; %s congested %s h (price up to %s %s/MWh)",
+                        l.line(), number(l.congestedSteps() * stepHours), significant(l.maxPrice()), currency));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     /** One line per design: how the steps were solved. */
     static String solveLines(List<DesignReport> reports, String currency) {
         StringBuilder out = new StringBuilder();
@@ -82,6 +112,11 @@ final class ResultsTable {
         }
         int digits = (int) Math.floor(Math.log10(max));
         return Math.max(1, Math.min(6, 3 - digits));
+    }
+
+    /** Four significant digits; amounts below 1e-9 (solver rounding of 0) as 0. */
+    static String significant(double x) {
+        return Math.abs(x) < 1e-9 ? "0" : Numbers.format(x, 4);
     }
 
     static String number(double x) {

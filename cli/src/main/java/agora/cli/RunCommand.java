@@ -167,13 +167,14 @@ final class RunCommand implements Callable<Integer> {
     private void print(Scenario s, List<DesignReport> reports) {
         ctx.out().println(s.name());
         ctx.out().print(ResultsTable.render(reports, s.currency(), s.time().stepHours()));
+        ctx.out().print(ResultsTable.networkLines(reports, s.currency(), s.time().stepHours()));
         ctx.out().print(ResultsTable.solveLines(reports, s.currency()));
         for (DesignReport r : reports) {
             printFailures(s, r);
         }
         if (out != null) {
             ctx.out().println("wrote " + out.resolve("summary.json") + " and peers.csv, trades.csv, "
-                    + "collectives.csv, steps.csv");
+                    + "collectives.csv, steps.csv, lines.csv");
         }
         ctx.out().flush();
     }

@@ -6,6 +6,8 @@ import agora.diagnostics.SourceSpan;
 import agora.scenario.Bus;
 import agora.scenario.Line;
 import agora.scenario.Network;
+import agora.scenario.Profile;
+import agora.scenario.TimeAxis;
 import agora.syntax.NetworkItem;
 import agora.syntax.Property;
 import agora.syntax.Statement;
@@ -14,11 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Buses and lines of every {@code network} block. Line properties: {@code r} and {@code x} in
- * p.u. (required), {@code capacity} in power units (optional: unbounded).
+ * Buses, lines and the slack bus of every {@code network} block. Line properties: {@code r} and
+ * {@code x} in p.u. (required), {@code capacity} in power units, a constant or a profile
+ * (optional: unlimited).
  */
 final class NetworkCompiler {
     private static final List<String> LINE_PROPERTIES = List.of("r", "x", "capacity");
@@ -34,25 +38,32 @@ final class NetworkCompiler {
     private final Diagnostics diagnostics;
     private final Evaluator evaluator;
     private final Scope scope;
+    /** The horizon, for capacity profiles; empty when the time statement is broken. */
+    private final Optional<TimeAxis> time;
 
-    NetworkCompiler(Diagnostics diagnostics, Evaluator evaluator, Scope scope) {
+    NetworkCompiler(Diagnostics diagnostics, Evaluator evaluator, Scope scope, Optional<TimeAxis> time) {
         this.diagnostics = diagnostics;
         this.evaluator = evaluator;
         this.scope = scope;
+        this.time = time;
     }
 
     Network compile(List<Statement.NetworkBlock> blocks) {
         Map<Integer, Bus> buses = new LinkedHashMap<>();
         List<NetworkItem.LineDecl> lineDecls = new ArrayList<>();
+        List<NetworkItem.Slack> slacks = new ArrayList<>();
         for (Statement.NetworkBlock block : blocks) {
             for (NetworkItem item : block.items()) {
                 if (item instanceof NetworkItem.Buses b) {
                     addBuses(b, buses);
+                } else if (item instanceof NetworkItem.Slack slack) {
+                    slacks.add(slack);
                 } else {
                     lineDecls.add((NetworkItem.LineDecl) item);
                 }
             }
         }
+        NetworkItem.Slack slack = slack(slacks, buses.keySet());
         Map<String, Line> lines = new LinkedHashMap<>();
         Map<String, SourceSpan> declared = new LinkedHashMap<>();
         for (NetworkItem.LineDecl decl : lineDecls) {
@@ -67,7 +78,27 @@ final class NetworkCompiler {
                 lines.put(line.name(), line);
             }
         }
-        return new Network(List.copyOf(buses.values()), List.copyOf(lines.values()));
+        return new Network(List.copyOf(buses.values()), List.copyOf(lines.values()),
+                slack == null ? 0 : slack.bus(), slack == null ? null : slack.span());
+    }
+
+    /** The slack bus the user named: once, at a declared bus; null when none (or in error). */
+    private NetworkItem.Slack slack(List<NetworkItem.Slack> slacks, Set<Integer> buses) {
+        NetworkItem.Slack chosen = null;
+        for (NetworkItem.Slack slack : slacks) {
+            if (chosen != null) {
+                diagnostics.error(DiagnosticCode.DUPLICATE_NAME, slack.span(), "the slack bus is named twice",
+                        "first named at " + chosen.span());
+            } else if (!buses.contains(slack.bus())) {
+                diagnostics.error(DiagnosticCode.UNKNOWN_BUS, slack.busSpan(), "slack bus " + slack.bus()
+                        + " is not in the network", buses.isEmpty() ? "declare the buses, e.g. bus 1 .. 14"
+                        : "the network has buses " + BusList.describe(buses));
+                chosen = slack;
+            } else {
+                chosen = slack;
+            }
+        }
+        return chosen == null || !buses.contains(chosen.bus()) ? null : chosen;
     }
 
     private void addBuses(NetworkItem.Buses b, Map<Integer, Bus> buses) {
@@ -133,18 +164,44 @@ final class NetworkCompiler {
         try {
             double r = evaluator.constant(props.get("r").value(), scope, Dimension.NONE, "the resistance r");
             double x = evaluator.constant(props.get("x").value(), scope, Dimension.NONE, "the reactance x");
-            double capacity = Double.POSITIVE_INFINITY;
+            Profile capacity = null;
             if (props.containsKey("capacity")) {
-                capacity = evaluator.constant(props.get("capacity").value(), scope, Dimension.POWER, "the capacity");
-                if (capacity < 0) {
-                    throw evaluator.fail(DiagnosticCode.INVALID_VALUE, props.get("capacity").value().span(),
-                            "the capacity of a line cannot be negative");
+                capacity = capacity(props.get("capacity"), decl.name().text());
+                if (capacity == null) {
+                    return null;
                 }
             }
             return new Line(decl.span(), decl.name().text(), decl.from(), decl.to(), r, x, capacity);
         } catch (EvaluationFailed e) {
             return null;
         }
+    }
+
+    /**
+     * A line's capacity in MW per step, a constant or a profile (dynamic line rating), never
+     * negative; null when the horizon is broken (already reported) and the capacity varies.
+     */
+    private Profile capacity(Property.Assignment property, String line) throws EvaluationFailed {
+        Value.Num value = evaluator.number(property.value(), scope, Dimension.POWER, "the capacity");
+        if (value.isConstant()) {
+            if (value.constant() < 0) {
+                throw evaluator.fail(DiagnosticCode.INVALID_VALUE, property.value().span(),
+                        "the capacity of a line cannot be negative, found " + Formats.number(value.constant()) + " MW");
+            }
+            return Profile.constant(value.constant(), time.map(TimeAxis::count).orElse(0));
+        }
+        if (time.isEmpty()) {
+            return null;
+        }
+        double[] values = value.values(time.get().count());
+        for (int step = 0; step < values.length; step++) {
+            if (values[step] < 0) {
+                throw evaluator.fail(DiagnosticCode.INVALID_VALUE, property.value().span(),
+                        "the capacity of line '" + line + "' cannot be negative, found "
+                                + Formats.number(values[step]) + " MW in step " + step);
+            }
+        }
+        return new Profile(ExprPrinter.print(property.value()), values);
     }
 
     private boolean checkBus(int bus, SourceSpan at, NetworkItem.LineDecl decl, Set<Integer> buses) {

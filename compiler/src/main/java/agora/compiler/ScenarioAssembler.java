@@ -71,7 +71,7 @@ final class ScenarioAssembler {
         time.ifPresentOrElse(evaluator::setTime, evaluator::horizonBroken);
         time.ifPresent(t -> d.profiles.keySet().forEach(globals::evaluate));
 
-        Network network = new NetworkCompiler(diagnostics, evaluator, globals).compile(d.networks);
+        Network network = new NetworkCompiler(diagnostics, evaluator, globals, time).compile(d.networks);
         Set<String> peerNames = d.peers.keySet();
         Set<String> collectiveNames = d.collectives.keySet();
         Preferences preferences = new Preferences(diagnostics, evaluator, peerNames, collectiveNames);
@@ -88,6 +88,7 @@ final class ScenarioAssembler {
         MarketCompiler marketCompiler = new MarketCompiler(diagnostics, evaluator, globals, marketNames);
         MarketSettings market = marketCompiler.compile(d.markets);
         checkBusesForDistances(peers, collectives, tariffs);
+        new PowerFlowCheck(diagnostics).check(network, peers);
         String name = scenarioName(d);
 
         if (diagnostics.hasErrors()) {

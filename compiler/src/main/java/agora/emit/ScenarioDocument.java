@@ -199,7 +199,16 @@ public final class ScenarioDocument {
             ObjectNode line = lines.addObject().put("name", l.name()).put("from", l.from())
                     .put("to", l.to()).put("resistance", l.resistance())
                     .put("reactance", l.reactance());
-            number(line, "capacity", l.capacity());
+            if (!l.isLimited()) {
+                number(line, "capacity", Double.POSITIVE_INFINITY);
+            } else if (l.capacity().isConstant() && l.capacity().length() > 0) {
+                number(line, "capacity", l.capacity().at(0));
+            } else {
+                line.set("capacity", profile(l.capacity()));
+            }
+        }
+        if (scenario.network().slack() != 0) {
+            n.put("slack", scenario.network().slack());
         }
         return n;
     }

@@ -54,6 +54,9 @@ public final class Topology {
      */
     private final Map<Integer, Map<Integer, Double>> distancesFrom = new ConcurrentHashMap<>();
 
+    /** The DC power flow, computed on first use (only scenarios with line limits need it). */
+    private volatile DcPowerFlow powerFlow;
+
     private Topology(Scenario scenario) {
         this.scenario = scenario;
         this.root = new TreeNode.Root("market");
@@ -74,6 +77,16 @@ public final class Topology {
     /** The peer of that name, looked up in constant time. */
     public Optional<Peer> peer(String name) {
         return Optional.ofNullable(peersByName.get(name));
+    }
+
+    /** The DC power flow of the network's limited lines (none when no line has a capacity). */
+    public DcPowerFlow powerFlow() {
+        DcPowerFlow flow = powerFlow;
+        if (flow == null) {
+            flow = DcPowerFlow.of(scenario);
+            powerFlow = flow;
+        }
+        return flow;
     }
 
     public Graph<TreeNode, DefaultEdge> collectiveTree() {

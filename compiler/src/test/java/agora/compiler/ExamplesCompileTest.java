@@ -1,6 +1,7 @@
 package agora.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -77,8 +78,8 @@ class ExamplesCompileTest {
             assertEquals(20, g.importPrice().at(t) - g.exportPrice().at(t), 1e-9);
         }
         assertEquals("community", s.market().design());
-        assertEquals(2, s.network().lines().get(0).capacity(), EPS);
-        assertEquals(Double.POSITIVE_INFINITY, s.network().lines().get(1).capacity());
+        assertEquals(2, s.network().lines().get(0).capacity().at(0), EPS);
+        assertFalse(s.network().lines().get(1).isLimited());
     }
 
     @Test

@@ -60,9 +60,9 @@ class TopologyTest {
                         List.of("b"), List.of(), List.of()));
         Network network = new Network(
                 List.of(new Bus(at(20), 1), new Bus(at(20), 2), new Bus(at(20), 3), new Bus(at(20), 4)),
-                List.of(new Line(at(21), "l12", 1, 2, 0.3, 0.1, 10),
-                        new Line(at(22), "l23", 2, 3, 0.4, 0.2, 10),
-                        new Line(at(23), "l31", 3, 1, 0.0, 0.5, 10)));
+                List.of(new Line(at(21), "l12", 1, 2, 0.3, 0.1, null),
+                        new Line(at(22), "l23", 2, 3, 0.4, 0.2, null),
+                        new Line(at(23), "l31", 3, 1, 0.0, 0.5, null)));
         return new Scenario(at(1), "town", "$",
                 new TimeAxis(LocalDateTime.of(2024, 1, 1, 0, 0), Duration.ofHours(1), 1), Map.of(),
                 peers, collectives, new Tariffs(0, List.of(), 0, metric), network,

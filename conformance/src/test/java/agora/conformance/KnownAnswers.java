@@ -184,4 +184,41 @@ final class KnownAnswers {
                 .member("c2", "g2", "d2")
                 .fee("c1", "c2", fee), "hybrid");
     }
+
+    /**
+     * Producer g at bus 1 (0.5p² + 10p on [0, 100]) and consumer d at bus 2 (0.5p² + 40p on
+     * [-100, 0]), full P2P without fees, one line 1 -> 2 (x 0.1) of capacity {@code capacity}
+     * MW; no grid, so the slack is the first bus, 1. Without the limit they trade 15 MW at 25
+     * (as {@link #twoPeers} without fees). With a capacity of 5 MW they trade 5: g's marginal
+     * cost is 5 + 10 = 15, d's marginal value 40 - 5 = 35, and the line's congestion
+     * price is their difference, 20 $/MWh. The bilateral price is g's side, 15 (g sits at the
+     * slack, where the locational charge is 0); d pays the operator 20 $/MWh more through its
+     * locational charge (its bus's factor is -1: a MW taken out at bus 2 comes over the line).
+     * Objective: g 12.5 + 50, d 12.5 - 200: -125.
+     */
+    static MarketTree twoBuses(double capacity) {
+        return lower(ScenarioFixture.named("two buses")
+                .producer("g", 0, 100, 0.5, 10)
+                .consumer("d", -100, 0, 0.5, 40)
+                .at("g", 1).at("d", 2)
+                .limitedLine(1, 2, 0.1, capacity), "full");
+    }
+
+    /**
+     * The same two peers at buses 1 and 3 of a triangle of equal reactances, only the direct line
+     * 1 -> 3 limited to 4 MW. Of a transfer q from 1 to 3, 2/3 goes over the direct line and 1/3
+     * over 1 -> 2 -> 3 (loop flow), so q is at most 6 (flows 4, 2, 2). g's marginal cost
+     * 6 + 10 = 16, d's marginal value 40 - 6 = 34; with slack bus 1 d's factor on the direct line
+     * is -2/3, so the congestion price y meets 2/3 y = 34 - 16: y = 27 $/MWh. Objective:
+     * g 18 + 60, d 18 - 240: -144.
+     */
+    static MarketTree triangle() {
+        return lower(ScenarioFixture.named("triangle")
+                .producer("g", 0, 100, 0.5, 10)
+                .consumer("d", -100, 0, 0.5, 40)
+                .at("g", 1).at("d", 3)
+                .line(1, 2, 0.0, 0.1)
+                .line(2, 3, 0.0, 0.1)
+                .limitedLine(1, 3, 0.1, 4), "full");
+    }
 }

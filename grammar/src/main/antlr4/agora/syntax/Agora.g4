@@ -99,6 +99,7 @@ tariffItem
 
 networkItem
     : BUS first=NUMBER (RANGE last=NUMBER)?                       #busItem
+    | SLACK BUS bus=NUMBER                                        #slackItem
     | LINE identifier FROM from=NUMBER TO to=NUMBER
       (LBRACE (lineProperty | SEMI | COMMA)* RBRACE)?            #lineItem
     ;
@@ -158,7 +159,7 @@ identifier
     : IDENTIFIER
     | PRICE | FROM | TO | STEP | COUNT | LIMIT | TRADE | EVERY | CHARGE | PER | HOP | REACTANCE
     | IMPEDANCE | DISTANCE | PARTNER | POOL | BILATERAL | DESIGN | TOLERANCE | THREADS | RHO
-    | ITERATIONS | CENTRALIZED | ADMM | WITH | BY | AT | CLEARS | LINE
+    | ITERATIONS | CENTRALIZED | ADMM | WITH | BY | AT | CLEARS | LINE | SLACK
     ;
 
 // ---------------------------------------------------------------------------------- lexer
@@ -200,6 +201,7 @@ HOP: 'hop';
 REACTANCE: 'reactance';
 IMPEDANCE: 'impedance';
 LINE: 'line';
+SLACK: 'slack';
 TO: 'to';
 MARKET: 'market';
 DESIGN: 'design';

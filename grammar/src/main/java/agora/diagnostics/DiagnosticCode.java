@@ -57,6 +57,8 @@ public enum DiagnosticCode {
     LINE_TO_ITSELF("E0606"),
     /** Collectives listed as members of each other deeper than collectives may be written. */
     NESTING_TOO_DEEP("E0607"),
+    /** Line limits need a connected network: every bus reaches the slack bus through lines. */
+    NETWORK_NOT_CONNECTED("E0608"),
     // E07xx tariffs and preferences
     NEGATIVE_PREFERENCE("E0701"),
     NEGATIVE_FEE("E0702"),

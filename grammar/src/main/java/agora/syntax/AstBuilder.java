@@ -246,6 +246,11 @@ final class AstBuilder extends AgoraBaseVisitor<Object> {
     }
 
     @Override
+    public NetworkItem visitSlackItem(SlackItemContext ctx) {
+        return new NetworkItem.Slack(span(ctx), integer(ctx.bus), span(ctx.bus));
+    }
+
+    @Override
     public NetworkItem visitLineItem(LineItemContext ctx) {
         List<Property.Assignment> properties = new ArrayList<>();
         for (LinePropertyContext p : ctx.lineProperty()) {

@@ -4,12 +4,19 @@ import agora.diagnostics.SourceSpan;
 import java.util.List;
 
 /** One line of a {@code network} block. */
-public sealed interface NetworkItem permits NetworkItem.Buses, NetworkItem.LineDecl {
+public sealed interface NetworkItem permits NetworkItem.Buses, NetworkItem.Slack, NetworkItem.LineDecl {
 
     SourceSpan span();
 
     /** {@code bus 3} ({@code first == last}) or {@code bus 1 .. 14}. */
     record Buses(SourceSpan span, int first, int last) implements NetworkItem {
+    }
+
+    /**
+     * {@code slack bus 1}: the reference bus of the DC power flow (by default the grid
+     * connection's bus).
+     */
+    record Slack(SourceSpan span, int bus, SourceSpan busSpan) implements NetworkItem {
     }
 
     /**

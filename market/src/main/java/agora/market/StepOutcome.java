@@ -34,6 +34,11 @@ import java.util.List;
  *                      added rows). A binding limit makes members pay more than the energy
  *                      and fees cost, and the difference stays with the limit's owner, as a
  *                      congestion rent does
+ * @param lineFlows     DC flow of every limited line (MW, from its {@code from} bus to its
+ *                      {@code to} bus), by {@link MarketProblem#lineLimits()}
+ * @param linePrices    congestion price of every limited line (currency/MWh, the dual of its
+ *                      limit: positive when congested in its own direction, 0 when not
+ *                      congested), by {@link MarketProblem#lineLimits()}
  */
 public record StepOutcome(
         int step,
@@ -50,22 +55,25 @@ public record StepOutcome(
         double[] couplingPrices,
         double[] designValues,
         double designRent,
+        double[] lineFlows,
+        double[] linePrices,
         SolveStats stats) {
 
-    /** An outcome of a design that adds no terms of its own. */
+    /** An outcome of a design that adds no terms of its own, on a network without line limits. */
     public StepOutcome(int step, SolveStatus status, String message, List<String> conflicts,
                        double objective, double[] injection, double[] linkTrade, double[] linkPrice,
                        double[] marketPrice, double[] collectiveNet, double[] slotValues,
                        double[] couplingPrices, SolveStats stats) {
         this(step, status, message, conflicts, objective, injection, linkTrade, linkPrice,
-                marketPrice, collectiveNet, slotValues, couplingPrices, new double[0], 0.0, stats);
+                marketPrice, collectiveNet, slotValues, couplingPrices, new double[0], 0.0,
+                new double[0], new double[0], stats);
     }
 
     /** This outcome with another message. */
     public StepOutcome withMessage(String newMessage) {
         return new StepOutcome(step, status, newMessage, conflicts, objective, injection, linkTrade,
                 linkPrice, marketPrice, collectiveNet, slotValues, couplingPrices, designValues,
-                designRent, stats);
+                designRent, lineFlows, linePrices, stats);
     }
 
     /**
@@ -79,13 +87,27 @@ public record StepOutcome(
         return new StepOutcome(step, status, message, conflicts, Double.NaN,
                 nan(problem.tree().peers().size()), nan(links), nan(links), nan(markets),
                 nan(markets), nan(problem.slots().size()), nan(problem.couplings().size()),
-                nan(problem.terms().variables().size()), Double.NaN, stats);
+                nan(problem.terms().variables().size()), Double.NaN,
+                nan(problem.lineLimits().size()), nan(problem.lineLimits().size()), stats);
     }
 
     private static double[] nan(int n) {
         double[] v = new double[n];
         java.util.Arrays.fill(v, Double.NaN);
         return v;
+    }
+
+    /**
+     * The congestion rent of the step (currency/h): {@code sum_l price_l × flow_l}, what the
+     * network operator collects from peers' locational charges because lines bind; 0 without
+     * congestion.
+     */
+    public double congestionRent() {
+        double rent = 0.0;
+        for (int l = 0; l < lineFlows.length; l++) {
+            rent += linePrices[l] * lineFlows[l];
+        }
+        return rent;
     }
 
     public boolean isOptimal() {

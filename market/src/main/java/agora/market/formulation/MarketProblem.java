@@ -7,8 +7,10 @@ import agora.market.MarketDesigns;
 import agora.market.MarketTree;
 import agora.market.Participant;
 import agora.market.TradeLink;
+import agora.scenario.Line;
 import agora.scenario.Peer;
 import agora.solver.Origin;
+import agora.topology.DcPowerFlow;
 import agora.topology.Topology;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -30,7 +32,10 @@ import java.util.Optional;
  *   subject to sign * position = sum of the participant's slots      (each balance)
  *              sum of a coupling's slots = 0                          (reciprocity, pool)
  *              pmin_n(t) &lt;= p_n &lt;= pmax_n(t), low &lt;= v_slot &lt;= high, design rows
+ *              -cap_l(t) &lt;= sum_n PTDF_l,bus(n) p_n &lt;= cap_l(t)               (each limited line)
  * </pre>
+ * The line rows ({@link LineLimit}) come from the scenario's network, not from the design: every
+ * design gets the same ones.
  * A collective's net position {@code x_K} appears in its parent market (sign +1) and in its own
  * market (its manager's balance, sign -1), so a manager passes on exactly what it trades inside.
  *
@@ -55,6 +60,7 @@ public final class MarketProblem {
     private final int[] marketExchange;
     private final Map<String, Integer> partyByName;
     private final DesignTerms terms;
+    private final List<LineLimit> lineLimits;
 
     private MarketProblem(Builder b, DesignTerms terms) {
         this.tree = b.tree;
@@ -72,6 +78,7 @@ public final class MarketProblem {
         this.marketExchange = b.marketExchange;
         this.partyByName = b.partyByName;
         this.terms = terms;
+        this.lineLimits = List.copyOf(b.lineLimits);
     }
 
     private MarketProblem(MarketProblem core, DesignTerms terms) {
@@ -90,6 +97,7 @@ public final class MarketProblem {
         this.marketExchange = core.marketExchange;
         this.partyByName = core.partyByName;
         this.terms = terms;
+        this.lineLimits = core.lineLimits;
     }
 
     /**
@@ -100,7 +108,13 @@ public final class MarketProblem {
      *                                  (a broken plug-in design)
      */
     public static MarketProblem of(MarketTree tree) {
-        return new Builder(tree).build();
+        DcPowerFlow flow = tree.scenario().network().hasLimits() ? DcPowerFlow.of(tree.scenario()) : null;
+        return new Builder(tree, flow).build();
+    }
+
+    /** The problem of a tree of {@code topology}'s scenario, its power flow computed once for all designs. */
+    public static MarketProblem of(MarketTree tree, Topology topology) {
+        return new Builder(tree, topology.powerFlow()).build();
     }
 
     /**
@@ -112,7 +126,7 @@ public final class MarketProblem {
      *                                  plug-in)
      */
     public static MarketProblem formulate(MarketDesign design, Topology topology) throws DesignException {
-        MarketProblem problem = of(MarketDesigns.lower(design, topology));
+        MarketProblem problem = of(MarketDesigns.lower(design, topology), topology);
         return problem.withTerms(design.terms(problem, topology));
     }
 
@@ -144,6 +158,11 @@ public final class MarketProblem {
 
     public DesignTerms terms() {
         return terms;
+    }
+
+    /** The rows of the network's limited lines, in declaration order (none without limits). */
+    public List<LineLimit> lineLimits() {
+        return lineLimits;
     }
 
     /** The balances of market {@code m}, in participant order (a pool's manager last). */
@@ -226,6 +245,8 @@ public final class MarketProblem {
         private final List<List<Balance>> marketBalances = new ArrayList<>();
         private final List<List<Coupling>> marketCouplings = new ArrayList<>();
         private final List<Integer> linkCoupling = new ArrayList<>();
+        private final List<LineLimit> lineLimits = new ArrayList<>();
+        private final DcPowerFlow powerFlow;
         private final Map<String, Integer> partyByName = new LinkedHashMap<>();
         private final Map<String, Integer> positionByName = new LinkedHashMap<>();
         private final Map<Market, Integer> marketIndex = new IdentityHashMap<>();
@@ -235,8 +256,9 @@ public final class MarketProblem {
         private final int[] marketPool;
         private final int[] marketExchange;
 
-        Builder(MarketTree tree) {
+        Builder(MarketTree tree, DcPowerFlow powerFlow) {
             this.tree = tree;
+            this.powerFlow = powerFlow;
             this.markets = tree.markets();
             this.peerPosition = new int[tree.peers().size()];
             this.marketPosition = new int[markets.size()];
@@ -277,7 +299,31 @@ public final class MarketProblem {
                     addBilateral(m, market, manager);
                 }
             }
+            addLineLimits();
             return new MarketProblem(this, DesignTerms.none());
+        }
+
+        /** A row per limited line over the injections of the peers whose buses move its flow. */
+        private void addLineLimits() {
+            if (powerFlow == null) {
+                return;
+            }
+            List<Line> lines = powerFlow.limitedLines();
+            List<Peer> peers = tree.peers();
+            for (int l = 0; l < lines.size(); l++) {
+                List<Integer> at = new ArrayList<>();
+                List<Double> factors = new ArrayList<>();
+                for (int k = 0; k < peers.size(); k++) {
+                    double factor = powerFlow.factor(l, peers.get(k).bus());
+                    if (factor != 0.0) {
+                        at.add(peerPosition[k]);
+                        factors.add(factor);
+                    }
+                }
+                Line line = lines.get(l);
+                lineLimits.add(new LineLimit(l, line, new Origin("line", line.name(), "flow limit"),
+                        ints(at), factors.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
         }
 
         private void checkEveryPeerPlacedOnce() {

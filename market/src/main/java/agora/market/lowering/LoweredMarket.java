@@ -8,6 +8,7 @@ import agora.market.formulation.AddedConstraint;
 import agora.market.formulation.AddedVariable;
 import agora.market.formulation.Balance;
 import agora.market.formulation.Coupling;
+import agora.market.formulation.LineLimit;
 import agora.market.formulation.LinearExpression;
 import agora.market.formulation.MarketProblem;
 import agora.market.formulation.Position;
@@ -62,7 +63,7 @@ import java.util.Map;
 public final class LoweredMarket {
 
     /** How a variable's step data is derived. */
-    private enum StepKind { FIXED, INJECTION, GRID_SALE, GRID_PURCHASE }
+    private enum StepKind { FIXED, INJECTION, GRID_SALE, GRID_PURCHASE, LINE_FLOW }
 
     private final MarketProblem problem;
     private final QpModel base;
@@ -71,6 +72,11 @@ public final class LoweredMarket {
     private final Position[] stepPosition;
     /** Price behind GRID_* variables, by variable index (else null). */
     private final SlotPrice[] stepPrice;
+    /** Line behind LINE_FLOW variables, by variable index (else null). */
+    private final LineLimit[] stepLine;
+    /** The flow variable and the flow row of each line limit. */
+    private final int[] lineVariable;
+    private final int[] lineRow;
     private final boolean[] bilateralTradeVariable;
     private final int[] positionVariable;
     private final int[] addedVariable;
@@ -89,6 +95,9 @@ public final class LoweredMarket {
         this.stepKind = b.stepKinds.toArray(new StepKind[0]);
         this.stepPosition = b.stepPositions.toArray(new Position[0]);
         this.stepPrice = b.stepPrices.toArray(new SlotPrice[0]);
+        this.stepLine = b.stepLines.toArray(new LineLimit[0]);
+        this.lineVariable = b.lineVariable;
+        this.lineRow = b.lineRow;
         this.bilateralTradeVariable = new boolean[n];
         b.bilateralTradeVariables.forEach(j -> bilateralTradeVariable[j] = true);
         this.positionVariable = b.positionVariable;
@@ -129,7 +138,7 @@ public final class LoweredMarket {
         return base;
     }
 
-    /** The model of step {@code step}: peers' bounds and grid prices of that step. */
+    /** The model of step {@code step}: peers' bounds, grid prices and line capacities of that step. */
     public QpModel modelAt(int step) {
         double[] lower = base.lowerBounds();
         double[] upper = base.upperBounds();
@@ -142,6 +151,10 @@ public final class LoweredMarket {
                 }
                 case GRID_SALE -> linear[j] = stepPrice[j].saleCost(step);
                 case GRID_PURCHASE -> linear[j] = stepPrice[j].purchaseCost(step);
+                case LINE_FLOW -> {
+                    lower[j] = -stepLine[j].capacity(step);
+                    upper[j] = stepLine[j].capacity(step);
+                }
                 case FIXED -> { }
             }
         }
@@ -272,9 +285,15 @@ public final class LoweredMarket {
         for (int c = 0; c < couplingPrices.length; c++) {
             couplingPrices[c] = couplingRow[c] < 0 ? Double.NaN : y[couplingRow[c]];
         }
+        double[] lineFlows = new double[lineRow.length];
+        double[] linePrices = new double[lineRow.length];
+        for (int l = 0; l < lineRow.length; l++) {
+            lineFlows[l] = x[lineVariable[l]];
+            linePrices[l] = y[lineRow[l]];
+        }
         return new StepOutcome(step, solution.status(), solution.message(), List.of(),
                 model.objective(x), injection, linkTrades(tradeSolution), linkPrice, marketPrice,
-                collectiveNet, slotValues, couplingPrices, added, rent, stats);
+                collectiveNet, slotValues, couplingPrices, added, rent, lineFlows, linePrices, stats);
     }
 
     /** An outcome for a step that has no optimal solution: the status, why, and what conflicts. */
@@ -290,6 +309,7 @@ public final class LoweredMarket {
         private final List<StepKind> stepKinds = new ArrayList<>();
         private final List<Position> stepPositions = new ArrayList<>();
         private final List<SlotPrice> stepPrices = new ArrayList<>();
+        private final List<LineLimit> stepLines = new ArrayList<>();
         private final List<Integer> bilateralTradeVariables = new ArrayList<>();
         private final int[] positionVariable;
         private final int[] addedVariable;
@@ -298,6 +318,8 @@ public final class LoweredMarket {
         private final int[] reciprocityRow;
         private final int[] poolRow;
         private final int[] couplingRow;
+        private final int[] lineVariable;
+        private final int[] lineRow;
         private final List<BilateralLayout> layouts = new ArrayList<>();
         private int links;
 
@@ -310,6 +332,8 @@ public final class LoweredMarket {
             this.reciprocityRow = new int[problem.linkCount()];
             this.poolRow = new int[problem.tree().markets().size()];
             this.couplingRow = new int[problem.couplings().size()];
+            this.lineVariable = new int[problem.lineLimits().size()];
+            this.lineRow = new int[problem.lineLimits().size()];
         }
 
         LoweredMarket build() {
@@ -337,7 +361,33 @@ public final class LoweredMarket {
                 addedRow[k] = model.addConstraint(c.name(), c.origin(), row.columns(),
                         row.coefficients(), c.lower(), c.upper());
             }
+            for (LineLimit line : problem.lineLimits()) {
+                lowerLine(line);
+            }
             return new LoweredMarket(this);
+        }
+
+        /**
+         * A limited line: its flow {@code f} within {@code ±capacity(t)} (bounds of the step) and
+         * the row {@code f - sum_k factor_k p_k = 0}. Under the dual convention the row's dual
+         * is positive when raising the flow's right-hand side costs, that is when the line is
+         * full in its own direction: the congestion price.
+         */
+        private void lowerLine(LineLimit line) {
+            int flow = model.addVariable("f[" + line.name() + "]", line.origin(), -line.capacity(0),
+                    line.capacity(0), 0.0, 0.0);
+            Origin powerFlow = new Origin(line.origin().kind(), line.name(), "DC power flow");
+            stepKinds.add(StepKind.LINE_FLOW);
+            stepPositions.add(null);
+            stepPrices.add(null);
+            stepLines.add(line);
+            RowBuilder row = new RowBuilder().add(Terms.of(flow), 1.0);
+            for (int k = 0; k < line.positions().length; k++) {
+                row.add(Terms.of(positionVariable[line.positions()[k]]), -line.factors()[k]);
+            }
+            lineVariable[line.index()] = flow;
+            lineRow[line.index()] = model.addEquality("flow[" + line.name() + "]", powerFlow,
+                    row.columns(), row.coefficients(), 0.0);
         }
 
         private Terms quantity(LinearExpression.Term t) {
@@ -367,6 +417,7 @@ public final class LoweredMarket {
             stepKinds.add(kind);
             stepPositions.add(position);
             stepPrices.add(price);
+            stepLines.add(null);
             return j;
         }
 

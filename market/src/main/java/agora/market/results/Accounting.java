@@ -46,7 +46,7 @@ public final class Accounting {
     private static StepResult failed(StepOutcome outcome, LocalDateTime time) {
         double nan = Double.NaN;
         return new StepResult(outcome.step(), time, outcome.status(), outcome.message(),
-                outcome.conflicts(), nan, nan, nan, nan, nan, nan, nan, nan, nan, List.of(),
-                List.of(), List.of(), outcome.stats());
+                outcome.conflicts(), nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, List.of(),
+                List.of(), List.of(), List.of(), outcome.stats());
     }
 }

@@ -1,17 +1,45 @@
 package agora.market.results;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Sums over the optimal steps of a run (a year, or the steps asked for): energies in MWh, money in
  * currency. Failed steps are counted, not summed.
  *
- * @param maxImbalance the largest |budget imbalance| of a step, currency
+ * @param maxImbalance   the largest |budget imbalance| of a step, currency
+ * @param congestionRent what the network operator collected from congestion, currency
+ * @param lines          per limited line, how often and how dearly it was congested
  */
 public record DesignTotals(int steps, int optimalSteps, double welfare, double importCost,
                            double exportRevenue, double load, double gridImport,
                            double gridExport, double exchange, double fees,
-                           double maxImbalance) {
+                           double maxImbalance, double congestionRent, List<LineTotals> lines) {
+
+    /**
+     * A congestion price at or below this (currency/MWh) is the solver's rounding of a limit that
+     * does not bind: interior-point duals of slack rows end near 1e-7.
+     */
+    public static final double CONGESTION_PRICE_TOLERANCE = 1e-4;
+
+    public DesignTotals {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * One limited line over the optimal steps.
+     *
+     * @param congestedSteps steps in which its limit bound ({@link LineStep#congested})
+     * @param maxPrice       the largest |congestion price|, currency/MWh
+     * @param maxLoading     the largest |flow| / capacity
+     */
+    public record LineTotals(String line, int congestedSteps, double maxPrice, double maxLoading) {
+    }
+
+    /** The lines congested in at least one step. */
+    public List<LineTotals> congestedLines() {
+        return lines.stream().filter(l -> l.congestedSteps() > 0).toList();
+    }
 
     /** Adds up the accounts of the steps. */
     public static DesignTotals of(List<StepResult> results) {
@@ -37,6 +65,11 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
         private double exchange;
         private double fees;
         private double maxImbalance;
+        private double congestionRent;
+        private final List<String> lineNames = new ArrayList<>();
+        private int[] congestedSteps = new int[0];
+        private double[] maxPrice = new double[0];
+        private double[] maxLoading = new double[0];
 
         public void add(StepResult r) {
             steps++;
@@ -53,11 +86,36 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
             exchange += r.exchange();
             fees += r.fees();
             maxImbalance = Math.max(maxImbalance, Math.abs(r.imbalance()));
+            congestionRent += r.congestionRent();
+            addLines(r.lines());
+        }
+
+        private void addLines(List<LineStep> lines) {
+            if (lineNames.isEmpty() && !lines.isEmpty()) {
+                lines.forEach(l -> lineNames.add(l.line()));
+                congestedSteps = new int[lines.size()];
+                maxPrice = new double[lines.size()];
+                maxLoading = new double[lines.size()];
+            }
+            for (int l = 0; l < lines.size(); l++) {
+                LineStep line = lines.get(l);
+                if (line.congested(CONGESTION_PRICE_TOLERANCE)) {
+                    congestedSteps[l]++;
+                }
+                maxPrice[l] = Math.max(maxPrice[l], Math.abs(line.price()));
+                if (!Double.isNaN(line.loading())) {
+                    maxLoading[l] = Math.max(maxLoading[l], line.loading());
+                }
+            }
         }
 
         public DesignTotals totals() {
+            List<LineTotals> lines = new ArrayList<>();
+            for (int l = 0; l < lineNames.size(); l++) {
+                lines.add(new LineTotals(lineNames.get(l), congestedSteps[l], maxPrice[l], maxLoading[l]));
+            }
             return new DesignTotals(steps, optimal, welfare, importCost, exportRevenue, load,
-                    gridImport, gridExport, exchange, fees, maxImbalance);
+                    gridImport, gridExport, exchange, fees, maxImbalance, congestionRent, lines);
         }
     }
 }

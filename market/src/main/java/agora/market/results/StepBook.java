@@ -7,6 +7,7 @@ import agora.market.StepOutcome;
 import agora.market.formulation.AddedVariable;
 import agora.market.formulation.Balance;
 import agora.market.formulation.Coupling;
+import agora.market.formulation.LineLimit;
 import agora.market.formulation.MarketProblem;
 import agora.market.formulation.Position;
 import agora.market.formulation.SlotKind;
@@ -74,7 +75,34 @@ final class StepBook {
             }
         }
         settleDesignTerms();
+        chargeCongestion();
         return result(time);
+    }
+
+    /**
+     * Each peer pays the network operator the congestion prices of the limited lines its
+     * injection loads: {@code Δt·Σ_l price_l·factor_l·p} (negative where it relieves them).
+     * Summed over the peers that is {@code Δt·Σ_l price_l·flow_l}, the congestion rent.
+     */
+    private void chargeCongestion() {
+        List<LineLimit> lines = problem.lineLimits();
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<Peer> peers = tree.peers();
+        double[] charge = new double[problem.positions().size()];
+        for (LineLimit line : lines) {
+            double price = outcome.linePrices()[line.index()];
+            for (int k = 0; k < line.positions().length; k++) {
+                charge[line.positions()[k]] += price * line.factors()[k];
+            }
+        }
+        for (int k = 0; k < peers.size(); k++) {
+            double perMWh = charge[problem.peerPosition(k)];
+            if (perMWh != 0.0) {
+                payments.merge(peers.get(k).name(), perMWh * outcome.injection()[k] * dt, Double::sum);
+            }
+        }
     }
 
     /**
@@ -203,10 +231,17 @@ final class StepBook {
                     : Double.NaN;
             collectives.add(new CollectiveStep(market.name(), price, f[0], f[1]));
         }
-        double imbalance = paidByPeers - (importCost - exportRevenue + fees + outcome.designRent() * dt);
+        double congestionRent = outcome.congestionRent() * dt;
+        double imbalance = paidByPeers
+                - (importCost - exportRevenue + fees + outcome.designRent() * dt + congestionRent);
+        List<LineStep> lines = new ArrayList<>();
+        for (LineLimit line : problem.lineLimits()) {
+            lines.add(new LineStep(line.name(), outcome.lineFlows()[line.index()],
+                    line.capacity(step), outcome.linePrices()[line.index()]));
+        }
         return new StepResult(step, time, outcome.status(), outcome.message(),
                 outcome.conflicts(), -dt * outcome.objective(), gridImport, gridExport,
-                importCost, exportRevenue, load, exchange, fees, imbalance, peers, trades,
-                collectives, outcome.stats());
+                importCost, exportRevenue, load, exchange, fees, imbalance, congestionRent, peers,
+                trades, collectives, lines, outcome.stats());
     }
 }

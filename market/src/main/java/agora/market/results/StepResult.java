@@ -23,7 +23,12 @@ import java.util.List;
  * @param imbalance       budget balance: payments of the peers other than the grid minus the
  *                        grid's external settlement, the fees and the rent of the rows a design
  *                        added ({@link agora.market.StepOutcome#designRent()}, kept by their
- *                        owners); about 0 when prices are duals of an optimal solution
+ *                        owners) and the congestion rent; about 0 when prices are duals of
+ *                        an optimal solution
+ * @param congestionRent  what the network operator collected for the step (currency): every
+ *                        peer pays Δt·Σ_l price_l·PTDF_l,bus·p on its injection (in its
+ *                        payment), which sums to Δt·Σ_l price_l·flow_l; 0 without congestion
+ * @param lines           the limited lines' flows and congestion prices, in declaration order
  */
 public record StepResult(
         int step,
@@ -40,9 +45,11 @@ public record StepResult(
         double exchange,
         double fees,
         double imbalance,
+        double congestionRent,
         List<PeerStep> peers,
         List<TradeStep> trades,
         List<CollectiveStep> collectives,
+        List<LineStep> lines,
         StepOutcome.SolveStats stats) {
 
     public StepResult {
@@ -50,6 +57,7 @@ public record StepResult(
         peers = List.copyOf(peers);
         trades = List.copyOf(trades);
         collectives = List.copyOf(collectives);
+        lines = List.copyOf(lines);
     }
 
     public boolean isOptimal() {

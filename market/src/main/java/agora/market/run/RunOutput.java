@@ -2,6 +2,7 @@ package agora.market.run;
 
 import agora.market.StepOutcome;
 import agora.market.results.CollectiveStep;
+import agora.market.results.LineStep;
 import agora.market.results.PeerStep;
 import agora.market.results.StepResult;
 import agora.market.results.TradeStep;
@@ -21,7 +22,9 @@ import java.util.List;
  *   <li>{@code summary.json}: totals and solve statistics per design, the scenario, options and
  *       parameters that reproduce the run, the units, and the files written (size and SHA-256);</li>
  *   <li>tidy CSVs in long format, one header line, ISO-8601 times, one row per step and item:
- *       {@code peers.csv}, {@code trades.csv}, {@code collectives.csv}, {@code steps.csv}.</li>
+ *       {@code peers.csv}, {@code trades.csv}, {@code collectives.csv}, {@code steps.csv} and
+ *       {@code lines.csv} (the limited lines' flows and congestion prices; only its header when
+ *       no line has a capacity).</li>
  * </ul>
  *
  * Rows are written as steps are accounted ({@link #write}), so a run never holds its horizon in
@@ -33,9 +36,10 @@ public final class RunOutput implements AutoCloseable {
     static final String TRADES_FILE = "trades.csv";
     static final String COLLECTIVES_FILE = "collectives.csv";
     static final String STEPS_FILE = "steps.csv";
+    static final String LINES_FILE = "lines.csv";
     /** Every file of an output, the summary (manifest) first. */
     public static final List<String> FILES = List.of(OutputFolder.MANIFEST, PEERS_FILE, TRADES_FILE,
-            COLLECTIVES_FILE, STEPS_FILE);
+            COLLECTIVES_FILE, STEPS_FILE, LINES_FILE);
     static final List<String> PEERS = List.of("step", "time", "design", "peer", "p", "energy",
             "cost", "payment");
     static final List<String> TRADES = List.of("step", "time", "design", "market", "from", "to",
@@ -45,12 +49,15 @@ public final class RunOutput implements AutoCloseable {
     static final List<String> STEPS = List.of("step", "time", "design", "status", "welfare",
             "import", "export", "import_cost", "export_revenue", "load", "exchange", "fees",
             "imbalance", "iterations", "seconds", "message", "conflicts");
+    static final List<String> LINES = List.of("step", "time", "design", "line", "flow_mw",
+            "capacity_mw", "loading", "congestion_price_per_mwh");
 
     private final OutputFolder folder;
     private final Csv peers;
     private final Csv trades;
     private final Csv collectives;
     private final Csv steps;
+    private final Csv lines;
     private long rowsOfSteps;
 
     private RunOutput(OutputFolder folder) throws IOException {
@@ -59,6 +66,7 @@ public final class RunOutput implements AutoCloseable {
         this.trades = new Csv(folder.create(TRADES_FILE), TRADES);
         this.collectives = new Csv(folder.create(COLLECTIVES_FILE), COLLECTIVES);
         this.steps = new Csv(folder.create(STEPS_FILE), STEPS);
+        this.lines = new Csv(folder.create(LINES_FILE), LINES);
     }
 
     /**
@@ -131,6 +139,10 @@ public final class RunOutput implements AutoCloseable {
                 .number(r.fees()).number(r.imbalance())
                 .integer(r.stats().iterations()).number(r.stats().seconds())
                 .text(r.message()).text(String.join(";", r.conflicts())).end();
+        for (LineStep l : r.lines()) {
+            lines.integer(r.step()).text(time).text(design).text(l.line()).number(l.flow())
+                    .number(l.capacity()).number(l.loading()).number(l.price()).end();
+        }
         rowsOfSteps++;
     }
 
@@ -147,7 +159,7 @@ public final class RunOutput implements AutoCloseable {
     public synchronized void finish(Scenario scenario, RunSettings settings,
                                     List<DesignReport> reports) throws IOException {
         try {
-            for (Csv csv : List.of(peers, trades, collectives, steps)) {
+            for (Csv csv : List.of(peers, trades, collectives, steps, lines)) {
                 csv.close();
             }
             try (OutputStream summary = folder.create(OutputFolder.MANIFEST)) {
@@ -166,7 +178,7 @@ public final class RunOutput implements AutoCloseable {
      * @return true when a partial output was removed
      */
     public synchronized boolean abort() {
-        for (Csv csv : List.of(peers, trades, collectives, steps)) {
+        for (Csv csv : List.of(peers, trades, collectives, steps, lines)) {
             try {
                 csv.close();
             } catch (IOException e) {

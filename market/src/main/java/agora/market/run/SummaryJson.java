@@ -127,6 +127,17 @@ public final class SummaryJson {
         number(node, "exchangeBetweenCollectives", t.exchange());
         number(node, "fees", t.fees());
         number(node, "budgetMaxImbalance", t.maxImbalance());
+        if (!t.lines().isEmpty()) {
+            number(node, "congestionRent", t.congestionRent());
+            ArrayNode lines = node.putArray("lines");
+            double dt = scenario.time().stepHours();
+            for (DesignTotals.LineTotals l : t.lines()) {
+                ObjectNode line = lines.addObject().put("line", l.line());
+                number(line, "hoursCongested", l.congestedSteps() * dt);
+                number(line, "maxCongestionPrice", l.maxPrice());
+                number(line, "maxLoading", l.maxLoading());
+            }
+        }
         node.putObject("units").put("money", scenario.currency()).put("energy", "MWh");
         node.set("solve", solve(r.solve()));
         node.put("failedSteps", t.failedSteps());

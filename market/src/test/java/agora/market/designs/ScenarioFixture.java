@@ -147,9 +147,19 @@ public final class ScenarioFixture {
 
     /** A line; reactance and resistance in p.u. */
     public ScenarioFixture line(int from, int to, double resistance, double reactance) {
+        return line(from, to, resistance, reactance, null);
+    }
+
+    /** A line with a capacity in MW ({@code l<from>_<to>}), limited in every step (set the steps first). */
+    public ScenarioFixture limitedLine(int from, int to, double reactance, double capacity) {
+        return line(from, to, 0.0, reactance, agora.scenario.Profile.constant(capacity, steps));
+    }
+
+    private ScenarioFixture line(int from, int to, double resistance, double reactance,
+                                 agora.scenario.Profile capacity) {
         buses.add(from);
         buses.add(to);
-        lines.add(new Line(span("line"), "l" + from + "_" + to, from, to, resistance, reactance, 100));
+        lines.add(new Line(span("line"), "l" + from + "_" + to, from, to, resistance, reactance, capacity));
         return this;
     }
 
