@@ -49,6 +49,7 @@ public final class ScenarioFixture {
     private Tariffs.DistanceMetric metric = Tariffs.DistanceMetric.HOPS;
     private final Set<Integer> buses = new LinkedHashSet<>();
     private final List<Line> lines = new ArrayList<>();
+    private int slack;
     private String design = "full";
 
     private ScenarioFixture(String name) {
@@ -145,6 +146,12 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** The slack bus of the DC power flow (by default the grid's bus). */
+    public ScenarioFixture slack(int bus) {
+        this.slack = bus;
+        return this;
+    }
+
     /** A line; reactance and resistance in p.u. */
     public ScenarioFixture line(int from, int to, double resistance, double reactance) {
         return line(from, to, resistance, reactance, null);
@@ -211,7 +218,7 @@ public final class ScenarioFixture {
                 SolverOptions.defaults());
         return new Scenario(new SourceSpan(FILE, 1, 1, 8), name, "$",
                 new TimeAxis(LocalDateTime.of(2024, 1, 1, 0, 0), step, steps), Map.of(),
-                builtPeers, builtCollectives, tariffs, new Network(busList, List.copyOf(lines)),
+                builtPeers, builtCollectives, tariffs, new Network(busList, List.copyOf(lines), slack, null),
                 market, "fixture", List.of(FILE));
     }
 

@@ -39,9 +39,22 @@ class BudgetBalanceTest {
      * with {@code prosumer}, c2 also holds a prosumer that may buy or sell.
      */
     static Scenario scenario(boolean prosumer) {
+        return scenario(prosumer, 0, 0);
+    }
+
+    /**
+     * The same with line 1 -> 2 limited to {@code limit} MW (none when 0) and the DC power flow's
+     * slack at {@code slack} (the grid's bus 1 when 0).
+     */
+    static Scenario scenario(boolean prosumer, double limit, int slack) {
         ScenarioFixture f = ScenarioFixture.named("balance").steps(2, Duration.ofMinutes(30));
         if (prosumer) {
             f.prosumer("b2", -1, 1, 1.0, 40).at("b2", 3);
+        }
+        if (limit > 0) {
+            f.limitedLine(1, 2, 0.05, limit);
+        } else {
+            f.line(1, 2, 0.01, 0.05);
         }
         return f
                 .grid("g", 50, 30).at("g", 1)
@@ -52,7 +65,8 @@ class BudgetBalanceTest {
                 .consumer("e", -2, 0, 0.3, 65).at("e", 1)
                 .collective("c1", Clearing.POOL).member("c1", "w1", "d1")
                 .collective("c2", Clearing.BILATERAL).member("c2", "s2", "d2")
-                .line(1, 2, 0.01, 0.05).line(2, 3, 0.01, 0.05)
+                .slack(slack)
+                .line(2, 3, 0.01, 0.05)
                 .tradeFee(0.1).fee("c1", "c2", 1.5)
                 .networkCharge(0.2, Tariffs.DistanceMetric.HOPS)
                 .prefers("d2", Preference.Target.ENERGY, "green", 2)
@@ -87,9 +101,52 @@ class BudgetBalanceTest {
         }
     }
 
+    /**
+     * With line 1 -> 2 limited to 0.5 MW the peers also pay the operator their locational
+     * charges, and the budget still balances once the congestion rent is counted; the slack bus
+     * changes how the money is split between trades and charges, not the dispatch, the flows or
+     * the balance.
+     */
+    @Test
+    void congestionRentClosesTheBudgetWhateverTheSlack() throws DesignException {
+        SolverBackend backend = SolverBackends.byName("ipm");
+        SolverOptions options = new SolverOptions(1e-9, Duration.ofSeconds(20), 1, 1.0, 1000);
+        List<String> designs = List.of("full", "community", "hybrid", "nested");
+        double rent = 0;
+        for (int slack : new int[] {0, 3}) {
+            List<MarketTree> limited = trees(scenario(true, 0.5, slack), designs);
+            for (MarketTree tree : limited) {
+                check(tree, new CentralizedSolver(tree, backend, options), 1e-5);
+                for (int step = 0; step < 2; step++) {
+                    StepOutcome o = new CentralizedSolver(tree, backend, options).solve(step);
+                    assertTrue(Math.abs(o.lineFlows()[0]) <= 0.5 + 1e-7, tree.design() + ": flow "
+                            + o.lineFlows()[0]);
+                    rent += Accounting.step(tree, o).congestionRent();
+                }
+            }
+        }
+        assertTrue(rent > 1e-3, "the limit binds somewhere: rent " + rent);
+        for (String design : designs) {
+            MarketTree atGrid = trees(scenario(true, 0.5, 0), List.of(design)).get(0);
+            MarketTree atThree = trees(scenario(true, 0.5, 3), List.of(design)).get(0);
+            for (int step = 0; step < 2; step++) {
+                StepOutcome a = new CentralizedSolver(atGrid, backend, options).solve(step);
+                StepOutcome b = new CentralizedSolver(atThree, backend, options).solve(step);
+                assertEquals(a.objective(), b.objective(), 1e-6 * (1 + Math.abs(a.objective())), design);
+                assertEquals(a.lineFlows()[0], b.lineFlows()[0], 1e-6, design + ": flow");
+                assertEquals(a.linePrices()[0], b.linePrices()[0], 1e-4, design + ": congestion price");
+            }
+        }
+    }
+
     private static List<MarketTree> trees(boolean prosumer, List<String> designs)
             throws DesignException {
-        Topology topology = Topology.of(scenario(prosumer));
+        return trees(scenario(prosumer), designs);
+    }
+
+    private static List<MarketTree> trees(Scenario scenario, List<String> designs)
+            throws DesignException {
+        Topology topology = Topology.of(scenario);
         List<MarketTree> out = new ArrayList<>();
         for (String design : designs) {
             out.add(MarketDesigns.byName(design).lower(topology));
