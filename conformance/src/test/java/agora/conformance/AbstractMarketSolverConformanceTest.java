@@ -104,14 +104,6 @@ public abstract class AbstractMarketSolverConformanceTest {
         return true;
     }
 
-    /**
-     * Whether the solver under test takes networks with line limits: by default yes. The
-     * decomposed solver does not yet (it refuses them; see {@code AdmmSolver}).
-     */
-    protected boolean takesLineLimits() {
-        return true;
-    }
-
     /** The backend behind a centralized solver under test, for KKT checks; empty otherwise. */
     protected Optional<SolverBackend> centralizedBackend() {
         return Optional.empty();
@@ -257,7 +249,6 @@ public abstract class AbstractMarketSolverConformanceTest {
 
     @Test
     void aFullLineSplitsThePricesOfItsTwoSides() {
-        assumeTrue(takesLineLimits(), "the solver does not take line limits yet");
         MarketTree tree = KnownAnswers.twoBuses(5);
         StepOutcome o = solverFor(tree).solve(0);
         assertTrue(o.isOptimal(), o.message());
@@ -271,7 +262,6 @@ public abstract class AbstractMarketSolverConformanceTest {
 
     @Test
     void aLimitThatDoesNotBindChangesNothing() {
-        assumeTrue(takesLineLimits(), "the solver does not take line limits yet");
         StepOutcome o = solverFor(KnownAnswers.twoBuses(50)).solve(0);
         assertTrue(o.isOptimal(), o.message());
         assertEquals(-225, o.objective(), objectiveTolerance() * 225, "q² - 30q at q = 15");
@@ -283,7 +273,6 @@ public abstract class AbstractMarketSolverConformanceTest {
 
     @Test
     void loopFlowLimitsTheTransferToThreeHalvesOfTheDirectLine() {
-        assumeTrue(takesLineLimits(), "the solver does not take line limits yet");
         StepOutcome o = solverFor(KnownAnswers.triangle()).solve(0);
         assertTrue(o.isOptimal(), o.message());
         assertEquals(-144, o.objective(), objectiveTolerance() * 144);
@@ -323,8 +312,6 @@ public abstract class AbstractMarketSolverConformanceTest {
     @ParameterizedTest
     @MethodSource("knownAnswerTrees")
     void outcomesBalanceAndCostWhatTheyReport(MarketTree tree) {
-        assumeTrue(takesLineLimits() || !tree.scenario().network().hasLimits(),
-                "the solver does not take line limits yet");
         MarketSolver solver = solverFor(tree);
         for (int step = 0; step < tree.scenario().time().count(); step++) {
             StepOutcome outcome = solver.solve(step);

@@ -23,20 +23,6 @@ class AdmmConformanceTest extends AbstractMarketSolverConformanceTest {
         return false;
     }
 
-    /** No network operator agent yet: ADMM refuses limited lines (see {@code refusesLineLimits}). */
-    @Override
-    protected boolean takesLineLimits() {
-        return false;
-    }
-
-    @org.junit.jupiter.api.Test
-    void refusesLineLimitsRatherThanBreakThem() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> solverFor(KnownAnswers.twoBuses(5)));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("1 limited line(s)"),
-                e.getMessage());
-    }
-
     @Override
     protected double objectiveTolerance() {
         return 1e-4;

@@ -54,12 +54,6 @@ class PluginDesignConformanceTest extends AbstractMarketSolverConformanceTest {
         return false;
     }
 
-    /** Solved by ADMM, which refuses line limits for now. */
-    @Override
-    protected boolean takesLineLimits() {
-        return false;
-    }
-
     @Override
     protected double objectiveTolerance() {
         return 1e-4;

@@ -45,13 +45,6 @@ public final class AdmmSolver implements MarketSolver {
                     + "decomposed solver cannot give to the parties yet; solve it centralized "
                     + "(--solve centralized)");
         }
-        if (!problem.lineLimits().isEmpty()) {
-            // a network operator agent (PTDF and limits only, pricing congestion) is the next step
-            throw new IllegalArgumentException("the network has " + problem.lineLimits().size()
-                    + " limited line(s), which the decomposed solver does not take yet: without them "
-                    + "it would report flows above their capacities; solve it centralized "
-                    + "(--solve centralized)");
-        }
         List<String> outOfRange = OptionRange.problems(options);
         if (!outOfRange.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", outOfRange));

@@ -34,12 +34,13 @@ final class Agent {
 
     Agent(AgentData data) {
         this.data = data;
-        this.mailbox = new double[2 * data.slotCount()];
+        // its trade slots, then the injection it announces to the network operator, if any
+        this.mailbox = new double[2 * (data.slotCount() + (data.announcesInjection() ? 1 : 0))];
         boolean[] bilateral = new boolean[data.slotCount()];
         for (int j = 0; j < bilateral.length; j++) {
             bilateral[j] = !data.isPool(j);
         }
-        this.local = new LocalProblem(data.slotCount(), mailbox, bilateral);
+        this.local = new LocalProblem(data.slotCount(), mailbox, bilateral, data.announcesInjection());
     }
 
     /** The agent's mailbox, handed to the relay once when the negotiation is wired. */
@@ -117,6 +118,9 @@ final class Agent {
         double[] value = local.value;
         for (int j = 0; j < value.length; j++) {
             mailbox[2 * j] = value[j];
+        }
+        if (data.announcesInjection()) {
+            mailbox[2 * value.length] = local.netValue;
         }
         dispatchUncertainty = readMail ? uncertainty(mailPenalty) : Double.POSITIVE_INFINITY;
     }

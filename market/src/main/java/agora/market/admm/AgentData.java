@@ -20,9 +20,17 @@ import agora.scenario.QuadraticCost;
  * @param slotHigh   upper bound of each slot (0 for a consumer's trades, else +inf)
  * @param poolSlot   true where the slot is a pool position (the pool's manager answers), false
  *                   where it is a bilateral trade (the partner answers)
+ * @param announcesInjection true when its injection loads a limited line: it then also announces
+ *                   its net position to the network operator, on one more slot after its
+ *                   trades, and pays the locational price the operator answers with
  */
 record AgentData(String name, QuadraticCost cost, Profile lower, Profile upper, SlotPrice[] slotPrice,
-                 double[] slotLow, double[] slotHigh, boolean[] poolSlot) {
+                 double[] slotLow, double[] slotHigh, boolean[] poolSlot, boolean announcesInjection) {
+
+    AgentData(String name, QuadraticCost cost, Profile lower, Profile upper, SlotPrice[] slotPrice,
+              double[] slotLow, double[] slotHigh, boolean[] poolSlot) {
+        this(name, cost, lower, upper, slotPrice, slotLow, slotHigh, poolSlot, false);
+    }
 
     AgentData {
         int n = slotPrice.length;

@@ -21,6 +21,13 @@ package agora.market.admm;
  * sum_j v_j(-b) inside its box) or z sits at one bound and F is continuous on the remaining
  * half-line.
  *
+ * <p>An agent whose injection loads a limited line also announces its net position z to the
+ * network operator: one more consensus row {@code z + h = 0} with the operator's slot h, priced
+ * like a bilateral trade ({@code netPrice}, {@code netTarget}, its mail after the trade slots'
+ * in the mailbox). Its terms {@code netPrice z + rho/2 (z - netTarget)^2} are a quadratic cost
+ * of z, so they fold into g: the net position's cost becomes strictly convex and the same root
+ * finding applies.
+ *
  * <p>The arrays are the agent's own: the class is allocation-free per solve, so that an iteration
  * over 500,000 trade slots costs no garbage.
  */
@@ -52,6 +59,14 @@ final class LocalProblem {
     double netHigh;
     /** mu of the last solve, the warm start of the next. */
     double multiplier;
+    /** Whether z is announced to the network operator (a row z + h = 0). */
+    final boolean announcesNet;
+    /** The unscaled dual, consensus value and last consensus step of that row. */
+    double netPrice;
+    double netTarget;
+    double netTargetChange;
+    /** z of the latest proposals. */
+    double netValue;
 
     private double slope;
     private boolean firstPassReadsMail;
@@ -71,7 +86,13 @@ final class LocalProblem {
     private double mailJump;
 
     LocalProblem(int size, double[] mailbox, boolean[] bilateral) {
+        this(size, mailbox, bilateral, false);
+    }
+
+    /** @param announcesNet whether z is announced to the network operator (mail slot {@code size}) */
+    LocalProblem(int size, double[] mailbox, boolean[] bilateral, boolean announcesNet) {
         this.size = size;
+        this.announcesNet = announcesNet;
         this.mailbox = mailbox;
         this.bilateral = bilateral;
         sell = new double[size];
@@ -124,8 +145,22 @@ final class LocalProblem {
             for (int j = 0; j < size; j++) {
                 absorb(j);
             }
+            absorbNet();
             unreadMail = false;
         }
+    }
+
+    /** The operator's answer on the injection row, read like a bilateral partner's. */
+    private void absorbNet() {
+        if (!announcesNet) {
+            return;
+        }
+        double partner = mailbox[2 * size + 1];
+        netPrice += mailPriceStep * (netValue + partner);
+        double next = 0.5 * relaxation * (netValue - partner) + (1.0 - relaxation) * netTarget;
+        double moved = next + mailJump * (next - netTarget);
+        netTargetChange = moved - netTarget;
+        netTarget = moved;
     }
 
     private void absorb(int j) {
@@ -150,7 +185,7 @@ final class LocalProblem {
 
     /** The largest |t^k - t^(k-1)| over the slots, MW. */
     double largestTargetChange() {
-        double largest = 0.0;
+        double largest = Math.abs(netTargetChange);
         for (int j = 0; j < size; j++) {
             largest = Math.max(largest, Math.abs(targetChange[j]));
         }
@@ -176,17 +211,19 @@ final class LocalProblem {
             return;
         }
         if (unreadMail) {
-            // fused into the first evaluation below
+            absorbNet();
+            // the trade slots' mail is fused into the first evaluation below
             firstPassReadsMail = true;
             unreadMail = false;
         }
-        if (quadratic > 0.0) {
+        if (quadratic > 0.0 || announcesNet) {
             fixedNet = Double.NaN;
             multiplier = findRoot(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, multiplier, invRho);
         } else {
             multiplier = solveLinearNet(invRho);
         }
         // value[] now holds v(mu) of the last evaluation, which was at the returned mu
+        netValue = proposedNet();
     }
 
     /** a = 0: the jump of z(mu) at mu = -b, or z at a bound on one side of it. */
@@ -247,14 +284,18 @@ final class LocalProblem {
         double z;
         double zSlope = 0.0;
         if (Double.isNaN(fixedNet)) {
-            double free = -(linear + mu) / (2.0 * quadratic);
+            // with the injection row: (a + rho/2) z² + (b + netPrice - rho netTarget) z
+            double rho = announcesNet ? 1.0 / invRho : 0.0;
+            double a = quadratic + 0.5 * rho;
+            double b = linear + (announcesNet ? netPrice - rho * netTarget : 0.0);
+            double free = -(b + mu) / (2.0 * a);
             if (free <= netLow) {
                 z = netLow;
             } else if (free >= netHigh) {
                 z = netHigh;
             } else {
                 z = free;
-                zSlope = -1.0 / (2.0 * quadratic);
+                zSlope = -1.0 / (2.0 * a);
             }
         } else {
             z = fixedNet;
@@ -331,6 +372,10 @@ final class LocalProblem {
         firstPassReadsMail = false;
         mailJump = 0.0;
         multiplier = 0.0;
+        netPrice = 0.0;
+        netTarget = 0.0;
+        netTargetChange = 0.0;
+        netValue = 0.0;
     }
 
     /** The sum of the consensus trades: the net position the market settles this agent at. */

@@ -58,6 +58,8 @@ final class Negotiation {
     private final Agent[] agents;
     private final double[][] mailboxes;
     private final PoolCoordinator[] pools;
+    /** The network operator, with line limits; null without. */
+    private final NetworkOperator operator;
     private final double[] linkConsensus;
     private final double[] linkPrice;
     /** The last change of each link's consensus trade, for {@link Extrapolation}. */
@@ -75,7 +77,14 @@ final class Negotiation {
         this.options = options;
         this.workers = workers;
         this.agents = plan.agents.stream().map(Agent::new).toArray(Agent[]::new);
-        this.mailboxes = Arrays.stream(agents).map(Agent::mailbox).toArray(double[][]::new);
+        this.operator = plan.hasNetwork()
+                ? new NetworkOperator(plan.networkFactors, plan.lineCapacities) : null;
+        // the operator's mailbox after the agents': the routing tables name it so
+        this.mailboxes = new double[agents.length + 1][];
+        for (int i = 0; i < agents.length; i++) {
+            mailboxes[i] = agents[i].mailbox();
+        }
+        mailboxes[agents.length] = operator == null ? new double[0] : operator.mailbox();
         this.pools = plan.pools.stream().map(p -> new PoolCoordinator(p.agent().length))
                 .toArray(PoolCoordinator[]::new);
         this.linkConsensus = new double[plan.linkCount()];
@@ -87,6 +96,9 @@ final class Negotiation {
         this.rho = options.admmRho();
         for (Agent agent : agents) {
             agent.setRelaxation(alpha);
+        }
+        if (operator != null) {
+            operator.setRelaxation(alpha);
         }
     }
 
@@ -102,9 +114,13 @@ final class Negotiation {
                 return failed(step, status, problem, 0, Double.NaN, Double.NaN, started);
             }
         }
+        if (operator != null) {
+            operator.prepare(step);
+        }
         broadcastPenalty();
         extrapolation.reset();
-        double sqrtSlots = Math.sqrt(plan.slotCount);
+        // each injection row holds two slots: the peer's announcement and the operator's answer
+        double sqrtSlots = Math.sqrt(plan.slotCount + 2.0 * plan.networkPeers.length);
         double tolerance = options.tolerance();
         long deadline = started + options.timeLimit().toNanos();
         int maxIterations = options.admmMaxIterations();
@@ -117,6 +133,9 @@ final class Negotiation {
                     agents[i].propose(readMail);
                 }
             });
+            if (operator != null) {
+                operator.propose(readMail);
+            }
             relayTrades();
             settlePools();
             double primal = residuals.primalNorm();
@@ -296,7 +315,10 @@ final class Negotiation {
         for (Agent agent : agents) {
             agent.extrapolate(steps);
         }
-        countMessages(agents.length, 1);
+        if (operator != null) {
+            operator.extrapolate(steps);
+        }
+        countMessages(agents.length + (operator == null ? 0 : 1), 1);
     }
 
     /** Rescales rho when one scaled residual is far above the other; true if it changed. */
@@ -317,7 +339,10 @@ final class Negotiation {
         for (Agent agent : agents) {
             agent.setPenalty(rho);
         }
-        countMessages(agents.length, 1);
+        if (operator != null) {
+            operator.setPenalty(rho);
+        }
+        countMessages(agents.length + (operator == null ? 0 : 1), 1);
     }
 
     private void countMessages(long count, int values) {
@@ -334,12 +359,15 @@ final class Negotiation {
                 agents[i].readMail();
             }
         });
+        if (operator != null) {
+            operator.readMail();
+        }
         double[] injection = new double[plan.peerAgent.length];
         for (int i = 0; i < injection.length; i++) {
             injection[i] = agents[plan.peerAgent[i]].settledNet();
         }
-        double[] marketLinkPrice = new double[linkPrice.length];
-        for (int l = 0; l < linkPrice.length; l++) {
+        double[] marketLinkPrice = new double[plan.marketLinks];
+        for (int l = 0; l < marketLinkPrice.length; l++) {
             marketLinkPrice[l] = -linkPrice[l];
         }
         double objective = 0.0;
@@ -352,7 +380,7 @@ final class Negotiation {
         }
         double[] couplingPrices = new double[plan.problem.couplings().size()];
         Arrays.fill(couplingPrices, Double.NaN);
-        for (int l = 0; l < linkPrice.length; l++) {
+        for (int l = 0; l < marketLinkPrice.length; l++) {
             couplingPrices[plan.problem.linkCoupling(l).index()] = marketLinkPrice[l];
         }
         for (int p = 0; p < pools.length; p++) {
@@ -365,10 +393,22 @@ final class Negotiation {
                     .orElse(Double.NaN);
             collectiveNet[m] = plan.marketManager[m] < 0 ? Double.NaN : netInParent(m);
         }
+        double[] lineFlows = new double[0];
+        double[] linePrices = new double[0];
+        if (operator != null) {
+            // the flows at the settled injections of the peers that load the lines
+            double[] announced = new double[plan.networkPeers.length];
+            for (int row = 0; row < announced.length; row++) {
+                announced[row] = injection[plan.networkPeers[row]];
+            }
+            lineFlows = operator.flows(announced);
+            linePrices = operator.congestionPrices();
+        }
         return new StepOutcome(step, SolveStatus.OPTIMAL, "ADMM converged in " + iterations
-                + " iterations", List.of(), objective, injection, linkConsensus.clone(),
-                marketLinkPrice, marketPrice, collectiveNet, slotValues, couplingPrices,
-                stats(iterations, primal, dual, started));
+                + " iterations", List.of(), objective, injection,
+                Arrays.copyOf(linkConsensus, plan.marketLinks), marketLinkPrice, marketPrice,
+                collectiveNet, slotValues, couplingPrices, new double[0], 0.0, lineFlows,
+                linePrices, stats(iterations, primal, dual, started));
     }
 
     /** A collective's net position: the sum of its manager's settled trades in the parent market. */
@@ -392,6 +432,9 @@ final class Negotiation {
         }
         for (PoolCoordinator pool : pools) {
             pool.forget();
+        }
+        if (operator != null) {
+            operator.forget();
         }
         Arrays.fill(linkConsensus, 0.0);
         Arrays.fill(linkPrice, 0.0);

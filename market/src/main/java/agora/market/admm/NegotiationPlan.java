@@ -1,6 +1,7 @@
 package agora.market.admm;
 
 import agora.market.formulation.Coupling;
+import agora.market.formulation.LineLimit;
 import agora.market.formulation.MarketProblem;
 import agora.market.formulation.Party;
 import agora.market.formulation.Position;
@@ -9,7 +10,9 @@ import agora.market.formulation.SlotPrice;
 import agora.market.formulation.TradeSlot;
 import agora.scenario.Profile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The set-up of a negotiation, read once from the {@link MarketProblem}: what each agent is told
@@ -21,6 +24,10 @@ import java.util.List;
  *
  * <p>Agents are the problem's parties, in its order; each collective's manager has its slots in
  * its parent market before its slots inside its own market.
+ *
+ * <p>With line limits a network operator takes part too (index {@code agents.size()} in the
+ * routing tables): every peer whose bus loads a limited line announces its injection to it on
+ * one more row, routed like a bilateral link after the market's links.
  */
 final class NegotiationPlan {
 
@@ -52,6 +59,13 @@ final class NegotiationPlan {
     final int[] managerParentSlots;
     final int marketCount;
     final int slotCount;
+    /** The market's trade links; the routing tables hold the injection rows after them. */
+    final int marketLinks;
+    /** Per operator row: the announcing peer's index in the scenario. */
+    final int[] networkPeers;
+    /** Per limited line, its factor for each operator row (empty without limits). */
+    final double[][] networkFactors;
+    final Profile[] lineCapacities;
 
     private NegotiationPlan(MarketProblem problem) {
         this.problem = problem;
@@ -67,17 +81,53 @@ final class NegotiationPlan {
             local[slot.index()] = count[slot.agent()]++;
         }
         this.slotLocal = local;
+        // the peers (with trades) whose injections load a limited line, in position order
+        Map<Integer, Integer> rowOfPosition = new LinkedHashMap<>();
+        for (LineLimit line : problem.lineLimits()) {
+            for (int position : line.positions()) {
+                Party party = problem.party(problem.positions().get(position).name()).orElseThrow();
+                if (count[party.index()] > 0) {
+                    rowOfPosition.putIfAbsent(position, 0);
+                }
+            }
+        }
+        List<Integer> announcing = rowOfPosition.keySet().stream().sorted().toList();
+        for (int row = 0; row < announcing.size(); row++) {
+            rowOfPosition.put(announcing.get(row), row);
+        }
         List<AgentData> data = new ArrayList<>();
         for (Party party : parties) {
-            data.add(agentData(problem, party, count[party.index()], steps));
+            data.add(agentData(problem, party, count[party.index()], steps,
+                    rowOfPosition.containsKey(party.position())));
         }
         this.agents = List.copyOf(data);
-        int links = problem.linkCount();
+        this.marketLinks = problem.linkCount();
+        int links = marketLinks + announcing.size();
         this.linkAgentA = new int[links];
         this.linkSlotA = new int[links];
         this.linkAgentB = new int[links];
         this.linkSlotB = new int[links];
-        for (int i = 0; i < links; i++) {
+        this.networkFactors = new double[problem.lineLimits().size()][announcing.size()];
+        this.lineCapacities = new Profile[problem.lineLimits().size()];
+        for (LineLimit line : problem.lineLimits()) {
+            lineCapacities[line.index()] = line.line().capacity();
+            for (int k = 0; k < line.positions().length; k++) {
+                Integer row = rowOfPosition.get(line.positions()[k]);
+                if (row != null) {
+                    networkFactors[line.index()][row] = line.factors()[k];
+                }
+            }
+        }
+        this.networkPeers = new int[announcing.size()];
+        for (int row = 0; row < announcing.size(); row++) {
+            Party party = problem.party(problem.positions().get(announcing.get(row)).name()).orElseThrow();
+            networkPeers[row] = peerIndex(problem, announcing.get(row));
+            linkAgentA[marketLinks + row] = party.index();
+            linkSlotA[marketLinks + row] = count[party.index()]; // after its trade slots
+            linkAgentB[marketLinks + row] = parties.size();      // the operator
+            linkSlotB[marketLinks + row] = row;
+        }
+        for (int i = 0; i < marketLinks; i++) {
             int[] sides = problem.linkCoupling(i).slots();
             linkAgentA[i] = slots.get(sides[0]).agent();
             linkSlotA[i] = local[sides[0]];
@@ -122,8 +172,22 @@ final class NegotiationPlan {
         return new NegotiationPlan(problem);
     }
 
+    /** Rows routed like links: the market's trade links, then the injection rows. */
     int linkCount() {
         return linkAgentA.length;
+    }
+
+    boolean hasNetwork() {
+        return networkPeers.length > 0;
+    }
+
+    private static int peerIndex(MarketProblem problem, int position) {
+        for (int k = 0; k < problem.tree().peers().size(); k++) {
+            if (problem.peerPosition(k) == position) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("position " + position + " is no peer's");
     }
 
     private static PoolRoute route(MarketProblem problem, int market, Coupling pool, int[] local) {
@@ -141,7 +205,8 @@ final class NegotiationPlan {
     }
 
     /** A party's own data: its position's cost and bounds, its slots' prices and signs. */
-    private static AgentData agentData(MarketProblem problem, Party party, int slotCount, int steps) {
+    private static AgentData agentData(MarketProblem problem, Party party, int slotCount, int steps,
+                                       boolean announces) {
         SlotPrice[] prices = new SlotPrice[slotCount];
         double[] low = new double[slotCount];
         double[] high = new double[slotCount];
@@ -167,6 +232,7 @@ final class NegotiationPlan {
             lower = position.peer().pmin();
             upper = position.peer().pmax();
         }
-        return new AgentData(party.name(), position.cost(), lower, upper, prices, low, high, pool);
+        return new AgentData(party.name(), position.cost(), lower, upper, prices, low, high, pool,
+                announces);
     }
 }

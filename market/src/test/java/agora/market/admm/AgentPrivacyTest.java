@@ -31,7 +31,7 @@ class AgentPrivacyTest {
      */
     private static final Set<Class<?>> ALLOWED = Set.of(double.class, int.class, boolean.class,
             double[].class, boolean[].class, String.class, Profile.class, QuadraticCost.class,
-            SlotPrice[].class);
+            SlotPrice[].class, double[][].class, Profile[].class);
 
     /** Every field type reachable from {@code root} through classes of this package. */
     private static List<String> disallowedFields(Class<?> root) {
@@ -65,6 +65,7 @@ class AgentPrivacyTest {
     void agentsHoldOnlyNumbersAndTheirOwnData() {
         assertEquals(List.of(), disallowedFields(Agent.class));
         assertEquals(List.of(), disallowedFields(PoolCoordinator.class));
+        assertEquals(List.of(), disallowedFields(NetworkOperator.class));
     }
 
     @Test
@@ -82,6 +83,11 @@ class AgentPrivacyTest {
         }
         for (Constructor<?> constructor : PoolCoordinator.class.getDeclaredConstructors()) {
             assertArrayEquals(new Class<?>[] {int.class}, constructor.getParameterTypes());
+        }
+        // the network operator: the lines' distribution factors and capacities, nothing of a peer
+        for (Constructor<?> constructor : NetworkOperator.class.getDeclaredConstructors()) {
+            assertArrayEquals(new Class<?>[] {double[][].class, Profile[].class},
+                    constructor.getParameterTypes());
         }
     }
 

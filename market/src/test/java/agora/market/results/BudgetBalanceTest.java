@@ -139,6 +139,37 @@ class BudgetBalanceTest {
         }
     }
 
+    /**
+     * The negotiation with a network operator finds the centralized answer with line 1 -> 2
+     * limited: welfare to 1e-4 relative, injections to 1e-3 MW, flows and congestion prices to
+     * 0.05 $/MWh, and its accounts balance with the congestion rent.
+     */
+    @Test
+    void negotiationWithANetworkOperatorMatchesTheCentralizedSolve() throws DesignException {
+        SolverOptions options = new SolverOptions(1e-6, Duration.ofSeconds(20), 1, 1.0, 20_000);
+        SolverBackend backend = SolverBackends.byName("ipm");
+        double dearest = 0;
+        for (MarketTree tree : trees(scenario(true, 0.5, 0), List.of("full", "community", "hybrid"))) {
+            check(tree, new AdmmSolver(tree, options), 1e-3);
+            for (int step = 0; step < 2; step++) {
+                StepOutcome central = new CentralizedSolver(tree, backend, options).solve(step);
+                StepOutcome negotiated = new AdmmSolver(tree, options).solve(step);
+                String what = tree.design() + ", step " + step;
+                assertTrue(negotiated.isOptimal(), what + ": " + negotiated.message());
+                assertEquals(central.objective(), negotiated.objective(),
+                        1e-4 * (1 + Math.abs(central.objective())), what + ": objective");
+                for (int k = 0; k < central.injection().length; k++) {
+                    assertEquals(central.injection()[k], negotiated.injection()[k], 1e-3, what + ": p" + k);
+                }
+                assertEquals(central.lineFlows()[0], negotiated.lineFlows()[0], 1e-3, what + ": flow");
+                assertEquals(central.linePrices()[0], negotiated.linePrices()[0], 0.05,
+                        what + ": congestion price");
+                dearest = Math.max(dearest, Math.abs(central.linePrices()[0]));
+            }
+        }
+        assertTrue(dearest > 1, "the line is congested: price up to " + dearest);
+    }
+
     private static List<MarketTree> trees(boolean prosumer, List<String> designs)
             throws DesignException {
         return trees(scenario(prosumer), designs);
