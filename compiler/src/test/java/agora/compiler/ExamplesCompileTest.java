@@ -151,7 +151,7 @@ class ExamplesCompileTest {
         assertEquals(4, s.files().size());
         assertTrue(s.files().get(0).endsWith("ieee14.agora"));
         assertTrue(s.files().get(1).endsWith("ieee14-case.agora"));
-        assertEquals(List.of("std/ieee14.agora", "std/peers.agora"), s.files().subList(2, 4));
+        assertEquals(List.of("std/peers.agora", "std/ieee14.agora"), s.files().subList(2, 4));
         assertEquals(64, s.sourceHash().length());
     }
 

@@ -260,9 +260,17 @@ public abstract class AbstractMarketSolverConformanceTest {
         assertEquals(100, o.congestionRent(), 5 * priceTolerance(), "20 $/MWh on 5 MW");
     }
 
-    @Test
-    void aLimitThatDoesNotBindChangesNothing() {
-        StepOutcome o = solverFor(KnownAnswers.twoBuses(50)).solve(0);
+    /**
+     * 50 MW: the row is in the model and does not bind; 500 MW: no dispatch within the peers'
+     * bounds (100 MW each) can reach it, so it is left out of the model and its flow is read
+     * from the injections.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {50, 500})
+    void aLimitThatDoesNotBindChangesNothing(double capacity) {
+        MarketTree tree = KnownAnswers.twoBuses(capacity);
+        assertEquals(capacity < 100, MarketProblem.of(tree).lineLimits().get(0).reachable());
+        StepOutcome o = solverFor(tree).solve(0);
         assertTrue(o.isOptimal(), o.message());
         assertEquals(-225, o.objective(), objectiveTolerance() * 225, "q² - 30q at q = 15");
         assertTrade(15, o.linkTrade()[0], "g -> d");

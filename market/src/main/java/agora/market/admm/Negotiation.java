@@ -1,6 +1,7 @@
 package agora.market.admm;
 
 import agora.market.StepOutcome;
+import agora.market.formulation.LineLimit;
 import agora.solver.SolveStatus;
 import agora.solver.SolverOptions;
 import java.util.Arrays;
@@ -393,16 +394,23 @@ final class Negotiation {
                     .orElse(Double.NaN);
             collectiveNet[m] = plan.marketManager[m] < 0 ? Double.NaN : netInParent(m);
         }
-        double[] lineFlows = new double[0];
-        double[] linePrices = new double[0];
-        if (operator != null) {
-            // the flows at the settled injections of the peers that load the lines
-            double[] announced = new double[plan.networkPeers.length];
-            for (int row = 0; row < announced.length; row++) {
-                announced[row] = injection[plan.networkPeers[row]];
+        // every limited line's flow at the settled injections; the operator's prices on the
+        // lines that can bind, 0 on the others
+        List<LineLimit> limits = plan.problem.lineLimits();
+        double[] lineFlows = new double[limits.size()];
+        double[] linePrices = new double[limits.size()];
+        if (!limits.isEmpty()) {
+            double[] byPosition = new double[plan.problem.positions().size()];
+            for (int k = 0; k < injection.length; k++) {
+                byPosition[plan.problem.peerPosition(k)] = injection[k];
             }
-            lineFlows = operator.flows(announced);
-            linePrices = operator.congestionPrices();
+            for (LineLimit line : limits) {
+                lineFlows[line.index()] = line.flow(byPosition);
+            }
+            double[] prices = operator == null ? new double[0] : operator.congestionPrices();
+            for (int l = 0; l < prices.length; l++) {
+                linePrices[plan.operatorLines[l]] = prices[l];
+            }
         }
         return new StepOutcome(step, SolveStatus.OPTIMAL, "ADMM converged in " + iterations
                 + " iterations", List.of(), objective, injection,

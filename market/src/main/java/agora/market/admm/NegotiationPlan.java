@@ -63,7 +63,9 @@ final class NegotiationPlan {
     final int marketLinks;
     /** Per operator row: the announcing peer's index in the scenario. */
     final int[] networkPeers;
-    /** Per limited line, its factor for each operator row (empty without limits). */
+    /** The operator's lines: the limited lines that can bind, by index among the limits. */
+    final int[] operatorLines;
+    /** Per operator line, its factor for each operator row (empty without limits). */
     final double[][] networkFactors;
     final Profile[] lineCapacities;
 
@@ -82,8 +84,9 @@ final class NegotiationPlan {
         }
         this.slotLocal = local;
         // the peers (with trades) whose injections load a limited line, in position order
+        List<LineLimit> reachable = problem.lineLimits().stream().filter(LineLimit::reachable).toList();
         Map<Integer, Integer> rowOfPosition = new LinkedHashMap<>();
-        for (LineLimit line : problem.lineLimits()) {
+        for (LineLimit line : reachable) {
             for (int position : line.positions()) {
                 Party party = problem.party(problem.positions().get(position).name()).orElseThrow();
                 if (count[party.index()] > 0) {
@@ -107,14 +110,16 @@ final class NegotiationPlan {
         this.linkSlotA = new int[links];
         this.linkAgentB = new int[links];
         this.linkSlotB = new int[links];
-        this.networkFactors = new double[problem.lineLimits().size()][announcing.size()];
-        this.lineCapacities = new Profile[problem.lineLimits().size()];
-        for (LineLimit line : problem.lineLimits()) {
-            lineCapacities[line.index()] = line.line().capacity();
+        this.operatorLines = reachable.stream().mapToInt(LineLimit::index).toArray();
+        this.networkFactors = new double[reachable.size()][announcing.size()];
+        this.lineCapacities = new Profile[reachable.size()];
+        for (int l = 0; l < reachable.size(); l++) {
+            LineLimit line = reachable.get(l);
+            lineCapacities[l] = line.line().capacity();
             for (int k = 0; k < line.positions().length; k++) {
                 Integer row = rowOfPosition.get(line.positions()[k]);
                 if (row != null) {
-                    networkFactors[line.index()][row] = line.factors()[k];
+                    networkFactors[l][row] = line.factors()[k];
                 }
             }
         }

@@ -169,15 +169,6 @@ final class NetworkOperator {
         return sum;
     }
 
-    /** The flow of each limited line at the settled injections {@code injection} (by row), MW. */
-    double[] flows(double[] injection) {
-        double[] out = new double[factors.length];
-        for (int l = 0; l < out.length; l++) {
-            out[l] = dot(factors[l], injection);
-        }
-        return out;
-    }
-
     /** The congestion price of each limited line (currency/MWh, positive when full forwards). */
     double[] congestionPrices() {
         double[] out = new double[eta.length];

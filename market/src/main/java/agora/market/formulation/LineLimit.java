@@ -15,8 +15,13 @@ import agora.solver.Origin;
  * @param index     position among the problem's line limits
  * @param positions the peer positions whose injections flow over it (factor not 0)
  * @param factors   MW on the line per MW injected by each of those positions
+ * @param reachable false when no dispatch within the peers' bounds can load the line to its
+ *                  capacity in any step ({@code sum_k |factor_k| max(|pmin_k|, |pmax_k|) <=
+ *                  capacity}): the solvers leave such a row out (an extra row that cannot bind
+ *                  only costs accuracy and time) and report its flow from the injections
  */
-public record LineLimit(int index, Line line, Origin origin, int[] positions, double[] factors) {
+public record LineLimit(int index, Line line, Origin origin, int[] positions, double[] factors,
+                        boolean reachable) {
 
     public String name() {
         return line.name();

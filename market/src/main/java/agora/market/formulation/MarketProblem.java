@@ -321,9 +321,28 @@ public final class MarketProblem {
                     }
                 }
                 Line line = lines.get(l);
+                int[] positions = ints(at);
+                double[] f = factors.stream().mapToDouble(Double::doubleValue).toArray();
                 lineLimits.add(new LineLimit(l, line, new Origin("line", line.name(), "flow limit"),
-                        ints(at), factors.stream().mapToDouble(Double::doubleValue).toArray()));
+                        positions, f, reachable(line, positions, f)));
             }
+        }
+
+        /** Whether some step's dispatch within the peers' bounds could fill the line. */
+        private boolean reachable(Line line, int[] positions, double[] factors) {
+            int steps = line.capacity().length();
+            for (int t = 0; t < steps; t++) {
+                double largest = 0.0;
+                for (int k = 0; k < positions.length; k++) {
+                    Position position = this.positions.get(positions[k]);
+                    double reach = Math.max(Math.abs(position.lower(t)), Math.abs(position.upper(t)));
+                    largest += Math.abs(factors[k]) * reach;
+                }
+                if (!(largest <= line.capacity().at(t))) {
+                    return true; // NaN or infinite bounds too
+                }
+            }
+            return false;
         }
 
         private void checkEveryPeerPlacedOnce() {

@@ -287,9 +287,21 @@ public final class LoweredMarket {
         }
         double[] lineFlows = new double[lineRow.length];
         double[] linePrices = new double[lineRow.length];
+        double[] byPosition = null;
         for (int l = 0; l < lineRow.length; l++) {
-            lineFlows[l] = x[lineVariable[l]];
-            linePrices[l] = y[lineRow[l]];
+            if (lineRow[l] >= 0) {
+                lineFlows[l] = x[lineVariable[l]];
+                linePrices[l] = y[lineRow[l]];
+            } else {
+                // a row left out (it cannot bind): its flow from the injections, no congestion
+                if (byPosition == null) {
+                    byPosition = new double[positionVariable.length];
+                    for (int k = 0; k < byPosition.length; k++) {
+                        byPosition[k] = x[positionVariable[k]];
+                    }
+                }
+                lineFlows[l] = problem.lineLimits().get(l).flow(byPosition);
+            }
         }
         return new StepOutcome(step, solution.status(), solution.message(), List.of(),
                 model.objective(x), injection, linkTrades(tradeSolution), linkPrice, marketPrice,
@@ -362,7 +374,12 @@ public final class LoweredMarket {
                         row.coefficients(), c.lower(), c.upper());
             }
             for (LineLimit line : problem.lineLimits()) {
-                lowerLine(line);
+                if (line.reachable()) {
+                    lowerLine(line);
+                } else {
+                    lineVariable[line.index()] = -1;
+                    lineRow[line.index()] = -1;
+                }
             }
             return new LoweredMarket(this);
         }
