@@ -216,9 +216,9 @@ class DiagnosticsTest {
     void e0303InvalidValues() {
         assertEquals(List.of(
                 "t.agora:3:36: error[E0303]: cost must be at most quadratic in p, found a term in p^3",
-                "t.agora:4:69: error[E0303]: the capacity must be a constant, found a profile"),
+                "t.agora:4:69: error[E0303]: the capacity of a line cannot be negative, found -1 MW"),
                 headlines("producer g { output = 1 MW; cost = 1 $/MW²h * p^3 }\n"
-                        + "network { bus 1 .. 2; line l from 1 to 2 { r = 0, x = 1, capacity = solar(capacity: 1 MW) } }"));
+                        + "network { bus 1 .. 2; line l from 1 to 2 { r = 0, x = 1, capacity = -1 MW } }"));
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class RunOutput implements AutoCloseable {
             "import", "export", "import_cost", "export_revenue", "load", "exchange", "fees",
             "imbalance", "iterations", "seconds", "message", "conflicts");
     static final List<String> LINES = List.of("step", "time", "design", "line", "flow_mw",
-            "capacity_mw", "loading", "congestion_price_per_mwh");
+            "capacity_mw", "loading_pct", "congestion_price_per_mwh");
 
     private final OutputFolder folder;
     private final Csv peers;
@@ -141,7 +141,7 @@ public final class RunOutput implements AutoCloseable {
                 .text(r.message()).text(String.join(";", r.conflicts())).end();
         for (LineStep l : r.lines()) {
             lines.integer(r.step()).text(time).text(design).text(l.line()).number(l.flow())
-                    .number(l.capacity()).number(l.loading()).number(l.price()).end();
+                    .number(l.capacity()).number(100 * l.loading()).number(l.price()).end();
         }
         rowsOfSteps++;
     }

@@ -104,7 +104,7 @@ class RunOutputTest {
 
         JsonNode files = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
                 .get("files");
-        assertEquals(List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv"),
+        assertEquals(List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv", "lines.csv"),
                 fieldNames(files));
         for (String name : fieldNames(files)) {
             byte[] bytes = Files.readAllBytes(out.resolve(name));
@@ -131,7 +131,7 @@ class RunOutputTest {
         assertEquals("t,price\n0,40\n", Files.readString(out.resolve("prices.csv")));
         assertEquals("check d", Files.readString(out.resolve("notes/todo.txt")));
         assertEquals("kept", Files.readString(out.resolve("peers.csv.bak")));
-        assertEquals(List.of("collectives.csv", "notes", "peers.csv", "peers.csv.bak",
+        assertEquals(List.of("collectives.csv", "lines.csv", "notes", "peers.csv", "peers.csv.bak",
                 "prices.csv", "s.agora", "steps.csv", "summary.json", "trades.csv"), listing(out));
         assertEquals(4, Files.readAllLines(out.resolve("peers.csv")).size());
     }
@@ -198,7 +198,7 @@ class RunOutputTest {
 
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(real.getFileName(), Files.readSymbolicLink(link));
-        assertEquals(List.of("collectives.csv", "notes.txt", "peers.csv", "steps.csv",
+        assertEquals(List.of("collectives.csv", "lines.csv", "notes.txt", "peers.csv", "steps.csv",
                 "summary.json", "trades.csv"), listing(real));
         assertTrue(Files.getLastModifiedTime(real.resolve("steps.csv")).toMillis() > 0,
                 "steps.csv was written anew");
@@ -251,7 +251,7 @@ class RunOutputTest {
         output.abort();
 
         assertEquals(peers, Files.readString(out.resolve("peers.csv")));
-        assertEquals(List.of("collectives.csv", "notes.txt", "peers.csv", "steps.csv",
+        assertEquals(List.of("collectives.csv", "lines.csv", "notes.txt", "peers.csv", "steps.csv",
                 "summary.json", "trades.csv"), listing(out));
     }
 
@@ -309,8 +309,8 @@ class RunOutputTest {
         assertEquals(4, Files.readAllLines(out.resolve("peers.csv")).size());
     }
 
-    private static final List<String> FILES_SORTED = List.of("collectives.csv", "peers.csv",
-            "steps.csv", "summary.json", "trades.csv");
+    private static final List<String> FILES_SORTED = List.of("collectives.csv", "lines.csv",
+            "peers.csv", "steps.csv", "summary.json", "trades.csv");
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
