@@ -6,15 +6,20 @@ import agora.market.MarketDesign;
 import agora.market.MarketDesigns;
 import agora.market.MarketTree;
 import agora.market.run.MemoryEstimate;
-import agora.units.Numbers;
 import agora.scenario.Collective;
+import agora.scenario.CollectiveFee;
+import agora.scenario.Line;
 import agora.scenario.MarketSettings;
 import agora.scenario.Peer;
 import agora.scenario.PeerKind;
+import agora.scenario.Preference;
+import agora.scenario.Profile;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
+import agora.scenario.Tariffs;
 import agora.scenario.TimeAxis;
 import agora.topology.Topology;
+import agora.units.Numbers;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +82,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println(Describe.count(s.network().buses().size(), "bus", "buses") + ", "
                 + Describe.count(s.network().lines().size(), "line"));
         lineLimits(s, topology).ifPresent(out::println);
+        tariffs(s).ifPresent(out::println);
+        preferences(s).ifPresent(out::println);
         out.println(horizon(s.time()));
         out.println(market(s.market()));
         out.println("trading pairs per design:");
@@ -133,11 +140,11 @@ final class CheckCommand implements Callable<Integer> {
      * {@code fixed at 0 MW, no trades: z1, z2}: the peers whose bounds are 0 MW in every step,
      * which every design leaves out of trading; empty when there are none.
      */
-    static java.util.Optional<String> fixedAtZero(List<Peer> peers) {
+    static Optional<String> fixedAtZero(List<Peer> peers) {
         List<String> idle = peers.stream().filter(p -> !p.isGrid()
                 && new agora.market.Participant.PeerMember(p).isIdle()).map(Peer::name).toList();
-        return idle.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of("fixed at 0 MW, no trades: " + String.join(", ", idle));
+        return idle.isEmpty() ? Optional.empty()
+                : Optional.of("fixed at 0 MW, no trades: " + String.join(", ", idle));
     }
 
     /** {@code 20 peers: 11 consumers, 8 producers, 1 grid}. */
@@ -145,22 +152,68 @@ final class CheckCommand implements Callable<Integer> {
      * The limited lines with their capacities, and the slack bus of the DC power flow; empty
      * when no line has a capacity.
      */
-    static java.util.Optional<String> lineLimits(agora.scenario.Scenario s, Topology topology) {
-        List<agora.scenario.Line> limited = s.network().lines().stream()
-                .filter(agora.scenario.Line::isLimited).toList();
+    static Optional<String> lineLimits(Scenario s, Topology topology) {
+        List<Line> limited = s.network().lines().stream()
+                .filter(Line::isLimited).toList();
         if (limited.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         StringBuilder out = new StringBuilder("line limits (DC power flow, slack bus "
                 + topology.powerFlow().slack() + "):");
-        for (agora.scenario.Line line : limited) {
-            agora.scenario.Profile c = line.capacity();
+        for (Line line : limited) {
+            Profile c = line.capacity();
             String capacity = c.isConstant() && c.length() > 0 ? Numbers.format(c.at(0)) + " MW"
                     : Numbers.format(c.min()) + " .. " + Numbers.format(c.max()) + " MW (" + c.description() + ")";
             out.append("\n  ").append(line.name()).append(" ").append(line.from()).append(" -> ")
                     .append(line.to()).append(": ").append(capacity);
         }
-        return java.util.Optional.of(out.toString());
+        return Optional.of(out.toString());
+    }
+
+    /** The per-MWh charges on trades; empty when there are none. */
+    static Optional<String> tariffs(Scenario s) {
+        Tariffs t = s.tariffs();
+        String per = " " + s.currency() + "/MWh";
+        List<String> items = new ArrayList<>();
+        if (t.tradeFee() > 0) {
+            items.add("fee every trade " + Numbers.format(t.tradeFee()) + per);
+        }
+        for (CollectiveFee fee : t.collectiveFees()) {
+            items.add("fee " + fee.first() + " <-> " + fee.second() + " " + Numbers.format(fee.feePerMWh()) + per);
+        }
+        if (t.networkCharge() > 0) {
+            items.add("network charge " + Numbers.format(t.networkCharge()) + per + " per "
+                    + switch (t.distance()) {
+                        case HOPS -> "hop";
+                        case REACTANCE -> "reactance";
+                        case IMPEDANCE -> "impedance";
+                    });
+        }
+        return items.isEmpty() ? Optional.empty()
+                : Optional.of("tariffs: " + String.join("; ", items));
+    }
+
+    /** Every preference of peers and collectives, in scenario order; empty when there are none. */
+    static Optional<String> preferences(Scenario s) {
+        List<String> items = new ArrayList<>();
+        for (Collective c : s.collectives()) {
+            c.preferences().forEach(p -> items.add(c.name() + " (its members) " + preference(p, s.currency())));
+        }
+        for (Peer peer : s.peers()) {
+            peer.preferences().forEach(p -> items.add(peer.name() + " " + preference(p, s.currency())));
+        }
+        return items.isEmpty() ? Optional.empty()
+                : Optional.of("preferences: " + String.join("; ", items));
+    }
+
+    private static String preference(Preference p, String currency) {
+        String cost = Numbers.format(p.costPerMWh()) + " " + currency + "/MWh";
+        return switch (p.target()) {
+            case ENERGY -> "prefers energy " + p.value() + " by " + cost;
+            case COLLECTIVE -> "prefers collective " + p.value() + " by " + cost;
+            case PARTNER -> "prefers partner " + p.value() + " by " + cost;
+            case DISTANCE -> "prefers distance by " + cost + " per unit";
+        };
     }
 
     static String peers(List<Peer> peers) {

@@ -35,10 +35,11 @@ class CommandsTest {
         assertEquals("4 peers: 2 consumers, 1 producer, 1 grid", lines.get(1));
         assertEquals("2 collectives (2 communities), depth 1", lines.get(2));
         assertEquals("0 buses, 0 lines", lines.get(3));
+        assertEquals("tariffs: fee every trade 0.5 $/MWh; fee c1 <-> c2 2 $/MWh", lines.get(4));
         assertEquals("4 steps of 15 min from 2013-06-01T06:00 to 2013-06-01T06:45 (Δt = 0.25 h)",
-                lines.get(4));
-        assertEquals("market: design hybrid, solve admm", lines.get(5));
-        assertEquals("trading pairs per design:", lines.get(6));
+                lines.get(5));
+        assertEquals("market: design hybrid, solve admm", lines.get(6));
+        assertEquals("trading pairs per design:", lines.get(7));
         // community: the root links each community to the grid; two pools of 2 and 1 members.
         // full: w1 with d1, d2 and g; g with d1 and d2 (not d1-d2: two consumers).
         // hybrid: g, c1, c2 pairwise.

@@ -113,7 +113,9 @@ class ExamplesGoldenTest {
         assertEquals("20 peers: 11 consumers, 8 producers, 1 grid", lines.get(1));
         assertEquals("3 collectives (3 communities), depth 1", lines.get(2));
         assertEquals("14 buses, 20 lines", lines.get(3));
-        assertEquals("17520 steps of 30 min from 2012-07-01T00:00 to 2013-06-30T23:30 (Δt = 0.5 h)", lines.get(4));
+        assertEquals("tariffs: fee every trade 0.001 $/MWh; fee c1 <-> c2 2 $/MWh; fee c1 <-> c3 1 $/MWh; "
+                + "fee c2 <-> c3 1.5 $/MWh", lines.get(4));
+        assertEquals("17520 steps of 30 min from 2012-07-01T00:00 to 2013-06-30T23:30 (Δt = 0.5 h)", lines.get(5));
         // full design: 8 producers × 11 consumers + the grid with each of the 19 peers = 107;
         // hybrid: the 3 community managers and the grid pairwise = 6 pairs, 3 pools of 5 + 6 + 8
         assertTrue(lines.contains("  full       107 trading pairs"), summary);

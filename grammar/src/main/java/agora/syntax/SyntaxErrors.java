@@ -41,7 +41,7 @@ final class SyntaxErrors {
             Map.entry(AgoraParser.RULE_collective, "a collective"),
             Map.entry(AgoraParser.RULE_collectiveItem, "a peer, collective, member list or preference"),
             Map.entry(AgoraParser.RULE_tariffItem, "a tariff item"),
-            Map.entry(AgoraParser.RULE_networkItem, "'bus' or 'line'"),
+            Map.entry(AgoraParser.RULE_networkItem, "'bus', 'slack bus' or 'line'"),
             Map.entry(AgoraParser.RULE_lineProperty, "a line property"),
             Map.entry(AgoraParser.RULE_marketItem, "a market setting"),
             Map.entry(AgoraParser.RULE_designName, "a market design"),
@@ -58,7 +58,7 @@ final class SyntaxErrors {
             AgoraParser.BodyContext.class, "a property",
             AgoraParser.CollectiveContext.class, "a peer, collective, member list, preference",
             AgoraParser.TariffStatementContext.class, "a tariff item",
-            AgoraParser.NetworkStatementContext.class, "'bus', 'line'",
+            AgoraParser.NetworkStatementContext.class, "'bus', 'slack bus', 'line'",
             AgoraParser.MarketStatementContext.class, "a market setting",
             AgoraParser.LineItemContext.class, "a line property");
 
@@ -69,7 +69,8 @@ final class SyntaxErrors {
             AgoraParser.IMPEDANCE, AgoraParser.DISTANCE, AgoraParser.PARTNER, AgoraParser.POOL,
             AgoraParser.BILATERAL, AgoraParser.DESIGN, AgoraParser.TOLERANCE, AgoraParser.THREADS,
             AgoraParser.RHO, AgoraParser.ITERATIONS, AgoraParser.CENTRALIZED, AgoraParser.ADMM,
-            AgoraParser.WITH, AgoraParser.BY, AgoraParser.AT, AgoraParser.CLEARS, AgoraParser.LINE);
+            AgoraParser.WITH, AgoraParser.BY, AgoraParser.AT, AgoraParser.CLEARS, AgoraParser.LINE,
+            AgoraParser.SLACK);
 
     /**
      * A soft keyword and the tokens that follow it when it is used as a keyword: when the parser
@@ -226,8 +227,35 @@ final class SyntaxErrors {
                         + ", found " + describe(previous), null);
                 return;
             }
+            if (within(recognizer, AgoraParser.NetworkChargeContext.class) && expected != null
+                    && expected.contains(AgoraParser.PER)) {
+                // the value of a network charge may go on with its unit, but 'per' must follow
+                errors.add(offending, "unexpected " + describe(offending)
+                        + ", expected 'per hop', 'per reactance' or 'per impedance'",
+                        "a network charge is priced per unit of electrical distance: "
+                                + "'network charge = 0.5 $/MWh per hop'");
+                return;
+            }
+            if (within(recognizer, AgoraParser.TimeStatementContext.class) && expected != null
+                    && expected.contains(AgoraParser.COUNT)) {
+                errors.add(offending, "unexpected " + describe(offending)
+                        + ", expected 'count' and the number of steps",
+                        "the horizon is 'time from START step LENGTH count N', e.g. "
+                                + "'step 1 h count 168' for 7 days");
+                return;
+            }
             errors.add(offending, "unexpected " + describe(offending) + ", expected "
                     + expectation(recognizer, expected), null);
+        }
+
+        /** Whether the parser stands inside a rule of that kind (a soft keyword may be expected anywhere). */
+        private static boolean within(Parser recognizer, Class<? extends ParserRuleContext> rule) {
+            for (ParserRuleContext ctx = recognizer.getContext(); ctx != null; ctx = ctx.getParent()) {
+                if (rule.isInstance(ctx)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A token not in the text: it has no characters. */
