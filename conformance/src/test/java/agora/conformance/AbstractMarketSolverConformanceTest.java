@@ -11,6 +11,7 @@ import agora.market.MarketSolver;
 import agora.market.MarketTree;
 import agora.market.StepOutcome;
 import agora.market.formulation.MarketProblem;
+import agora.market.results.StepCheck;
 import agora.market.lowering.CentralizedSolver;
 import agora.market.lowering.LoweredMarket;
 import agora.solver.KktCheck;
@@ -469,6 +470,9 @@ public abstract class AbstractMarketSolverConformanceTest {
     private void assertInvariants(MarketTree tree, StepOutcome outcome) {
         List<String> violations = MarketInvariants.balanceViolations(tree, outcome, injectionTolerance());
         assertTrue(violations.isEmpty(), String.join("\n", violations));
+        // the check every run applies (finite values, budget balance) raises no false alarm
+        Optional<String> failed = StepCheck.of(MarketProblem.of(tree), options().tolerance()).failure(outcome);
+        assertTrue(failed.isEmpty(), () -> failed.orElseThrow());
         double implied = MarketInvariants.objectiveOf(tree, outcome);
         assertEquals(outcome.objective(), implied, impliedObjectiveTolerance(outcome.objective()),
                 "objective implied by the outcome");

@@ -10,7 +10,9 @@ import agora.market.DesignException;
 import agora.market.MarketDesigns;
 import agora.market.MarketTree;
 import agora.market.StepOutcome;
+import agora.market.formulation.MarketProblem;
 import agora.market.lowering.CentralizedSolver;
+import agora.market.results.StepCheck;
 import agora.scenario.Scenario;
 import agora.solver.SolverBackend;
 import agora.solver.SolverBackends;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,6 +93,9 @@ class ExampleScenariosTest {
                 for (StepOutcome o : outcomes) {
                     List<String> violations = MarketInvariants.balanceViolations(tree, o, 1e-3);
                     assertTrue(violations.isEmpty(), where + "\n" + String.join("\n", violations));
+                    Optional<String> failed = StepCheck.of(MarketProblem.of(tree), SolverOptions.DEFAULT_TOLERANCE)
+                            .failure(o);
+                    assertTrue(failed.isEmpty(), () -> where + ": " + failed.orElseThrow());
                 }
             }
         }

@@ -13,6 +13,14 @@ public interface MarketSolver {
     /** The market problem it solves (with the design's terms). */
     agora.market.formulation.MarketProblem problem();
 
+    /**
+     * The tolerance its answers meet ({@link agora.solver.SolverOptions#tolerance()}), to which
+     * {@link agora.market.results.StepCheck} holds every step it reports optimal.
+     */
+    default double tolerance() {
+        return agora.solver.SolverOptions.DEFAULT_TOLERANCE;
+    }
+
     /** Solves step {@code step}; never throws for a failed solve, reports it in the status. */
     StepOutcome solve(int step);
 }

@@ -101,6 +101,25 @@ class KktCheckTest {
     }
 
     @Test
+    void residualsReadAsWordsNotAsAJavaRecord() {
+        // the same inactive floor with the dual 1: complementarity 0.5, everything else small
+        QpModelBuilder b = new QpModelBuilder();
+        int x = b.addVariable("x", new Origin("peer", "x", "injection"), 0, 5, 1, 0);
+        b.addConstraint("floor", new Origin("peer", "x", "floor"), new int[] {x}, new double[] {1}, 1,
+                Double.POSITIVE_INFINITY);
+        KktResiduals r = KktCheck.check(b.build(), solution(3, new double[] {3}, new double[] {1}));
+
+        String shown = r.toString();
+        assertFalse(shown.contains("KktResiduals["), shown);
+        assertTrue(shown.startsWith("KKT residuals (scaled): primal feasibility (a row or bound violated) 0.0,"
+                + " stationarity"), shown);
+        assertEquals("complementarity (a price on a row or bound that does not bind) 0.50, 5.0e+06 times the"
+                + " tolerance 1.0e-07; duality gap (primal and dual objectives differ) 0.50, 5.0e+06 times the"
+                + " tolerance 1.0e-07; the largest: row complementarity at row 'floor' [peer x (floor)]: 0.5",
+                r.describe(1e-7));
+    }
+
+    @Test
     void primalViolationAndWrongObjectiveAreMeasured() {
         double[] primal = KnownQps.TWO_PEER_PRIMAL.clone();
         primal[0] = 5.5; // balance1 off by 0.5

@@ -69,6 +69,11 @@ public final class AdmmSolver implements MarketSolver {
     }
 
     @Override
+    public double tolerance() {
+        return options.tolerance();
+    }
+
+    @Override
     public String name() {
         return "admm";
     }

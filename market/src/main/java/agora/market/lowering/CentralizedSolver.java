@@ -78,6 +78,11 @@ public final class CentralizedSolver implements MarketSolver {
     }
 
     @Override
+    public double tolerance() {
+        return options.tolerance();
+    }
+
+    @Override
     public String name() {
         return "centralized/" + backend.name();
     }

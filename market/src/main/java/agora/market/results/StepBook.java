@@ -48,6 +48,8 @@ final class StepBook {
     private double exportRevenue;
     private double exchange;
     private double fees;
+    /** every amount booked, in absolute value: the money the step moves (for the budget check) */
+    private double turnover;
 
     StepBook(MarketProblem problem, StepOutcome outcome) {
         this.problem = problem;
@@ -166,10 +168,12 @@ final class StepBook {
             double charge = v.cost(outcome.designValues()[v.index()]) * dt;
             payments.merge(v.owner(), charge, Double::sum);
             fees += charge;
+            turnover += Math.abs(charge);
         }
     }
 
     private void pay(Participant who, double amount) {
+        turnover += Math.abs(amount);
         payments.merge(who.name(), amount, Double::sum);
     }
 
@@ -201,10 +205,20 @@ final class StepBook {
         gridExport += price.gridPurchase(value) * dt;
         importCost += cost;
         exportRevenue += revenue;
+        turnover += Math.abs(cost) + Math.abs(revenue);
         gridSettlement.merge(price.grid(), cost - revenue, Double::sum);
         if (price.role() == SlotPrice.GridRole.CUSTOMER) {
             pay(slot.owner(), cost - revenue);
         }
+    }
+
+    /**
+     * The money the step moves: every payment, grid settlement and charge booked, each in absolute
+     * value, and the design's rent; the scale of the budget check ({@link StepCheck}). Valid after
+     * {@link #close}.
+     */
+    double turnover() {
+        return turnover + Math.abs(outcome.designRent() * dt);
     }
 
     private StepResult result(LocalDateTime time) {

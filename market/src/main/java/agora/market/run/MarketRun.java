@@ -5,11 +5,13 @@ import agora.market.MarketTree;
 import agora.market.StepOutcome;
 import agora.market.formulation.MarketProblem;
 import agora.market.results.SolveSummary;
+import agora.market.results.StepCheck;
 import agora.solver.SolveStatus;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * memory, for the chunks before them. Workers run at most {@link #WINDOW_PER_WORKER} chunks per
  * worker ahead of the oldest chunk not yet handed on.
  *
- * <p>A step that fails (not optimal, or even a solver that throws) is kept with its status and
- * message, and the run goes on.
+ * <p>Every step the solver reports optimal is checked ({@link StepCheck}: finite values, budget
+ * balance), the one check every solve path goes through; a step that fails it is reported
+ * {@link SolveStatus#CHECK_FAILED}. A step that fails (not optimal, the check, or even a solver
+ * that throws) is kept with its status and message, and the run goes on.
  */
 public final class MarketRun {
     /** Chunks per worker: enough for balancing uneven steps, few enough for warm starts. */
@@ -43,6 +47,7 @@ public final class MarketRun {
     static final long OUTCOME_OVERHEAD_BYTES = 512;
 
     private final MarketSolver solver;
+    private final StepCheck check;
     private final int threads;
     private final ProgressListener progress;
 
@@ -55,6 +60,7 @@ public final class MarketRun {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.solver = solver;
+        this.check = StepCheck.of(solver.problem(), solver.tolerance());
         this.threads = threads;
         this.progress = progress;
     }
@@ -207,11 +213,26 @@ public final class MarketRun {
                         + (outcome == null ? "nothing" : "step " + outcome.step())
                         + " for step " + step, start);
             }
-            return outcome;
+            return checked(outcome);
         } catch (RuntimeException e) {
             // The solver contract says it never throws; if one does, keep the step as failed.
             return failure(step, "solver " + solver.name() + " failed: " + e, start);
         }
+    }
+
+    /**
+     * The outcome, or, when the solver called it optimal but it fails Agora's own check
+     * ({@link StepCheck}: finite values, budget balance), a failed step saying which check failed;
+     * its numbers are dropped, so none reaches the outputs.
+     */
+    private StepOutcome checked(StepOutcome outcome) {
+        Optional<String> failure = check.failure(outcome);
+        if (failure.isEmpty()) {
+            return outcome;
+        }
+        return StepOutcome.failed(outcome.step(), SolveStatus.CHECK_FAILED, failure.get()
+                + ", although " + solver.name() + " met its own stopping criteria", outcome.conflicts(),
+                solver.problem(), outcome.stats());
     }
 
     private StepOutcome failure(int step, String message, long start) {

@@ -233,4 +233,68 @@ class MarketRunTest {
         // a year of half hours on 2 threads keeps its 16 chunks of 1095 steps
         assertEquals(1095, MarketRun.chunks(new StepRange(0, 17_520), 2, 200).get(0).size());
     }
+
+    /** Answers each step with what {@code answer} gives, as a solver that calls it optimal. */
+    private static MarketSolver answering(java.util.function.IntFunction<StepOutcome> answer) {
+        MarketProblem problem = MarketProblem.of(AccountingFixtures.communityTree(0.5, 4));
+        return new MarketSolver() {
+            @Override
+            public String name() {
+                return "answering";
+            }
+
+            @Override
+            public MarketProblem problem() {
+                return problem;
+            }
+
+            @Override
+            public StepOutcome solve(int step) {
+                return answer.apply(step);
+            }
+        };
+    }
+
+    @Test
+    void aStepWhosePricesLeaveTheBudgetUnbalancedIsNotOptimal() {
+        // step 1: the price of the pool's outside energy, 39 $/MWh, becomes 45, as if the solver's
+        // dual were off: the members pay 6 $/MWh more on the 3 MWh they export
+        RunResult run = new MarketRun(answering(step -> AccountingFixtures.communityOutcome(step, step == 1 ? 45 : 39)), 1,
+                ProgressListener.NONE).run(new StepRange(0, 3));
+
+        assertEquals(List.of(SolveStatus.OPTIMAL, SolveStatus.CHECK_FAILED, SolveStatus.OPTIMAL),
+                run.outcomes().stream().map(StepOutcome::status).toList());
+        String message = run.outcomes().get(1).message();
+        assertTrue(message.startsWith("budget balance check failed: the peers pay "), message);
+        assertTrue(message.endsWith(", although answering met its own stopping criteria"), message);
+        // its numbers are dropped: nothing of the step reaches the totals
+        assertTrue(Double.isNaN(run.outcomes().get(1).objective()));
+        assertEquals(2 * 65.75, run.totals().welfare(), 1e-9);
+    }
+
+    @Test
+    void aStepWithANumberThatIsNotFiniteIsNotOptimal() {
+        RunResult run = new MarketRun(answering(step -> {
+            StepOutcome o = AccountingFixtures.communityOutcome(step, 39);
+            if (step == 0) { // welfare -Infinity, as ADMM reported for a peer of 1.8e305 MW
+                return new StepOutcome(step, o.status(), o.message(), o.conflicts(), Double.POSITIVE_INFINITY,
+                        o.injection(), o.linkTrade(), o.linkPrice(), o.marketPrice(), o.collectiveNet(),
+                        o.slotValues(), o.couplingPrices(), o.stats());
+            }
+            double[] injection = o.injection().clone();
+            injection[1] = Double.NaN;
+            return new StepOutcome(step, o.status(), o.message(), o.conflicts(), o.objective(), injection,
+                    o.linkTrade(), o.linkPrice(), o.marketPrice(), o.collectiveNet(), o.slotValues(),
+                    o.couplingPrices(), o.stats());
+        }), 1, ProgressListener.NONE).run(new StepRange(0, 2));
+
+        assertEquals(List.of(SolveStatus.CHECK_FAILED, SolveStatus.CHECK_FAILED),
+                run.outcomes().stream().map(StepOutcome::status).toList());
+        assertEquals("finite-values check failed: the objective is Infinity, although answering met its own"
+                + " stopping criteria",
+                run.outcomes().get(0).message());
+        assertEquals("finite-values check failed: the injection of peer 'w' is NaN, although answering met its"
+                + " own stopping criteria",
+                run.outcomes().get(1).message());
+    }
 }

@@ -93,7 +93,7 @@ public final class IpmBackend implements SolverBackend {
                     ? new QpSolution(SolveStatus.OPTIMAL, full.objective(), full.primal(), full.duals(),
                     "optimal after " + iterations + " interior-point iterations", List.of(), iterations, seconds(start))
                     : failed(SolveStatus.NOT_CONVERGED, "the interior-point method stopped at a point failing"
-                    + " the KKT check: " + KktCheck.check(model, full), start);
+                    + " the KKT check: " + KktCheck.check(model, full).describe(options.tolerance()), start);
             case PRIMAL_DIVERGED, DUAL_DIVERGED -> diverged(reduced, result, start);
             case ITERATION_LIMIT -> failed(SolveStatus.ITERATION_LIMIT, "no convergence in "
                     + result.iterations() + " interior-point iterations", start);

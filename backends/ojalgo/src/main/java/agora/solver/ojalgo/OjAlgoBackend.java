@@ -155,7 +155,7 @@ public final class OjAlgoBackend implements SolverBackend {
         QpSolution full = presolved.invert(reducedSolution);
         KktResiduals residuals = KktCheck.check(model, full);
         if (!residuals.satisfied(options.tolerance())) {
-            return new Attempt(name, result, iterations, "but its answer fails the KKT check (" + residuals.worst() + ")",
+            return new Attempt(name, result, iterations, "but its answer fails the KKT check: " + residuals.describe(options.tolerance()),
                     Optional.empty());
         }
         return new Attempt(name, result, iterations, "", Optional.of(full));

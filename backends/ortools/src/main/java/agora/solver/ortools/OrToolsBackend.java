@@ -1,6 +1,8 @@
 package agora.solver.ortools;
 
 import agora.solver.Capabilities;
+import agora.solver.KktCheck;
+import agora.solver.KktResiduals;
 import agora.solver.Origin;
 import agora.solver.Presolve;
 import agora.solver.Presolved;
@@ -24,7 +26,8 @@ import java.util.List;
  * objective's {@code quadratic_objective} ({@link PdlpSolver}: scaled units, a conservative retry,
  * every OPTIMAL checked); linear models to GLOP by default. GLOP, HiGHS and CP-SAT drop
  * quadratic terms silently and report OPTIMAL, so {@link Engine#GLOP} refuses quadratic models
- * with an error status; SCIP and CP-SAT return no duals and are not offered.
+ * with an error status; SCIP and CP-SAT return no duals and are not offered. An OPTIMAL of either
+ * engine is reported only once it meets the KKT conditions of the full model ({@link KktCheck}).
  *
  * <p>Duals: OR-Tools' {@code dual_value} of a minimisation is d(objective)/d(row bound), the
  * convention of {@link QpSolution}, so it is passed through unchanged apart from undoing PDLP's
@@ -98,7 +101,24 @@ public final class OrToolsBackend implements SolverBackend {
                 .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
                 .setSolverTimeLimitSeconds(options.timeLimit().toMillis() / 1000.0)
                 .build();
-        return presolved.invert(toSolution(reduced, MPSolver.solveWithProto(request), start));
+        return checked(model, presolved.invert(toSolution(reduced, MPSolver.solveWithProto(request), start)),
+                options.tolerance());
+    }
+
+    /**
+     * GLOP's OPTIMAL, once it meets the KKT conditions of the full model ({@link KktCheck}) to the
+     * tolerance, as every other backend's does; else NOT_CONVERGED, saying which condition failed.
+     */
+    private static QpSolution checked(QpModel model, QpSolution full, double tolerance) {
+        if (!full.status().isOptimal()) {
+            return full;
+        }
+        KktResiduals residuals = KktCheck.check(model, full);
+        if (residuals.satisfied(tolerance)) {
+            return full;
+        }
+        return QpSolution.failed(SolveStatus.NOT_CONVERGED, full.message() + ", but its answer fails the KKT check: "
+                + residuals.describe(tolerance), List.of(), full.seconds());
     }
 
     /** A linear model as it is: GLOP scales on its own and its simplex duals are exact. */
