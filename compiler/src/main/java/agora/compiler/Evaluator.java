@@ -149,7 +149,41 @@ final class Evaluator {
 
     /** A number of the given dimension (constant or profile). */
     Value.Num number(Expr e, Scope scope, Dimension dimension, String what) {
-        return expect(eval(e, scope), e.span(), dimension, what);
+        Value.Num n = expect(eval(e, scope), e.span(), dimension, what);
+        inRange(n, e.span(), what);
+        return n;
+    }
+
+    /**
+     * The value, unless a quantity in it is beyond the magnitudes Agora takes
+     * ({@link Magnitudes#LARGEST}): an error where it is written. Plain numbers (solver options,
+     * reactances, seeds) are left to the checks of their own ranges.
+     */
+    Value inRange(Value v, SourceSpan at, String what) {
+        if (v instanceof Value.Num n && !n.dimension().isNone()) {
+            if (n.isConstant() && Magnitudes.tooLarge(n.constant())) {
+                throw outOfRange(at, what, n.constant(), n.dimension(), "");
+            }
+            for (int t = 0; !n.isConstant() && t < n.series().length; t++) {
+                if (Magnitudes.tooLarge(n.series()[t])) {
+                    throw outOfRange(at, what, n.series()[t], n.dimension(), at(t));
+                }
+            }
+        } else if (v instanceof Value.Poly p) {
+            double[] c = p.coefficients();
+            for (int k = 0; k < c.length; k++) {
+                if (Magnitudes.tooLarge(c[k])) {
+                    throw outOfRange(at, "the coefficient of p^" + k + " in " + what, c[k], p.coefficientDimension(k), "");
+                }
+            }
+        }
+        return v;
+    }
+
+    private EvaluationFailed outOfRange(SourceSpan at, String what, double value, Dimension dimension, String when) {
+        return fail(DiagnosticCode.MAGNITUDE_OUT_OF_RANGE, at, what + " is out of range" + when + ": "
+                + Formats.quantity(value, dimension, currency) + " is beyond the largest magnitude Agora takes, "
+                + Formats.quantity(Magnitudes.LARGEST, dimension, currency), Magnitudes.HINT);
     }
 
     Value.Num expect(Value v, SourceSpan at, Dimension dimension, String what) {

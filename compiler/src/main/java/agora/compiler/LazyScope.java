@@ -89,7 +89,8 @@ final class LazyScope implements Scope {
     Value evaluateHere(String name) {
         inProgress.add(name);
         try {
-            Value value = evaluator.eval(definitions.get(name), this);
+            Expr definition = definitions.get(name);
+            Value value = evaluator.inRange(evaluator.eval(definition, this), definition.span(), "'" + name + "'");
             values.put(name, value);
             return value;
         } catch (EvaluationFailed e) {

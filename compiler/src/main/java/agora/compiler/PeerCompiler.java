@@ -461,6 +461,18 @@ final class PeerCompiler {
                     + "' is too large: its terms add up beyond the largest number Agora can hold, about 1.8e308");
             return null;
         }
+        for (int k = 0; k <= MAX_COST_DEGREE; k++) {
+            if (Magnitudes.tooLarge(sum[k])) {
+                Dimension d = Dimension.COST_RATE.dividedBy(Dimension.POWER.pow(k));
+                diagnostics.error(DiagnosticCode.MAGNITUDE_OUT_OF_RANGE, assignment.value().span(), "cost of '" + peer
+                        + "' is out of range: " + (k == 0 ? "its constant term" : "the coefficient of p" + (k == 2 ? "²" : ""))
+                        + " is " + Formats.quantity(sum[k], d, evaluator.currency()) + ", beyond the largest magnitude"
+                        + " Agora takes, " + Formats.quantity(Magnitudes.LARGEST, d, evaluator.currency()),
+                        Magnitudes.HINT);
+                return null;
+            }
+            sum[k] = Magnitudes.snap(sum[k]); // noise from input or unit scaling: 0 on every backend
+        }
         if (sum[2] < 0) {
             diagnostics.error(DiagnosticCode.NON_CONVEX_COST, assignment.value().span(), "cost of '" + peer
                     + "' is not convex: the coefficient of p² is " + Formats.number(sum[2]) + " "
@@ -554,7 +566,7 @@ final class PeerCompiler {
         try {
             Value.Num v = evaluator.number(price.value(), scope, Dimension.PRICE,
                     "the " + price.direction().keyword() + " price");
-            return new Profile(ExprPrinter.print(price.value()), v.values(time.count()));
+            return new Profile(ExprPrinter.print(price.value()), Magnitudes.snap(v.values(time.count())));
         } catch (EvaluationFailed e) {
             return null;
         }

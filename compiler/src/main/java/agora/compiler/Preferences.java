@@ -49,7 +49,7 @@ final class Preferences {
                 continue;
             }
             try {
-                double cost = evaluator.constant(d.cost(), scope, Dimension.PRICE, "a preference");
+                double cost = Magnitudes.snap(evaluator.constant(d.cost(), scope, Dimension.PRICE, "a preference"));
                 if (cost < 0) {
                     diagnostics.error(DiagnosticCode.NEGATIVE_PREFERENCE, d.cost().span(),
                             "a preference cannot be negative, found "

@@ -114,7 +114,7 @@ final class TariffCompiler {
                         + Formats.quantity(v, Dimension.PRICE, evaluator.currency()));
                 return Double.NaN;
             }
-            return v;
+            return Magnitudes.snap(v);
         } catch (EvaluationFailed failed) {
             return Double.NaN;
         }

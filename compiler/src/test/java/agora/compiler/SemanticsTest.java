@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import agora.diagnostics.DiagnosticCode;
 import agora.scenario.Peer;
 import agora.scenario.Preference;
+import agora.scenario.QuadraticCost;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
 import agora.scenario.Tariffs;
@@ -287,6 +288,25 @@ class SemanticsTest {
         assertEquals(1e-5, s.market().options().tolerance(), EPS);
         assertEquals(Duration.ofSeconds(90), s.market().options().timeLimit());
         assertEquals(3, s.market().options().threads());
+    }
+
+    @Test
+    void coefficientsThatAreNoiseAreZeroBeforeAnyBackendSeesThem() {
+        // 1.95e-311 $/MWh (a fuzzed cost) made OR-Tools warn that "performance may suffer";
+        // 0.3 - 3 × 0.1 $/MWh is -5.6e-17 by round-off
+        Scenario s = compile("""
+                grid_connection g { import price = 50 $/MWh; export price = 1.95e-311 $/MWh }
+                producer p { bounds = 0 MW .. 2 MW; cost = 1.95e-311 $/MWh * p + 2e-14 $/MW²h * p² + 1e-300 $/h }
+                consumer d { bounds = -1 MW .. 0 MW; cost = (0.3 $/MWh - 3 * 0.1 $/MWh) * p }
+                tariff { fee every trade = 1e-13 $/MWh }
+                """.replace("grid_connection g {", "grid g {"));
+        assertEquals(new QuadraticCost(0, 0, 0), s.peer("p").orElseThrow().cost());
+        assertEquals(new QuadraticCost(0, 0, 0), s.peer("d").orElseThrow().cost());
+        assertEquals(0.0, s.peer("g").orElseThrow().exportPrice().at(0));
+        assertEquals(0.0, s.tariffs().tradeFee());
+        // what is not noise stays as written
+        Scenario kept = compile("producer p { bounds = 0 MW .. 2 MW; cost = 1e-12 $/MWh * p + 0.001 $/kW²h * p² }");
+        assertEquals(new QuadraticCost(1000, 1e-12, 0), kept.peer("p").orElseThrow().cost());
     }
 
     @Test

@@ -49,4 +49,22 @@ class DishonestStatusesTest {
         assertFalse(steps.contains("OPTIMAL"), steps);
         assertFalse(steps.contains("Infinity") || steps.contains("NaN"), steps);
     }
+
+    /**
+     * Household h2's peak at 1.8e308 kW: ADMM ran to OPTIMAL with welfare -Infinity and no budget
+     * imbalance. The peak is refused where it is written, and nothing is solved or written.
+     */
+    @Test
+    void aMagnitudeBeyondTheRangeIsRefusedWhereItIsWritten() throws IOException {
+        Path file = community("peak = 6 kW", "peak = 1.7976931348623157e308 kW");
+        Path out = tmp.resolve("out");
+        AgoraCli.Outcome run = AgoraCli.run(List.of("run", file.toString(), "--solve", "admm", "--steps", "2",
+                "--out", out.toString()));
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("community.agora:21:36: error[E0305]: 'peak' is out of range:"
+                + " 1.7976931348623156e305 MW is beyond the largest magnitude Agora takes, 1e15 MW"), run.err());
+        assertFalse(run.out().contains("OPTIMAL") || run.err().contains("OPTIMAL"), run.out() + run.err());
+        assertFalse(Files.exists(out.resolve("steps.csv")));
+    }
 }

@@ -28,6 +28,11 @@ public enum DiagnosticCode {
     INVALID_VALUE("E0303"),
     /** A string where a number belongs, a comparison where a quantity belongs, ... */
     TYPE_MISMATCH("E0304"),
+    /**
+     * A number beyond the magnitudes Agora takes (1e15 in canonical units: MW, MWh, hours,
+     * currency per MWh, per MW²h): a typo or a unit slip whose products would overflow.
+     */
+    MAGNITUDE_OUT_OF_RANGE("E0305"),
     // E04xx profiles and data files
     PROFILE_TOO_SHORT("E0401"),
     CSV_FILE_MISSING("E0402"),
