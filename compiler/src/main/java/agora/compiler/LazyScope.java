@@ -89,8 +89,7 @@ final class LazyScope implements Scope {
     Value evaluateHere(String name) {
         inProgress.add(name);
         try {
-            Expr definition = definitions.get(name);
-            Value value = evaluator.inRange(evaluator.eval(definition, this), definition.span(), "'" + name + "'");
+            Value value = evaluator.eval(definitions.get(name), this);
             values.put(name, value);
             return value;
         } catch (EvaluationFailed e) {

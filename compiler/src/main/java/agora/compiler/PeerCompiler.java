@@ -160,6 +160,10 @@ final class PeerCompiler {
         for (Property.Assignment own : merged.overrides) {
             String property = own.name().text();
             Optional<Value> actual = scope.evaluate(property);
+            if (actual.isPresent() && !inRange(actual.get(), own, decl)) {
+                scope.reject(property);
+                continue;
+            }
             KindDefault d = merged.kindDefaults.get(property);
             Optional<StaticTypes.Type> expected = kindTypes.of(d.assignment().value());
             if (actual.isEmpty() || expected.isEmpty() || expected.get().equals(StaticTypes.Type.of(actual.get()))) {
@@ -174,6 +178,20 @@ final class PeerCompiler {
                     "kind '" + d.kind() + "' sets " + property + " = " + ExprPrinter.print(d.assignment().value())
                             + " (" + d.assignment().span() + ")");
             scope.reject(property);
+        }
+    }
+
+    /**
+     * Whether a value the peer sets for a kind's property is within the magnitudes Agora takes
+     * ({@link Magnitudes}); else reported at the peer's own value (a household's peak of 1.8e308
+     * kW would otherwise be reported inside the kind, where a generator uses it).
+     */
+    private boolean inRange(Value value, Property.Assignment own, PeerDecl decl) {
+        try {
+            evaluator.inRange(value, own.value().span(), "'" + own.name().text() + "' of peer '" + decl.name().text() + "'");
+            return true;
+        } catch (EvaluationFailed e) {
+            return false;
         }
     }
 

@@ -284,19 +284,21 @@ class DiagnosticsTest {
         Files.writeString(dir.resolve("spot.csv"), "price\n50\n50\n2e18\n50\n");
         // a household of 1.8e305 MW ran to welfare -Infinity under ADMM
         assertEquals(List.of(
-                "t.agora:3:14: error[E0305]: 'peak' is out of range: 1.7976931348623156e305 MW is beyond the"
-                        + " largest magnitude Agora takes, 1e15 MW",
-                "t.agora:4:31: error[E0305]: a bound is out of range: 2e15 MW is beyond the largest magnitude"
+                "t.agora:4:19: error[E0305]: 'peak' of peer 'h2' is out of range: 1.7976931348623156e305 MW is"
+                        + " beyond the largest magnitude Agora takes, 1e15 MW",
+                "t.agora:5:31: error[E0305]: a bound is out of range: 2e15 MW is beyond the largest magnitude"
                         + " Agora takes, 1e15 MW",
-                "t.agora:5:44: error[E0305]: cost of 'q' is out of range: the coefficient of p is 1e16 $/MWh,"
+                "t.agora:6:44: error[E0305]: cost of 'q' is out of range: the coefficient of p is 1e16 $/MWh,"
                         + " beyond the largest magnitude Agora takes, 1e15 $/MWh",
-                "t.agora:6:16: error[E0305]: 'spot' is out of range at 2024-01-01 02:00 (step 2): 2e18 $/MWh is"
-                        + " beyond the largest magnitude Agora takes, 1e15 $/MWh"),
+                "t.agora:8:25: error[E0305]: the import price is out of range at 2024-01-01 02:00 (step 2):"
+                        + " 2e18 $/MWh is beyond the largest magnitude Agora takes, 1e15 $/MWh"),
                 headlines("""
-                        param peak = 1.7976931348623157e308 kW
+                        kind house: consumer { peak = 1 kW; bounds = -peak .. 0 MW }
+                        house h2 { peak = 1.7976931348623157e308 kW }
                         producer p { bounds = 0 MW .. 2e15 MW }
                         producer q { bounds = 0 MW .. 1 MW; cost = 1e16 $/MWh * p }
                         profile spot = csv("spot.csv", column: "price", scale: 1 $/MWh)
+                        grid g { import price = spot; export price = 0 $/MWh }
                         """));
     }
 

@@ -62,7 +62,7 @@ class DishonestStatusesTest {
                 "--out", out.toString()));
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("community.agora:21:36: error[E0305]: 'peak' is out of range:"
+        assertTrue(run.err().contains("community.agora:21:36: error[E0305]: 'peak' of peer 'h2' is out of range:"
                 + " 1.7976931348623156e305 MW is beyond the largest magnitude Agora takes, 1e15 MW"), run.err());
         assertFalse(run.out().contains("OPTIMAL") || run.err().contains("OPTIMAL"), run.out() + run.err());
         assertFalse(Files.exists(out.resolve("steps.csv")));
