@@ -1,6 +1,7 @@
 package agora.cli;
 
 import agora.market.results.DesignTotals;
+import agora.market.results.SiblingExchange;
 import agora.market.results.SolveSummary;
 import agora.market.run.DesignReport;
 import agora.market.run.SummaryJson;
@@ -73,6 +74,30 @@ final class ResultsTable {
             for (DesignTotals.LineTotals l : congested) {
                 out.append(String.format(Locale.ROOT, "; %s congested %s h (price up to %s %s/MWh)",
                         l.line(), number(l.congestedSteps() * stepHours), significant(l.maxPrice()), currency));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * For each design whose collectives are nested, the exchange between every pair of sibling
+     * collectives (the table's column counts the outermost ones only); empty otherwise.
+     */
+    static String siblingLines(List<DesignReport> reports) {
+        StringBuilder out = new StringBuilder();
+        for (DesignReport r : reports) {
+            List<SiblingExchange> pairs = r.totals().siblingExchanges();
+            if (pairs.stream().allMatch(e -> e.within() == null)) {
+                continue;
+            }
+            out.append(r.design()).append(": exchange between sibling collectives [MWh]:");
+            String separator = " ";
+            for (SiblingExchange e : pairs) {
+                out.append(separator).append(e.first()).append(" <-> ").append(e.second())
+                        .append(e.within() == null ? "" : " (in " + e.within() + ")")
+                        .append(String.format(Locale.ROOT, " %.4g", e.energy()));
+                separator = "; ";
             }
             out.append('\n');
         }

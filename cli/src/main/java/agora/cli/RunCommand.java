@@ -168,6 +168,7 @@ final class RunCommand implements Callable<Integer> {
         ctx.out().println(s.name());
         ctx.out().print(ResultsTable.render(reports, s.currency(), s.time().stepHours()));
         ctx.out().print(ResultsTable.networkLines(reports, s.currency(), s.time().stepHours()));
+        ctx.out().print(ResultsTable.siblingLines(reports));
         ctx.out().print(ResultsTable.solveLines(reports, s.currency()));
         for (DesignReport r : reports) {
             printFailures(s, r);

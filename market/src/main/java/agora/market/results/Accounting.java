@@ -19,9 +19,16 @@ import java.util.List;
  */
 public final class Accounting {
     private final MarketProblem problem;
+    private final CollectiveChains chains;
 
     private Accounting(MarketProblem problem) {
         this.problem = problem;
+        this.chains = CollectiveChains.of(problem.tree().scenario());
+    }
+
+    /** The books of one optimal step, not closed yet. */
+    StepBook book(StepOutcome outcome) {
+        return new StepBook(problem, chains, outcome);
     }
 
     /** The books of one market problem; cheap to keep for every step of a run. */
@@ -40,13 +47,13 @@ public final class Accounting {
         if (!outcome.isOptimal()) {
             return failed(outcome, time);
         }
-        return new StepBook(problem, outcome).close(time);
+        return book(outcome).close(time);
     }
 
     private static StepResult failed(StepOutcome outcome, LocalDateTime time) {
         double nan = Double.NaN;
         return new StepResult(outcome.step(), time, outcome.status(), outcome.message(),
                 outcome.conflicts(), nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, List.of(),
-                List.of(), List.of(), List.of(), outcome.stats());
+                List.of(), List.of(), List.of(), List.of(), outcome.stats());
     }
 }

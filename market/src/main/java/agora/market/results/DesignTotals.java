@@ -1,7 +1,9 @@
 package agora.market.results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sums over the optimal steps of a run (a year, or the steps asked for): energies in MWh, money in
@@ -10,11 +12,15 @@ import java.util.List;
  * @param maxImbalance   the largest |budget imbalance| of a step, currency
  * @param congestionRent what the network operator collected from congestion, currency
  * @param lines          per limited line, how often and how dearly it was congested
+ * @param exchange       energy exchanged between outermost collectives (the paper's Table 5)
+ * @param siblingExchanges energy exchanged between each pair of sibling collectives, at every
+ *                       level of the collective tree ({@link SiblingExchange})
  */
 public record DesignTotals(int steps, int optimalSteps, double welfare, double importCost,
                            double exportRevenue, double load, double gridImport,
                            double gridExport, double exchange, double fees,
-                           double maxImbalance, double congestionRent, List<LineTotals> lines) {
+                           double maxImbalance, double congestionRent, List<LineTotals> lines,
+                           List<SiblingExchange> siblingExchanges) {
 
     /**
      * A congestion price at or below this (currency/MWh) is the solver's rounding of a limit that
@@ -24,6 +30,7 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
 
     public DesignTotals {
         lines = List.copyOf(lines);
+        siblingExchanges = List.copyOf(siblingExchanges);
     }
 
     /**
@@ -70,6 +77,7 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
         private int[] congestedSteps = new int[0];
         private double[] maxPrice = new double[0];
         private double[] maxLoading = new double[0];
+        private final Map<SiblingExchange, double[]> siblings = new LinkedHashMap<>();
 
         public void add(StepResult r) {
             steps++;
@@ -88,6 +96,9 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
             maxImbalance = Math.max(maxImbalance, Math.abs(r.imbalance()));
             congestionRent += r.congestionRent();
             addLines(r.lines());
+            for (SiblingExchange e : r.siblingExchanges()) {
+                siblings.computeIfAbsent(e.pair(), k -> new double[1])[0] += e.energy();
+            }
         }
 
         private void addLines(List<LineStep> lines) {
@@ -114,8 +125,11 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
             for (int l = 0; l < lineNames.size(); l++) {
                 lines.add(new LineTotals(lineNames.get(l), congestedSteps[l], maxPrice[l], maxLoading[l]));
             }
+            List<SiblingExchange> pairs = new ArrayList<>(siblings.size());
+            siblings.forEach((pair, energy) -> pairs.add(new SiblingExchange(pair.within(), pair.first(),
+                    pair.second(), energy[0])));
             return new DesignTotals(steps, optimal, welfare, importCost, exportRevenue, load,
-                    gridImport, gridExport, exchange, fees, maxImbalance, congestionRent, lines);
+                    gridImport, gridExport, exchange, fees, maxImbalance, congestionRent, lines, pairs);
         }
     }
 }

@@ -42,6 +42,9 @@ final class StepBook {
     /** [import, export] MWh of each collective in its parent market */
     private final Map<String, double[]> collectiveFlows = new LinkedHashMap<>();
     private final List<TradeStep> trades = new ArrayList<>();
+    private final CollectiveChains chains;
+    /** MWh exchanged by each pair of sibling collectives, by the pair (energy 0) */
+    private final Map<SiblingExchange, double[]> siblings = new LinkedHashMap<>();
     private double gridImport;
     private double gridExport;
     private double importCost;
@@ -51,8 +54,9 @@ final class StepBook {
     /** every amount booked, in absolute value: the money the step moves (for the budget check) */
     private double turnover;
 
-    StepBook(MarketProblem problem, StepOutcome outcome) {
+    StepBook(MarketProblem problem, CollectiveChains chains, StepOutcome outcome) {
         this.problem = problem;
+        this.chains = chains;
         this.tree = problem.tree();
         this.outcome = outcome;
         this.step = outcome.step();
@@ -102,7 +106,9 @@ final class StepBook {
         for (int k = 0; k < peers.size(); k++) {
             double perMWh = charge[problem.peerPosition(k)];
             if (perMWh != 0.0) {
-                payments.merge(peers.get(k).name(), perMWh * outcome.injection()[k] * dt, Double::sum);
+                double paid = perMWh * outcome.injection()[k] * dt;
+                turnover += Math.abs(paid);
+                payments.merge(peers.get(k).name(), paid, Double::sum);
             }
         }
     }
@@ -157,6 +163,10 @@ final class StepBook {
         flows(b, -sale);
         if (tree.crossesCollectives(a.owner(), b.owner())) {
             exchange += Math.abs(sale) * dt;
+        }
+        SiblingExchange pair = chains.crossing(a.owner().name(), b.owner().name());
+        if (pair != null) {
+            siblings.computeIfAbsent(pair, k -> new double[1])[0] += Math.abs(sale) * dt;
         }
         trades.add(new TradeStep(tree.markets().get(reciprocity.market()).name(), false,
                 a.owner().name(), b.owner().name(), sale, price));
@@ -213,12 +223,12 @@ final class StepBook {
     }
 
     /**
-     * The money the step moves: every payment, grid settlement and charge booked, each in absolute
-     * value, and the design's rent; the scale of the budget check ({@link StepCheck}). Valid after
+     * The money the step moves: every payment, grid settlement and charge booked (congestion
+     * charges included), each in absolute value, and the design's and the congestion rent; the scale of the budget check ({@link StepCheck}). Valid after
      * {@link #close}.
      */
     double turnover() {
-        return turnover + Math.abs(outcome.designRent() * dt);
+        return turnover + Math.abs(outcome.designRent() * dt) + Math.abs(outcome.congestionRent() * dt);
     }
 
     private StepResult result(LocalDateTime time) {
@@ -256,6 +266,13 @@ final class StepBook {
         return new StepResult(step, time, outcome.status(), outcome.message(),
                 outcome.conflicts(), -dt * outcome.objective(), gridImport, gridExport,
                 importCost, exportRevenue, load, exchange, fees, imbalance, congestionRent, peers,
-                trades, collectives, lines, outcome.stats());
+                trades, collectives, lines, siblingExchanges(), outcome.stats());
+    }
+
+    private List<SiblingExchange> siblingExchanges() {
+        List<SiblingExchange> out = new ArrayList<>(siblings.size());
+        siblings.forEach((pair, energy) -> out.add(new SiblingExchange(pair.within(), pair.first(), pair.second(),
+                energy[0])));
+        return out;
     }
 }

@@ -19,8 +19,8 @@ import java.util.function.IntFunction;
  *       positions) and of its accounts (welfare, costs, payments, imports) is finite; NaN is
  *       allowed only where it means "none" (the pool price of a bilateral market, the position
  *       of the root);</li>
- *   <li><b>budget balance</b>: what the peers pay equals what the grid is paid, the fees and the
- *       rent of a design's rows ({@link StepResult#imbalance()}). It holds exactly when the
+ *   <li><b>budget balance</b>: what the peers pay equals what the grid is paid, the fees, the
+ *       congestion rent and the rent of a design's rows ({@link StepResult#imbalance()}). It holds exactly when the
  *       prices are the duals of the dispatch, so an imbalance measures how far the prices are
  *       from the trades' true prices. Relative to the money the step moves: the imbalance may be
  *       at most {@link #BUDGET_TOLERANCES} solver tolerances of {@link #budgetScale}, the
@@ -46,10 +46,12 @@ public final class StepCheck {
     public static final double UNIT_POWER_MW = 1.0;
 
     private final MarketProblem problem;
+    private final Accounting books;
     private final double tolerance;
 
     private StepCheck(MarketProblem problem, double tolerance) {
         this.problem = problem;
+        this.books = Accounting.of(problem);
         this.tolerance = tolerance;
     }
 
@@ -76,7 +78,7 @@ public final class StepCheck {
         if (notFinite.isPresent()) {
             return notFinite.map(what -> "finite-values check failed: " + what);
         }
-        StepBook book = new StepBook(problem, outcome);
+        StepBook book = books.book(outcome);
         StepResult accounts = book.close(problem.tree().scenario().time().at(outcome.step()));
         Optional<String> accountNotFinite = notFinite(accounts);
         if (accountNotFinite.isPresent()) {
@@ -90,7 +92,7 @@ public final class StepCheck {
         }
         String currency = problem.tree().scenario().currency();
         return Optional.of("budget balance check failed: the peers pay " + amount(Math.abs(imbalance), currency)
-                + (imbalance > 0 ? " more" : " less") + " than the grid, the fees and any rents of a design's rows take, "
+                + (imbalance > 0 ? " more" : " less") + " than the grid, the fees and the congestion and design rents take, "
                 + Numbers.format(Math.abs(imbalance) / scale, 2) + " of the step's budget scale of "
                 + amount(scale, currency) + " (allowed: " + Numbers.format(BUDGET_TOLERANCES * tolerance, 2)
                 + " of it); the prices are not those of the trades");
@@ -103,6 +105,9 @@ public final class StepCheck {
     double budgetScale(double turnover, StepOutcome outcome) {
         double highestPrice = 0.0;
         for (double price : outcome.couplingPrices()) {
+            highestPrice = Math.max(highestPrice, Math.abs(price));
+        }
+        for (double price : outcome.linePrices()) {
             highestPrice = Math.max(highestPrice, Math.abs(price));
         }
         return turnover + highestPrice * UNIT_POWER_MW * problem.tree().scenario().time().stepHours();
@@ -127,6 +132,8 @@ public final class StepCheck {
                 .or(() -> firstNotFinite("link trade", o.linkTrade(), k -> "#" + k))
                 .or(() -> firstNotFinite("link price", o.linkPrice(), k -> "#" + k))
                 .or(() -> firstNotFinite("value of a design's variable", o.designValues(), k -> "#" + k))
+                .or(() -> firstNotFinite("flow of limited line", o.lineFlows(), k -> "#" + k))
+                .or(() -> firstNotFinite("congestion price of limited line", o.linePrices(), k -> "#" + k))
                 .or(() -> firstWhere(o.marketPrice(), k -> problem.priceCoupling(k).isPresent()
                                 || Double.isInfinite(o.marketPrice()[k]),
                         k -> "the pool price of '" + markets.get(k).name() + "' is " + o.marketPrice()[k]))
@@ -139,6 +146,9 @@ public final class StepCheck {
             r.load(), r.exchange(), r.fees(), r.imbalance()};
         String[] names = {"welfare", "grid import", "grid export", "import cost", "export revenue", "load",
             "exchange between collectives", "fees", "budget imbalance"};
+        if (!Double.isFinite(r.congestionRent())) {
+            return Optional.of("the step's congestion rent is " + r.congestionRent());
+        }
         for (int i = 0; i < totals.length; i++) {
             if (!Double.isFinite(totals[i])) {
                 return Optional.of("the step's " + names[i] + " is " + totals[i]);

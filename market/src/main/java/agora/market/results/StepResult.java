@@ -16,7 +16,8 @@ import java.util.List;
  * @param importCost      Δt·Σπ⁺s
  * @param exportRevenue   Δt·Σπ⁻u
  * @param load            Δt·Σ max(0, −p_n) over the peers other than the grid
- * @param exchange        Δt·Σ|P_ab| over trade links between two different collectives
+ * @param exchange        Δt·Σ|P_ab| over trade links between two different outermost collectives
+ *                        (the paper's Table 5)
  * @param fees            every per-MWh charge paid on trades by every participant (managers and
  *                        grid included): fees, network charges, preference costs, and the costs
  *                        of the variables a design added (charged to their owners)
@@ -29,6 +30,9 @@ import java.util.List;
  *                        peer pays Δt·Σ_l price_l·PTDF_l,bus·p on its injection (in its
  *                        payment), which sums to Δt·Σ_l price_l·flow_l; 0 without congestion
  * @param lines           the limited lines' flows and congestion prices, in declaration order
+ * @param siblingExchanges the exchange between each pair of sibling collectives a link connects,
+ *                        at every level of the collective tree, in the order links are met;
+ *                        the pairs of outermost collectives add up to {@code exchange}
  */
 public record StepResult(
         int step,
@@ -50,6 +54,7 @@ public record StepResult(
         List<TradeStep> trades,
         List<CollectiveStep> collectives,
         List<LineStep> lines,
+        List<SiblingExchange> siblingExchanges,
         StepOutcome.SolveStats stats) {
 
     public StepResult {
@@ -58,6 +63,7 @@ public record StepResult(
         trades = List.copyOf(trades);
         collectives = List.copyOf(collectives);
         lines = List.copyOf(lines);
+        siblingExchanges = List.copyOf(siblingExchanges);
     }
 
     public boolean isOptimal() {

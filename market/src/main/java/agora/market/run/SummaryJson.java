@@ -2,6 +2,7 @@ package agora.market.run;
 
 import agora.market.StepOutcome.TradeAllocation;
 import agora.market.results.DesignTotals;
+import agora.market.results.SiblingExchange;
 import agora.market.results.SolveSummary;
 import agora.scenario.Scenario;
 import agora.solver.SolveStatus;
@@ -125,6 +126,14 @@ public final class SummaryJson {
         number(node, "totalImport", t.gridImport());
         number(node, "totalExport", t.gridExport());
         number(node, "exchangeBetweenCollectives", t.exchange());
+        ArrayNode siblings = node.putArray("exchangeBetweenSiblingCollectives");
+        for (SiblingExchange e : t.siblingExchanges()) {
+            ObjectNode pair = siblings.addObject();
+            pair.put("within", e.within());
+            pair.put("between", e.first());
+            pair.put("and", e.second());
+            number(pair, "energy", e.energy());
+        }
         number(node, "fees", t.fees());
         number(node, "budgetMaxImbalance", t.maxImbalance());
         if (!t.lines().isEmpty()) {
