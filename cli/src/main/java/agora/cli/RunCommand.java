@@ -9,6 +9,7 @@ import agora.market.run.FailedStep;
 import agora.market.run.LineProgress;
 import agora.market.run.MarketRun;
 import agora.market.run.MemoryEstimate;
+import agora.market.run.OutputPlan;
 import agora.market.run.ProgressListener;
 import agora.market.run.RunOutput;
 import agora.market.run.RunSettings;
@@ -62,8 +63,14 @@ final class RunCommand implements Callable<Integer> {
     String design;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write summary.json and tidy CSVs (peers, trades, collectives, steps) here")
+            description = "write summary.json, tidy CSVs (peers, trades, collectives, steps) and "
+                    + "datapackage.json (their columns, types and units) here")
     Path out;
+
+    @Option(names = "--all-trades",
+            description = "write every trade to trades.csv, also those smaller than the solve's "
+                    + "tolerance (left out by default)")
+    boolean allTrades;
 
     @Spec
     CommandSpec spec;
@@ -101,11 +108,14 @@ final class RunCommand implements Callable<Integer> {
         List<Prepared> prepared = Prepared.of(problems, mode, backend, options);
         RunSettings settings = new RunSettings(l.file().toString(),
                 designs.stream().map(MarketDesign::name).toList(), mode, backendName, options, steps,
-                s.params(), spec.commandLine().getParseResult().originalArgs(), ctx.version());
+                s.params(), spec.commandLine().getParseResult().originalArgs(), ctx.version(),
+                allTrades);
         ProgressListener display = ctx.interactive() ? new TerminalProgress(ctx.err())
                 : new LineProgress(ctx.err());
         SolvedSteps solved = new SolvedSteps(display, (long) steps.size() * prepared.size());
-        Optional<List<DesignReport>> reports = solve(s, settings, prepared, steps, solved);
+        OutputPlan plan = OutputPlan.of(problems.stream().map(MarketProblem::tree).toList(),
+                options.tolerance(), allTrades);
+        Optional<List<DesignReport>> reports = solve(s, settings, plan, prepared, steps, solved);
         if (reports.isEmpty()) {
             return ExitCodes.FAILED; // stopped by a signal, which said so
         }
@@ -118,11 +128,11 @@ final class RunCommand implements Callable<Integer> {
      * Solves each design in turn, accounting (and writing) each step as it comes; empty when the
      * process is being stopped.
      */
-    private Optional<List<DesignReport>> solve(Scenario s, RunSettings settings,
+    private Optional<List<DesignReport>> solve(Scenario s, RunSettings settings, OutputPlan plan,
                                                List<Prepared> prepared, StepRange steps,
                                                SolvedSteps solved) {
         try (Interruption interruption = new Interruption(ctx.err(), solved, out)) {
-            RunOutput output = openOutput();
+            RunOutput output = openOutput(plan);
             interruption.watch(output);
             List<DesignReport> reports = new ArrayList<>();
             try {
@@ -153,12 +163,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The output, opened before solving so that a folder that cannot take it stops the run. */
-    private RunOutput openOutput() {
+    private RunOutput openOutput(OutputPlan plan) {
         if (out == null) {
             return null;
         }
         try {
-            return RunOutput.open(out);
+            return RunOutput.open(out, plan);
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -173,8 +183,8 @@ final class RunCommand implements Callable<Integer> {
             printFailures(s, r);
         }
         if (out != null) {
-            ctx.out().println("wrote " + out.resolve("summary.json") + " and peers.csv, trades.csv, "
-                    + "collectives.csv, steps.csv, lines.csv");
+            ctx.out().println("wrote " + out.resolve("summary.json") + " and datapackage.json, "
+                    + "peers.csv, trades.csv, collectives.csv, steps.csv, lines.csv");
         }
         ctx.out().flush();
     }

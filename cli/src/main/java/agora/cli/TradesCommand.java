@@ -7,6 +7,9 @@ import agora.market.results.PeerStep;
 import agora.market.results.StepResult;
 import agora.market.results.TradeStep;
 import agora.market.run.MarketRun;
+import agora.market.run.OutputPlan;
+import agora.market.run.OutputTables;
+import agora.market.run.PlainDecimal;
 import agora.market.run.ProgressListener;
 import agora.market.run.RunResult;
 import agora.market.run.StepRange;
@@ -16,6 +19,8 @@ import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
 import agora.solver.SolverOptions;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +42,8 @@ import picocli.CommandLine.Option;
 final class TradesCommand implements Callable<Integer> {
     /** Trades smaller than this (MW) are not shown on the terminal (they are in the CSV). */
     static final double SHOWN_MW = 1e-6;
-    static final List<String> CSV_HEADER = List.of("step", "time", "design", "market", "peer",
-            "partner", "kind", "P", "price");
+    /** The CSV's columns: those of trades.csv (see datapackage.json of a run's output). */
+    static final List<String> CSV_HEADER = OutputTables.TRADES.header();
 
     private final CliContext ctx;
 
@@ -67,16 +72,31 @@ final class TradesCommand implements Callable<Integer> {
                     + "scenario's own design when it is another; default: all")
     String design;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the trades here")
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = "also write the trades here, as rows of trades.csv (seller, buyer, "
+                    + "energy_mwh, price_per_mwh)")
     Path out;
+
+    @Option(names = "--all-trades",
+            description = "also write trades smaller than the solve's tolerance (left out by "
+                    + "default)")
+    boolean allTrades;
+
+    /** The solve's tolerance, once known. */
+    private double tolerance;
 
     TradesCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
-    /** One trade of the peer, seen from the peer: positive {@code power} = the peer sells. */
+    /**
+     * One trade of the peer, seen from the peer: positive {@code power} = the peer sells.
+     *
+     * @param trade     the trade as the market records it
+     * @param smallest  the smallest trade worth writing in its step (MW)
+     */
     record Row(int step, String time, String design, String market, String partner, boolean pool,
-               double power, double price) {
+               double power, double price, TradeStep trade, double smallest) {
     }
 
     @Override
@@ -96,6 +116,7 @@ final class TradesCommand implements Callable<Integer> {
         SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
                 ? Choices.backend(solve.backend, l, registries) : null;
         SolverOptions options = solve.options(s.market().options());
+        tolerance = options.tolerance();
         RangeArgs range = new RangeArgs();
         range.from = from;
         range.to = to;
@@ -109,7 +130,7 @@ final class TradesCommand implements Callable<Integer> {
             failed |= printDesign(s, run, rows);
         }
         if (out != null) {
-            AtomicFile.write(out, csv(rows), TradesCommand::isEarlierOutput,
+            AtomicFile.write(out, csv(rows, s.time().stepHours(), options.tolerance()), TradesCommand::isEarlierOutput,
                     "an earlier output of 'agora trades' (whose first line is its CSV header)");
             ctx.out().println("wrote " + out);
         }
@@ -153,8 +174,10 @@ final class TradesCommand implements Callable<Integer> {
                 table.row(List.of(time, "", "", r.status().name(), r.message()));
                 continue;
             }
+            double largest = r.peers().stream().mapToDouble(p -> Math.abs(p.p())).max().orElse(0);
+            double smallest = OutputPlan.smallestTrade(tolerance, largest);
             for (TradeStep t : r.trades()) {
-                Row row = row(r.step(), time, run.design(), t);
+                Row row = row(r.step(), time, run.design(), t, smallest);
                 if (row == null) {
                     continue;
                 }
@@ -179,15 +202,15 @@ final class TradesCommand implements Callable<Integer> {
     }
 
     /** The trade seen from the peer, or null when the peer is not one of its sides. */
-    private Row row(int step, String time, String designName, TradeStep t) {
+    private Row row(int step, String time, String designName, TradeStep t, double smallest) {
         if (t.from().equals(peer)) {
             String partner = t.pool() ? "pool " + t.to() : t.to();
             return new Row(step, time, designName, t.market(), partner, t.pool(), t.power(),
-                    t.price());
+                    t.price(), t, smallest);
         }
         if (!t.pool() && t.to().equals(peer)) {
             return new Row(step, time, designName, t.market(), t.from(), false, -t.power(),
-                    t.price());
+                    t.price(), t, smallest);
         }
         return null;
     }
@@ -198,14 +221,25 @@ final class TradesCommand implements Callable<Integer> {
         return AtomicFile.head(file, header.length()).equals(header);
     }
 
-    private String csv(List<Row> rows) {
+    /** The rows as trades.csv writes them: from seller to buyer, energy, price. */
+    private String csv(List<Row> rows, double stepHours, double tolerance) {
+        PlainDecimal numbers = PlainDecimal.forTolerance(tolerance);
+        DateTimeFormatter times = DateTimeFormatter.ofPattern(OutputTables.TIME_PATTERN);
         StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (Row r : rows) {
-            out.append(r.step()).append(',').append(r.time()).append(',').append(r.design())
-                    .append(',').append(r.market()).append(',').append(peer).append(',')
-                    .append(r.pool() ? r.partner().substring("pool ".length()) : r.partner())
-                    .append(',').append(r.pool() ? "pool" : "bilateral").append(',')
-                    .append(r.power()).append(',').append(r.price()).append('\n');
+            TradeStep t = r.trade();
+            if (!allTrades && !(Math.abs(t.power()) >= r.smallest())) {
+                continue;
+            }
+            boolean forward = t.power() >= 0;
+            out.append(r.step()).append(',')
+                    .append(times.format(LocalDateTime.parse(r.time()))).append(',')
+                    .append(r.design()).append(',').append(t.market()).append(',')
+                    .append(t.pool() ? "pool" : "bilateral").append(',')
+                    .append(forward ? t.from() : t.to()).append(',')
+                    .append(forward ? t.to() : t.from()).append(',')
+                    .append(numbers.format(Math.abs(t.power()) * stepHours)).append(',')
+                    .append(numbers.format(t.price())).append('\n');
         }
         return out.toString();
     }

@@ -14,11 +14,20 @@ import java.util.Map;
  * @param params       the scenario parameters' final values (after {@code --set})
  * @param arguments    the command line as given (after the program name)
  * @param toolVersion  Agora's version
+ * @param allTrades    every trade is written, also those smaller than the tolerance
  */
 public record RunSettings(String scenarioFile, List<String> designs, SolveMode solve,
                           String backend, SolverOptions options, StepRange range,
                           Map<String, String> params, List<String> arguments,
-                          String toolVersion) {
+                          String toolVersion, boolean allTrades) {
+
+    /** Settings of a run that leaves out trades smaller than the tolerance. */
+    public RunSettings(String scenarioFile, List<String> designs, SolveMode solve,
+                       String backend, SolverOptions options, StepRange range,
+                       Map<String, String> params, List<String> arguments, String toolVersion) {
+        this(scenarioFile, designs, solve, backend, options, range, params, arguments,
+                toolVersion, false);
+    }
 
     public RunSettings {
         designs = List.copyOf(designs);
