@@ -3,6 +3,7 @@ package agora.cli;
 import agora.market.MarketDesign;
 import agora.market.formulation.MarketProblem;
 import agora.market.results.SolveSummary;
+import agora.market.report.ReportPage;
 import agora.market.run.DesignAccounts;
 import agora.market.run.DesignReport;
 import agora.market.run.FailedStep;
@@ -72,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
                     + "tolerance (left out by default)")
     boolean allTrades;
 
+    @Option(names = "--report",
+            description = "also write report.html into the --out folder (see 'agora report')")
+    boolean report;
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +86,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (report && out == null) {
+            throw new UsageError("--report needs --out DIR: the report is written next to the "
+                    + "outputs it shows");
+        }
         Registries registries = plugins.registries(ctx);
         Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(registries,
                 design == null, solve.backend == null && solve.solve == null));
@@ -120,6 +129,14 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED; // stopped by a signal, which said so
         }
         print(s, reports.get());
+        if (report) {
+            Path file = ReportCommand.write(out);
+            ctx.out().println("wrote " + file);
+        } else if (out != null && ReportPage.isReport(out.resolve(ReportPage.FILE))) {
+            ctx.out().println("note: " + out.resolve(ReportPage.FILE) + " shows the results "
+                    + "before this run; 'agora report " + out + "' updates it");
+        }
+        ctx.out().flush();
         boolean failed = reports.get().stream().anyMatch(r -> r.totals().failedSteps() > 0);
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }

@@ -81,6 +81,10 @@ public final class SummaryJson {
             for (Market m : tree.markets()) {
                 ObjectNode market = list.addObject().put("name", m.name())
                         .put("clearing", m.clearing().name().toLowerCase(Locale.ROOT));
+                if (m.settlesWith() != null) {
+                    // its link with that grid is a connection without a price of its own
+                    market.put("settlesWith", m.settlesWith().name());
+                }
                 ArrayNode participants = market.putArray("participants");
                 for (Participant p : m.participants()) {
                     participants.addObject().put("name", p.name()).put("role", role(p));
