@@ -23,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,6 +80,8 @@ final class TradesCommand implements Callable<Integer> {
             description = "also write trades smaller than the solve's tolerance (left out by "
                     + "default)")
     boolean allTrades;
+
+    private static final PlainDecimal TERMINAL = new PlainDecimal(6);
 
     /** The solve's tolerance, once known. */
     private double tolerance;
@@ -244,7 +245,8 @@ final class TradesCommand implements Callable<Integer> {
         return out.toString();
     }
 
+    /** Six significant digits, plainly; solver noise (1e-14) and -0 read 0. */
     private static String format(double x) {
-        return String.format(Locale.ROOT, "%.4f", x);
+        return TERMINAL.format(x);
     }
 }

@@ -184,7 +184,7 @@ final class ReportModel {
             if (Double.isNaN(price)) {
                 return;
             }
-            String label = "community " + row.text("collective");
+            String label = row.text("collective");
             String design = row.text("design");
             int step = row.integer("step");
             prices.get(design).computeIfAbsent(label, k -> new Band(buckets.count()))
@@ -261,8 +261,8 @@ final class ReportModel {
             if (!band.isEmpty()) {
                 ObjectNode designPrices = prices.has(design) ? (ObjectNode) prices.get(design)
                         : prices.putObject(design);
-                designPrices.set("bilateral (energy-weighted)", band(band));
-                stepPrices.get(design).put("bilateral (energy-weighted)", perStep);
+                designPrices.set("bilateral mean", band(band));
+                stepPrices.get(design).put("bilateral mean", perStep);
             }
             ObjectNode peerNode = fig7.putObject(design);
             for (String peer : peers) {

@@ -204,7 +204,7 @@
     c.setOption({
       title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
       tooltip: axisTooltip(unit), legend: { top: 22, type: 'scroll' },
-      grid: { left: 70, right: 20, top: 60, bottom: 64 },
+      grid: { left: 70, right: 20, top: 80, bottom: 64 },
       xAxis: { type: 'category', data: D.buckets.times, boundaryGap: false },
       yAxis: { type: 'value', name: unit, scale: true },
       dataZoom: zoom, series: seriesList
@@ -239,7 +239,7 @@
   }
 
   function renderPrices(s) {
-    s.appendChild(el('p', { 'class': 'note' }, 'Community prices (the dual of each pool\'s balance) and the energy-weighted mean price of the bilateral trades of each step. ' + bandNote()));
+    s.appendChild(el('p', { 'class': 'note' }, 'Each pool\'s community price (the dual of its balance), named by its collective, and the bilateral mean: the energy-weighted mean price of the bilateral trades of each step. ' + bandNote()));
     var list = [];
     priceKeys().forEach(function (k, i) {
       list = list.concat(bandSeries(k[0] + ': ' + k[1], D.prices[k[0]][k[1]], 1, palette[i % palette.length]));
@@ -300,7 +300,7 @@
       c.setOption({
         title: { text: (state.peer || 'no trades') + ' in ' + state.design, left: 'center', textStyle: { fontSize: 13 } },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: { top: 22, type: 'scroll' },
-        grid: { left: 70, right: 20, top: 60, bottom: 64 },
+        grid: { left: 70, right: 20, top: 80, bottom: 64 },
         xAxis: { type: 'category', data: times },
         yAxis: { type: 'value', name: e.unit + ' sold' },
         dataZoom: zoom,
@@ -358,7 +358,8 @@
         legend: { top: 0, data: categories },
         series: [{ type: 'graph', layout: 'force', roam: true, draggable: true,
                    categories: categories.map(function (n) { return { name: n }; }),
-                   force: { repulsion: 220, edgeLength: [40, 140] }, top: 40,
+                   force: { repulsion: 1100, gravity: 0.04, edgeLength: [90, 280], layoutAnimation: false },
+                   top: 40, bottom: 10,
                    label: { show: true, position: 'right', fontSize: 11 }, symbolSize: 14,
                    data: g.nodes.map(function (n) { return { name: n.name, category: Math.max(0, categories.indexOf(n.category)) }; }),
                    links: g.edges.map(function (ed) {
