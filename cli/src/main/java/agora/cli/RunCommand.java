@@ -7,7 +7,9 @@ import agora.market.report.ReportPage;
 import agora.market.run.DesignAccounts;
 import agora.market.run.DesignReport;
 import agora.market.run.FailedStep;
+import agora.market.run.InputFile;
 import agora.market.run.LineProgress;
+import agora.market.run.Manifest;
 import agora.market.run.MarketRun;
 import agora.market.run.MemoryEstimate;
 import agora.market.run.OutputPlan;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The earlier output this run's replaced, once written. */
+    private Optional<Manifest.Origin> replaced = Optional.empty();
+
     RunCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -118,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(l.file().toString(),
                 designs.stream().map(MarketDesign::name).toList(), mode, backendName, options, steps,
                 s.params(), spec.commandLine().getParseResult().originalArgs(), ctx.version(),
-                allTrades);
+                allTrades, inputs(l));
         ProgressListener display = ctx.interactive() ? new TerminalProgress(ctx.err())
                 : new LineProgress(ctx.err());
         SolvedSteps solved = new SolvedSteps(display, (long) steps.size() * prepared.size());
@@ -161,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (output != null) {
                     output.finish(s, settings, reports);
+                    replaced = output.replaced();
                 }
             } catch (IOException e) {
                 if (interruption.happened()) {
@@ -177,6 +184,20 @@ final class RunCommand implements Callable<Integer> {
             }
             return Optional.of(reports);
         }
+    }
+
+    /** Every file the compilation read, measured now, before solving. */
+    private static List<InputFile> inputs(Loaded l) {
+        List<InputFile> inputs = new ArrayList<>();
+        for (Map.Entry<Path, String> f : l.result().sources().filesRead().entrySet()) {
+            try {
+                inputs.add(InputFile.of(f.getKey(), f.getValue()));
+            } catch (IOException e) {
+                throw new UserError("cannot read " + f.getKey() + " again to record it: "
+                        + e.getMessage(), e);
+            }
+        }
+        return inputs;
     }
 
     /** The output, opened before solving so that a folder that cannot take it stops the run. */
@@ -202,6 +223,8 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             ctx.out().println("wrote " + out.resolve("summary.json") + " and datapackage.json, "
                     + "peers.csv, trades.csv, collectives.csv, steps.csv, lines.csv");
+            replaced.ifPresent(earlier -> ctx.out().println("replaced the earlier results in "
+                    + out + ": those of " + earlier.describe()));
         }
         ctx.out().flush();
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the outputs of a run into a folder (see {@link OutputFolder}: nothing of the user's is
@@ -171,6 +172,11 @@ public final class RunOutput implements AutoCloseable {
     /** The smallest trade (MW) written in a step whose largest injection is {@code largest} MW. */
     private double smallestTrade(double largest) {
         return OutputPlan.smallestTrade(plan.tolerance(), largest);
+    }
+
+    /** The run whose output this one replaced (which scenario, when), once finished. */
+    public Optional<Manifest.Origin> replaced() {
+        return folder.replaced();
     }
 
     /** Steps written so far (over all designs). */

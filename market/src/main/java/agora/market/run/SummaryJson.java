@@ -113,7 +113,11 @@ public final class SummaryJson {
     public static ObjectNode of(Scenario scenario, RunSettings settings,
                                 List<DesignReport> reports, Map<String, Manifest.Entry> files) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.putObject("tool").put("name", "agora").put("version", settings.toolVersion());
+        root.putObject("tool").put("name", "agora").put("version", settings.toolVersion())
+                .put("java", System.getProperty("java.vendor") + " "
+                        + System.getProperty("java.version"))
+                .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version")
+                        + " " + System.getProperty("os.arch"));
         root.set("scenario", scenario(scenario, settings));
         root.set("options", options(scenario, settings));
         root.set("conventions", conventions(scenario));
@@ -134,6 +138,11 @@ public final class SummaryJson {
         node.put("sourceHash", scenario.sourceHash());
         ArrayNode files = node.putArray("files");
         scenario.files().forEach(files::add);
+        ArrayNode inputs = node.putArray("inputs");
+        for (InputFile f : settings.inputs()) {
+            inputs.addObject().put("path", f.path()).put("kind", f.kind()).put("bytes", f.bytes())
+                    .put("sha256", f.sha256());
+        }
         node.put("currency", scenario.currency());
         ObjectNode time = node.putObject("time");
         time.put("start", scenario.time().start().toString());

@@ -50,7 +50,7 @@ class SelfDescribingOutputTest {
     private static RunSettings settings(boolean allTrades) {
         return new RunSettings("hand-made.agora", List.of("full"), SolveMode.CENTRALIZED, "ipm",
                 SolverOptions.defaults(), new StepRange(0, 1), Map.of(), List.of("run"), "0.1.0",
-                allTrades);
+                allTrades, List.of());
     }
 
     private List<String> trades(boolean allTrades, double noise) throws IOException {
