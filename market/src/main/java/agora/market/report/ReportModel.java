@@ -39,6 +39,8 @@ final class ReportModel {
     private final Set<String> peers = new LinkedHashSet<>();
     private final Buckets buckets;
     private final ObjectNode root = MAPPER.createObjectNode();
+    /** Per design, each price's value in each step (for the duration curves), by its label. */
+    private final Map<String, Map<String, double[]>> stepPrices = new LinkedHashMap<>();
 
     private ReportModel(Path folder, JsonNode summary) throws IOException {
         this.folder = folder;
@@ -165,9 +167,6 @@ final class ReportModel {
         ((ObjectNode) root.get("units")).put("power", largest >= 1 || largest == 0 ? "MW" : "kW")
                 .put("perMw", largest >= 1 || largest == 0 ? 1 : 1e3);
     }
-
-    /** Per design and collective: community prices per step (for the durations) and per group. */
-    private final Map<String, Map<String, double[]>> stepPrices = new LinkedHashMap<>();
 
     private void collectives() throws IOException {
         Path file = folder.resolve("collectives.csv");

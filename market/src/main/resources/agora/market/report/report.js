@@ -78,6 +78,8 @@
     return c;
   }
   var designNames = D.designs.map(function (d) { return d.name; });
+  /** The start of each group of steps as people write it: 2013-06-01 06:00. */
+  var labels = D.buckets.times.map(function (t) { return t.replace('T', ' '); });
   var groupWord = D.buckets.name === 'step' ? 'step' : D.buckets.name;
   var zoom = [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 6 }];
 
@@ -205,7 +207,7 @@
       title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
       tooltip: axisTooltip(unit), legend: { top: 22, type: 'scroll' },
       grid: { left: 70, right: 20, top: 80, bottom: 64 },
-      xAxis: { type: 'category', data: D.buckets.times, boundaryGap: false },
+      xAxis: { type: 'category', data: labels, boundaryGap: false },
       yAxis: { type: 'value', name: unit, scale: true },
       dataZoom: zoom, series: seriesList
     });
@@ -293,7 +295,7 @@
     function draw() {
       var partners = (D.fig7[state.design] || {})[state.peer] || {};
       var names = Object.keys(partners);
-      var times = D.buckets.times.slice(state.from, state.to + 1);
+      var times = labels.slice(state.from, state.to + 1);
       var all = [];
       names.forEach(function (n) { all = all.concat(partners[n].slice(state.from, state.to + 1)); });
       var e = energyScale(largest(all));
@@ -313,7 +315,7 @@
     select(ctl, 'Design', 'fig7-design', designNames.map(function (d) { return { value: d, label: d }; }),
            state.design, function (v) { state.design = v; fillPeers(); draw(); });
     peerSelect = select(ctl, 'Peer', 'fig7-peer', [], null, function (v) { state.peer = v; draw(); });
-    var times = D.buckets.times.map(function (t, i) { return { value: String(i), label: t.replace('T', ' ') }; });
+    var times = labels.map(function (t, i) { return { value: String(i), label: t }; });
     var fromSelect = select(ctl, 'From', 'fig7-from', times, '0', function (v) {
       state.from = Math.min(Number(v), state.to); draw(); });
     var toSelect = select(ctl, 'To', 'fig7-to', times, String(times.length - 1), function (v) {
