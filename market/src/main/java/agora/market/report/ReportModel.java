@@ -124,21 +124,31 @@ final class ReportModel {
                     {"import", "totalImport"}, {"export", "totalExport"},
                     {"exchange", "exchangeBetweenCollectives"}, {"fees", "fees"}};
             for (String[] k : keys) {
-                totals.put(k[0], d.path(k[1]).asDouble(Double.NaN));
+                JsonNode value = d.path(k[1]);
+                if (value.isNumber()) {
+                    totals.put(k[0], value.asDouble());
+                } else {
+                    totals.putNull(k[0]); // no step solved: JSON has no NaN
+                }
             }
             node.put("failedSteps", d.path("failedSteps").asInt());
             node.put("solver", d.path("solve").path("solver").asText());
             node.put("wallSeconds", d.path("solve").path("wallSeconds").asDouble());
-            money.add(new double[] {totals.get("welfare").asDouble(),
-                    totals.get("importCost").asDouble(), totals.get("exportRevenue").asDouble()});
-            energy.add(new double[] {totals.get("load").asDouble(), totals.get("import").asDouble(),
-                    totals.get("export").asDouble(), totals.get("exchange").asDouble()});
+            money.add(new double[] {total(totals, "welfare"), total(totals, "importCost"),
+                    total(totals, "exportRevenue")});
+            energy.add(new double[] {total(totals, "load"), total(totals, "import"),
+                    total(totals, "export"), total(totals, "exchange")});
         }
         DisplayUnits units = DisplayUnits.of(summary.path("scenario").path("currency").asText(),
                 money.stream().flatMapToDouble(Arrays::stream).toArray(),
                 energy.stream().flatMapToDouble(Arrays::stream).toArray());
         root.putObject("units").put("money", units.money()).put("perCurrency", units.perCurrency())
                 .put("energy", units.energy()).put("perMwh", units.perMwh());
+    }
+
+    private static double total(JsonNode totals, String key) {
+        JsonNode value = totals.get(key);
+        return value.isNumber() ? value.asDouble() : Double.NaN;
     }
 
     /** Grid import and export as mean power (MW) per group, with the least and largest step. */

@@ -34,6 +34,10 @@
   function largest(values) {
     return values.reduce(function (m, v) { return v !== null && isFinite(v) ? Math.max(m, Math.abs(v)) : m; }, 0);
   }
+  /** v × factor, or null where there is no value (a design none of whose steps solved). */
+  function times(v, factor) {
+    return v === null || v === undefined ? null : v * factor;
+  }
   function scaled(values, factor) {
     return values.map(function (v) { return v === null ? null : v * factor; });
   }
@@ -159,8 +163,9 @@
     var body = el('tbody');
     D.designs.forEach(function (d) {
       var tr = el('tr');
-      tr.appendChild(el('td', {}, d.name + (d.failedSteps ? ' (' + d.failedSteps + ' steps failed)' : '')));
-      cols.forEach(function (c) { tr.appendChild(el('td', {}, fmt(d.totals[c[1]] * c[2]))); });
+      tr.appendChild(el('td', {}, d.name + (d.failedSteps ? ' (' + d.failedSteps
+        + (d.failedSteps === 1 ? ' step' : ' steps') + ' failed)' : '')));
+      cols.forEach(function (c) { tr.appendChild(el('td', {}, fmt(times(d.totals[c[1]], c[2])))); });
       body.appendChild(tr);
     });
     table.appendChild(body);
@@ -173,7 +178,7 @@
       yAxis: { type: 'value', name: u.energy },
       series: D.designs.map(function (d, i) {
         return { name: d.name, type: 'bar', color: palette[i % palette.length],
-                 data: metrics.map(function (m) { return d.totals[m[1]] * m[2]; }) };
+                 data: metrics.map(function (m) { return times(d.totals[m[1]], m[2]); }) };
       })
     });
   }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import agora.market.MarketTree;
 import agora.market.formulation.MarketProblem;
 import agora.market.results.AccountingFixtures;
+import agora.market.results.Fixtures;
 import agora.market.run.RunOutput;
 import agora.market.run.RunResult;
 import agora.market.run.RunSettings;
 import agora.market.run.StepRange;
 import agora.scenario.SolveMode;
+import agora.solver.SolveStatus;
 import agora.solver.SolverOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -77,6 +79,31 @@ class ReportModelTest {
         assertEquals("MWh", data.at("/units/energy").asText());
         assertEquals("market (bilateral)", data.at("/tree/full/name").asText());
         assertEquals(3, data.at("/tree/full/children").size());
+    }
+
+    @Test
+    void aDesignWithoutASolvedStepIsShownWithItsFailuresAndThePageStaysValidJson()
+            throws IOException {
+        MarketTree tree = AccountingFixtures.fullTree();
+        RunResult run = new RunResult(MarketProblem.of(tree), "scripted", new StepRange(0, 1),
+                List.of(Fixtures.failed(0, SolveStatus.INFEASIBLE, "no balance", List.of("d"))), 0.1);
+        RunSettings settings = new RunSettings("hand-made.agora", List.of("full"),
+                SolveMode.CENTRALIZED, "ipm", SolverOptions.defaults(), new StepRange(0, 1),
+                Map.of(), List.of("run"), "0.1.0");
+        Path out = tmp.resolve("failed");
+        RunOutput.write(out, tree.scenario(), settings, List.of(run));
+
+        JsonNode data = ReportModel.read(out);
+        // nothing solved adds up to nothing; the page says the step failed
+        assertEquals(0, data.at("/designs/0/totals/welfare").asDouble(), 0);
+        assertEquals(1, data.at("/designs/0/failedSteps").asInt());
+        assertEquals(0, data.at("/fig7/full").size());
+        assertTrue(data.at("/prices/full").isEmpty());
+        String page = ReportPage.of(out);
+        String json = page.substring(page.indexOf("id=\"agora-data\">") + 16,
+                page.indexOf("</script>", page.indexOf("id=\"agora-data\">")));
+        assertEquals(data, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        assertFalse(json.contains("NaN"), "JSON has no NaN");
     }
 
     @Test
