@@ -87,6 +87,9 @@ class RunInputsTest {
         assertEquals(sha256(demand), inputs.get(2).get("sha256").asText());
         assertEquals(sha256(dir.resolve("main.agora")), inputs.get(0).get("sha256").asText());
         assertTrue(first.at("/tool/java").asText().contains(System.getProperty("java.version")));
+        assertEquals("57.1.0", first.at("/tool/libraries/ojalgo").asText(), first.at("/tool").toString());
+        assertTrue(first.at("/tool/libraries/ortools-java").asText().startsWith("9.12"),
+                first.at("/tool").toString());
         assertTrue(!lastOut.contains("replaced"), lastOut);
 
         // the profile tripled: the scenario's text (sourceHash) is the same, the CSV's hash is not

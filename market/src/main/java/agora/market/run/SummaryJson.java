@@ -113,11 +113,14 @@ public final class SummaryJson {
     public static ObjectNode of(Scenario scenario, RunSettings settings,
                                 List<DesignReport> reports, Map<String, Manifest.Entry> files) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.putObject("tool").put("name", "agora").put("version", settings.toolVersion())
+        ObjectNode tool = root.putObject("tool").put("name", "agora")
+                .put("version", settings.toolVersion())
                 .put("java", System.getProperty("java.vendor") + " "
                         + System.getProperty("java.version"))
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version")
                         + " " + System.getProperty("os.arch"));
+        ObjectNode libraries = tool.putObject("libraries");
+        LibraryVersions.onClassPath().forEach(libraries::put);
         root.set("scenario", scenario(scenario, settings));
         root.set("options", options(scenario, settings));
         root.set("conventions", conventions(scenario));
