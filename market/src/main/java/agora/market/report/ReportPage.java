@@ -39,7 +39,7 @@ public final class ReportPage {
         ObjectNode data = ReportModel.read(folder);
         String title = escape("Agora: " + data.path("scenario").path("name").asText());
         String subtitle = escape(data.path("scenario").path("file").asText() + " · "
-                + data.path("scenario").path("steps").asInt() + " steps from "
+                + steps(data.path("scenario").path("steps").asInt()) + " from "
                 + data.path("scenario").path("firstTime").asText().replace('T', ' ') + " to "
                 + data.path("scenario").path("lastTime").asText().replace('T', ' ') + " · Agora "
                 + data.path("scenario").path("tool").asText());
@@ -66,6 +66,10 @@ public final class ReportPage {
                 .append("<script>\n").append(scriptText(resource("report.js")))
                 .append("</script>\n</body></html>\n");
         return page.toString();
+    }
+
+    private static String steps(int n) {
+        return n + (n == 1 ? " step" : " steps");
     }
 
     /** True when {@code file} is a report Agora wrote (its first line says so). */

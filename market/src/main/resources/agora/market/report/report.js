@@ -85,6 +85,8 @@
   /** The start of each group of steps as people write it: 2013-06-01 06:00. */
   var labels = D.buckets.times.map(function (t) { return t.replace('T', ' '); });
   var groupWord = D.buckets.name === 'step' ? 'step' : D.buckets.name;
+  /** Lines of at most this many points also mark each point (one step is a point, not a line). */
+  var FEW_POINTS = 60;
   var zoom = [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 6 }];
 
   /** Series for a band: the least value, the spread up to the largest (shaded), the mean. */
@@ -94,8 +96,9 @@
       return v === null || band.min[i] === null ? null : (v - band.min[i]) * factor;
     });
     var stack = 'band ' + name;
-    var series = [{ name: name, type: 'line', data: scaled(band.mean, factor), symbol: 'none',
-                    lineStyle: { width: 1.5 }, color: color, connectNulls: false }];
+    var series = [{ name: name, type: 'line', data: scaled(band.mean, factor), symbolSize: 5,
+                    showSymbol: labels.length <= FEW_POINTS, lineStyle: { width: 1.5 }, color: color,
+                    connectNulls: false }];
     if (D.buckets.stepsPerGroup > 1) {
       series.push({ name: name, type: 'line', data: lo, stack: stack, symbol: 'none',
                     lineStyle: { opacity: 0 }, silent: true, color: color, tooltip: { show: false } });
@@ -259,7 +262,8 @@
     var c = chart(s, 'duration');
     var list = priceKeys().filter(function (k) { return D.duration[k[0]] && D.duration[k[0]][k[1]]; }).map(function (k, i) {
       var values = D.duration[k[0]][k[1]];
-      return { name: k[0] + ': ' + k[1], type: 'line', symbol: 'none', color: palette[i % palette.length],
+      return { name: k[0] + ': ' + k[1], type: 'line', symbolSize: 5, showSymbol: values.length <= FEW_POINTS,
+               color: palette[i % palette.length],
                data: values.map(function (v, j) { return [values.length > 1 ? 100 * j / (values.length - 1) : 0, v]; }) };
     });
     c.setOption({
