@@ -162,11 +162,18 @@ final class TradesCommand implements Callable<Integer> {
 
     /** Prints one design's trades of the peer and adds them to {@code rows}; true if a step failed. */
     private boolean printDesign(Scenario s, RunResult run, List<Row> rows) {
-        ctx.out().println(run.design() + ": trades of " + peer + " (MW; positive = " + peer
-                + " sells; price in " + s.currency() + "/MWh)");
+        // a peer whose bounds stay below 1 MW (a household) reads in kW
+        Peer own = s.peer(peer).orElseThrow();
+        double bound = Math.max(Math.abs(own.pmin().min()), Math.abs(own.pmax().max()));
+        boolean kilowatts = bound < 1;
+        double perMw = kilowatts ? 1e3 : 1;
+        String unit = kilowatts ? "kW" : "MW";
+        ctx.out().println(run.design() + ": trades of " + peer + " (" + unit + "; positive = "
+                + peer + " sells; price in " + s.currency() + "/MWh)");
         boolean failed = false;
         boolean poolNoted = false;
-        TextTable table = new TextTable(List.of("time", "market", "partner", "P", "price"));
+        TextTable table = new TextTable(List.of("time", "market", "partner", "P [" + unit + "]",
+                "price"));
         for (StepOutcome o : run.outcomes()) {
             StepResult r = Accounting.step(run.tree(), o);
             String time = r.time().toString();
@@ -185,13 +192,13 @@ final class TradesCommand implements Callable<Integer> {
                 rows.add(row);
                 poolNoted |= row.pool();
                 if (Math.abs(row.power()) > SHOWN_MW) {
-                    table.row(List.of(time, row.market(), row.partner(), format(row.power()),
-                            format(row.price())));
+                    table.row(List.of(time, row.market(), row.partner(),
+                            format(row.power() * perMw), format(row.price())));
                 }
             }
-            PeerStep own = r.peers().stream().filter(p -> p.peer().equals(peer)).findFirst()
+            PeerStep step = r.peers().stream().filter(p -> p.peer().equals(peer)).findFirst()
                     .orElseThrow();
-            table.row(List.of(time, "", "net injection p", format(own.p()), ""));
+            table.row(List.of(time, "", "net injection p", format(step.p() * perMw), ""));
         }
         ctx.out().print(table.render());
         if (poolNoted) {
