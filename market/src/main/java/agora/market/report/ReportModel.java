@@ -108,6 +108,7 @@ final class ReportModel {
         trades();
         peers();
         tree();
+        lines();
         return root;
     }
 
@@ -353,6 +354,35 @@ final class ReportModel {
                     .put("category", category.getOrDefault(name, "market"));
         }
         return node;
+    }
+
+    /**
+     * The loading of each limited line (percent of its capacity) per group, when the run has
+     * limited lines (lines.csv has rows); nothing otherwise. A file of an Agora before line
+     * limits has no lines.csv: nothing either.
+     */
+    private void lines() throws IOException {
+        Path file = folder.resolve("lines.csv");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Map<String, Map<String, Band>> loadings = new LinkedHashMap<>();
+        CsvRows.read(file, List.of("step", "design", "line", "loading_pct"), row -> {
+            if (!designs.contains(row.text("design"))) {
+                return;
+            }
+            loadings.computeIfAbsent(row.text("design"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.text("line"), k -> new Band(buckets.count()))
+                    .add(buckets.of(row.integer("step")), row.number("loading_pct"));
+        });
+        if (loadings.isEmpty()) {
+            return;
+        }
+        ObjectNode node = root.putObject("lines");
+        loadings.forEach((design, byLine) -> {
+            ObjectNode d = node.putObject(design);
+            byLine.forEach((line, band) -> d.set(line, band(band)));
+        });
     }
 
     /** Bills: each peer's energy, own cost and payments over the run, and each collective's. */

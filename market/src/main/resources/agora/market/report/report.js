@@ -1,8 +1,8 @@
 /*
  * The Agora report: every section below reads one block of the data Agora embedded in the page
  * (the element #agora-data) and draws its charts with Apache ECharts, bundled in this file.
- * To add a chart (line loadings, states of charge): add a block to the data (ReportModel.java)
- * and an entry to SECTIONS whose `available` tells when the run has that block.
+ * To add a chart (states of charge, say): add a block to the data (ReportModel.java) and an
+ * entry to SECTIONS whose `available` tells when the run has that block, as 'lines' does.
  *
  * For the browser test: window.agoraCharts holds every chart by id, window.agoraMarks(id)
  * counts the marks its series drew, window.agoraReady is true once every section is drawn.
@@ -143,8 +143,9 @@
     { id: 'tree', title: 'The collectives: tree of markets', available: function () { return D.tree; },
       render: renderTree },
     { id: 'graph', title: 'Trading graph', available: function () { return D.graph; },
-      render: renderGraph }
-    // line loadings: { id: 'lines', available: function () { return D.lines; }, render: ... }
+      render: renderGraph },
+    { id: 'lines', title: 'Line loadings', available: function () { return D.lines; },
+      render: renderLines }
   ];
 
   function hasPrices() {
@@ -382,6 +383,18 @@
     select(ctl, 'Design', 'graph-design', designNames.map(function (d) { return { value: d, label: d }; }),
            designNames[0], draw);
     draw(designNames[0]);
+  }
+
+  function renderLines(s) {
+    s.appendChild(el('p', { 'class': 'note' }, 'Each limited line\'s DC flow as a share of its capacity (100 % = full). ' + bandNote()));
+    var list = [];
+    var i = 0;
+    designNames.forEach(function (d) {
+      Object.keys(D.lines[d] || {}).forEach(function (line) {
+        list = list.concat(bandSeries(d + ': ' + line, D.lines[d][line], 1, palette[i++ % palette.length]));
+      });
+    });
+    timeChart(s, 'lines', 'Loading of the limited lines', '%', list);
   }
 
   // ---- test hooks ---------------------------------------------------------------------

@@ -107,6 +107,22 @@ class ReportModelTest {
     }
 
     @Test
+    void limitedLinesAddTheirLoadings() throws IOException {
+        Path out = fullOutput();
+        // no line has a capacity: lines.csv holds its header only, and the report no lines
+        assertEquals(1, Files.readAllLines(out.resolve("lines.csv")).size());
+        assertTrue(ReportModel.read(out).at("/lines").isMissingNode());
+
+        String header = Files.readAllLines(out.resolve("lines.csv")).get(0);
+        Files.writeString(out.resolve("lines.csv"), header + "\n"
+                + "0,2013-06-01T06:00:00,full,feeder,1,2,50,0\n"
+                + "1,2013-06-01T06:30:00,full,feeder,-2,2,100,12.5\n");
+        JsonNode lines = ReportModel.read(out).at("/lines/full/feeder");
+        assertEquals(50, lines.at("/mean/0").asDouble(), 0);
+        assertEquals(100, lines.at("/max/1").asDouble(), 0);
+    }
+
+    @Test
     void aFolderWithoutAnOutputIsRefusedWithTheReason() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
