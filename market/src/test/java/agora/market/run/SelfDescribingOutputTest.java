@@ -130,7 +130,8 @@ class SelfDescribingOutputTest {
                         path + ": column " + header.get(c) + " is empty");
             }
         }
-        assertEquals(List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv"), paths);
+        assertEquals(List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv", "lines.csv"),
+                paths);
         JsonNode files = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
                 .get("files");
         assertTrue(files.has("datapackage.json"), "the manifest lists the data package");
