@@ -24,4 +24,15 @@ final class Describe {
         }
         return s % 60 == 0 ? s / 60 + " min" : s + " s";
     }
+
+    /** {@code 850 B}, {@code 12.3 kB}, {@code 1.3 MB} (powers of 1000). */
+    static String bytes(long n) {
+        if (n < 1000) {
+            return n + " B";
+        }
+        if (n < 1_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f kB", n / 1e3);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", n / 1e6);
+    }
 }

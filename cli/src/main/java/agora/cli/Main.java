@@ -5,8 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code agora} command line: {@code run}, {@code check}, {@code compile}, {@code trades} and
- * {@code bench}. Exit codes are those of {@link ExitCodes}; no input makes it print a stack trace
+ * The {@code agora} command line: {@code run}, {@code check}, {@code compile}, {@code trades},
+ * {@code report} and {@code bench}. Exit codes are those of {@link ExitCodes}; no input makes it print a stack trace
  * (set {@code AGORA_DEBUG=1} to see one for an internal error).
  */
 public final class Main {
@@ -49,6 +49,7 @@ public final class Main {
         cl.addSubcommand(new CheckCommand(ctx));
         cl.addSubcommand(new CompileCommand(ctx));
         cl.addSubcommand(new TradesCommand(ctx));
+        cl.addSubcommand(new ReportCommand(ctx));
         cl.addSubcommand(new BenchCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());

@@ -1,6 +1,7 @@
 package agora.cli;
 
 import agora.market.results.DesignTotals;
+import agora.market.results.DisplayUnits;
 import agora.market.results.SiblingExchange;
 import agora.market.results.SolveSummary;
 import agora.market.run.DesignReport;
@@ -12,28 +13,32 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The results of a run in the shape of the paper's Tables 4 and 5: one row per design, welfare and
- * grid money in millions of the scenario's currency, energies in GWh.
+ * The results of a run in the shape of the paper's Tables 4 and 5: one row per design, money and
+ * energies in units chosen from their magnitudes ({@link DisplayUnits}): M$ and GWh for the IEEE
+ * 14-bus year as in the paper, $ and kWh for a street's day.
  */
 final class ResultsTable {
     /** Significant digits of a step length in hours. */
     private static final int STEP_DIGITS = 6;
-    private static final double MEGA = 1e6;
-    private static final double MWH_PER_GWH = 1e3;
 
     private ResultsTable() {
     }
 
     static String render(List<DesignReport> reports, String currency, double stepHours) {
-        String money = "[M" + currency + "]";
+        DisplayUnits units = DisplayUnits.of(currency,
+                reports.stream().map(DesignReport::totals).toArray(DesignTotals[]::new));
+        String money = "[" + units.money() + "]";
+        String energy = "[" + units.energy() + "]";
+        double perCurrency = units.perCurrency();
+        double perMwh = units.perMwh();
         List<Column> columns = List.of(
-                new Column("Total SW " + money, t -> t.welfare() / MEGA),
-                new Column("Import cost " + money, t -> t.importCost() / MEGA),
-                new Column("Export revenue " + money, t -> t.exportRevenue() / MEGA),
-                new Column("Total load [GWh]", t -> t.load() / MWH_PER_GWH),
-                new Column("Total import [GWh]", t -> t.gridImport() / MWH_PER_GWH),
-                new Column("Total export [GWh]", t -> t.gridExport() / MWH_PER_GWH),
-                new Column("Exchange between collectives [GWh]", t -> t.exchange() / MWH_PER_GWH));
+                new Column("Total SW " + money, t -> t.welfare() * perCurrency),
+                new Column("Import cost " + money, t -> t.importCost() * perCurrency),
+                new Column("Export revenue " + money, t -> t.exportRevenue() * perCurrency),
+                new Column("Total load " + energy, t -> t.load() * perMwh),
+                new Column("Total import " + energy, t -> t.gridImport() * perMwh),
+                new Column("Total export " + energy, t -> t.gridExport() * perMwh),
+                new Column("Exchange between collectives " + energy, t -> t.exchange() * perMwh));
         List<String> header = new ArrayList<>(List.of("Design"));
         columns.forEach(c -> header.add(c.title()));
         TextTable table = new TextTable(header);
@@ -41,8 +46,7 @@ final class ResultsTable {
         for (DesignReport r : reports) {
             List<String> cells = new ArrayList<>(List.of(r.design()));
             for (int c = 0; c < columns.size(); c++) {
-                cells.add(String.format(Locale.ROOT, "%." + decimals[c] + "f",
-                        columns.get(c).value().applyAsDouble(r.totals())));
+                cells.add(cell(columns.get(c).value().applyAsDouble(r.totals()), decimals[c]));
             }
             table.row(cells);
         }
@@ -102,6 +106,12 @@ final class ResultsTable {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code x} with {@code decimals} decimals, never {@code -0.0} (noise rounds to 0). */
+    static String cell(double x, int decimals) {
+        String shown = String.format(Locale.ROOT, "%." + decimals + "f", x);
+        return shown.matches("-0\\.?0*") ? shown.substring(1) : shown;
     }
 
     /** One line per design: how the steps were solved. */

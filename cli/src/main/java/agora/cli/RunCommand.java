@@ -3,12 +3,16 @@ package agora.cli;
 import agora.market.MarketDesign;
 import agora.market.formulation.MarketProblem;
 import agora.market.results.SolveSummary;
+import agora.market.report.ReportPage;
 import agora.market.run.DesignAccounts;
 import agora.market.run.DesignReport;
 import agora.market.run.FailedStep;
+import agora.market.run.InputFile;
 import agora.market.run.LineProgress;
+import agora.market.run.Manifest;
 import agora.market.run.MarketRun;
 import agora.market.run.MemoryEstimate;
+import agora.market.run.OutputPlan;
 import agora.market.run.ProgressListener;
 import agora.market.run.RunOutput;
 import agora.market.run.RunSettings;
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,11 +67,24 @@ final class RunCommand implements Callable<Integer> {
     String design;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write summary.json and tidy CSVs (peers, trades, collectives, steps) here")
+            description = "write summary.json, tidy CSVs (peers, trades, collectives, steps) and "
+                    + "datapackage.json (their columns, types and units) here")
     Path out;
+
+    @Option(names = "--all-trades",
+            description = "write every trade to trades.csv, also those smaller than the solve's "
+                    + "tolerance (left out by default)")
+    boolean allTrades;
+
+    @Option(names = "--report",
+            description = "also write report.html into the --out folder (see 'agora report')")
+    boolean report;
 
     @Spec
     CommandSpec spec;
+
+    /** The earlier output this run's replaced, once written. */
+    private Optional<Manifest.Origin> replaced = Optional.empty();
 
     RunCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -74,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (report && out == null) {
+            throw new UsageError("--report needs --out DIR: the report is written next to the "
+                    + "outputs it shows");
+        }
         Registries registries = plugins.registries(ctx);
         Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(registries,
                 design == null, solve.backend == null && solve.solve == null));
@@ -101,15 +123,26 @@ final class RunCommand implements Callable<Integer> {
         List<Prepared> prepared = Prepared.of(problems, mode, backend, options);
         RunSettings settings = new RunSettings(l.file().toString(),
                 designs.stream().map(MarketDesign::name).toList(), mode, backendName, options, steps,
-                s.params(), spec.commandLine().getParseResult().originalArgs(), ctx.version());
+                s.params(), spec.commandLine().getParseResult().originalArgs(), ctx.version(),
+                allTrades, inputs(l));
         ProgressListener display = ctx.interactive() ? new TerminalProgress(ctx.err())
                 : new LineProgress(ctx.err());
         SolvedSteps solved = new SolvedSteps(display, (long) steps.size() * prepared.size());
-        Optional<List<DesignReport>> reports = solve(s, settings, prepared, steps, solved);
+        OutputPlan plan = OutputPlan.of(problems.stream().map(MarketProblem::tree).toList(),
+                options.tolerance(), allTrades);
+        Optional<List<DesignReport>> reports = solve(s, settings, plan, prepared, steps, solved);
         if (reports.isEmpty()) {
             return ExitCodes.FAILED; // stopped by a signal, which said so
         }
         print(s, reports.get());
+        if (report) {
+            Path file = ReportCommand.write(out);
+            ctx.out().println("wrote " + file);
+        } else if (out != null && ReportPage.isReport(out.resolve(ReportPage.FILE))) {
+            ctx.out().println("note: " + out.resolve(ReportPage.FILE) + " shows the results "
+                    + "before this run; 'agora report " + out + "' updates it");
+        }
+        ctx.out().flush();
         boolean failed = reports.get().stream().anyMatch(r -> r.totals().failedSteps() > 0);
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
@@ -118,11 +151,11 @@ final class RunCommand implements Callable<Integer> {
      * Solves each design in turn, accounting (and writing) each step as it comes; empty when the
      * process is being stopped.
      */
-    private Optional<List<DesignReport>> solve(Scenario s, RunSettings settings,
+    private Optional<List<DesignReport>> solve(Scenario s, RunSettings settings, OutputPlan plan,
                                                List<Prepared> prepared, StepRange steps,
                                                SolvedSteps solved) {
         try (Interruption interruption = new Interruption(ctx.err(), solved, out)) {
-            RunOutput output = openOutput();
+            RunOutput output = openOutput(plan);
             interruption.watch(output);
             List<DesignReport> reports = new ArrayList<>();
             try {
@@ -134,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (output != null) {
                     output.finish(s, settings, reports);
+                    replaced = output.replaced();
                 }
             } catch (IOException e) {
                 if (interruption.happened()) {
@@ -152,13 +186,27 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Every file the compilation read, measured now, before solving. */
+    private static List<InputFile> inputs(Loaded l) {
+        List<InputFile> inputs = new ArrayList<>();
+        for (Map.Entry<Path, String> f : l.result().sources().filesRead().entrySet()) {
+            try {
+                inputs.add(InputFile.of(f.getKey(), f.getValue()));
+            } catch (IOException e) {
+                throw new UserError("cannot read " + f.getKey() + " again to record it: "
+                        + e.getMessage(), e);
+            }
+        }
+        return inputs;
+    }
+
     /** The output, opened before solving so that a folder that cannot take it stops the run. */
-    private RunOutput openOutput() {
+    private RunOutput openOutput(OutputPlan plan) {
         if (out == null) {
             return null;
         }
         try {
-            return RunOutput.open(out);
+            return RunOutput.open(out, plan);
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -174,8 +222,10 @@ final class RunCommand implements Callable<Integer> {
             printFailures(s, r);
         }
         if (out != null) {
-            ctx.out().println("wrote " + out.resolve("summary.json") + " and peers.csv, trades.csv, "
-                    + "collectives.csv, steps.csv, lines.csv");
+            ctx.out().println("wrote " + out.resolve("summary.json") + " and datapackage.json, "
+                    + "peers.csv, trades.csv, collectives.csv, steps.csv, lines.csv");
+            replaced.ifPresent(earlier -> ctx.out().println("replaced the earlier results in "
+                    + out + ": those of " + earlier.describe()));
         }
         ctx.out().flush();
     }

@@ -7,6 +7,9 @@ import agora.market.results.PeerStep;
 import agora.market.results.StepResult;
 import agora.market.results.TradeStep;
 import agora.market.run.MarketRun;
+import agora.market.run.OutputPlan;
+import agora.market.run.OutputTables;
+import agora.market.run.PlainDecimal;
 import agora.market.run.ProgressListener;
 import agora.market.run.RunResult;
 import agora.market.run.StepRange;
@@ -16,9 +19,10 @@ import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
 import agora.solver.SolverOptions;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,8 +41,8 @@ import picocli.CommandLine.Option;
 final class TradesCommand implements Callable<Integer> {
     /** Trades smaller than this (MW) are not shown on the terminal (they are in the CSV). */
     static final double SHOWN_MW = 1e-6;
-    static final List<String> CSV_HEADER = List.of("step", "time", "design", "market", "peer",
-            "partner", "kind", "P", "price");
+    /** The CSV's columns: those of trades.csv (see datapackage.json of a run's output). */
+    static final List<String> CSV_HEADER = OutputTables.TRADES.header();
 
     private final CliContext ctx;
 
@@ -67,16 +71,33 @@ final class TradesCommand implements Callable<Integer> {
                     + "scenario's own design when it is another; default: all")
     String design;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the trades here")
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = "also write the trades here, as rows of trades.csv (seller, buyer, "
+                    + "energy_mwh, price_per_mwh)")
     Path out;
+
+    @Option(names = "--all-trades",
+            description = "also write trades smaller than the solve's tolerance (left out by "
+                    + "default)")
+    boolean allTrades;
+
+    private static final PlainDecimal TERMINAL = new PlainDecimal(6);
+
+    /** The solve's tolerance, once known. */
+    private double tolerance;
 
     TradesCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
-    /** One trade of the peer, seen from the peer: positive {@code power} = the peer sells. */
+    /**
+     * One trade of the peer, seen from the peer: positive {@code power} = the peer sells.
+     *
+     * @param trade     the trade as the market records it
+     * @param smallest  the smallest trade worth writing in its step (MW)
+     */
     record Row(int step, String time, String design, String market, String partner, boolean pool,
-               double power, double price) {
+               double power, double price, TradeStep trade, double smallest) {
     }
 
     @Override
@@ -96,6 +117,7 @@ final class TradesCommand implements Callable<Integer> {
         SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
                 ? Choices.backend(solve.backend, l, registries) : null;
         SolverOptions options = solve.options(s.market().options());
+        tolerance = options.tolerance();
         RangeArgs range = new RangeArgs();
         range.from = from;
         range.to = to;
@@ -109,7 +131,7 @@ final class TradesCommand implements Callable<Integer> {
             failed |= printDesign(s, run, rows);
         }
         if (out != null) {
-            AtomicFile.write(out, csv(rows), TradesCommand::isEarlierOutput,
+            AtomicFile.write(out, csv(rows, s.time().stepHours(), options.tolerance()), TradesCommand::isEarlierOutput,
                     "an earlier output of 'agora trades' (whose first line is its CSV header)");
             ctx.out().println("wrote " + out);
         }
@@ -140,11 +162,18 @@ final class TradesCommand implements Callable<Integer> {
 
     /** Prints one design's trades of the peer and adds them to {@code rows}; true if a step failed. */
     private boolean printDesign(Scenario s, RunResult run, List<Row> rows) {
-        ctx.out().println(run.design() + ": trades of " + peer + " (MW; positive = " + peer
-                + " sells; price in " + s.currency() + "/MWh)");
+        // a peer whose bounds stay below 1 MW (a household) reads in kW
+        Peer own = s.peer(peer).orElseThrow();
+        double bound = Math.max(Math.abs(own.pmin().min()), Math.abs(own.pmax().max()));
+        boolean kilowatts = bound < 1;
+        double perMw = kilowatts ? 1e3 : 1;
+        String unit = kilowatts ? "kW" : "MW";
+        ctx.out().println(run.design() + ": trades of " + peer + " (" + unit + "; positive = "
+                + peer + " sells; price in " + s.currency() + "/MWh)");
         boolean failed = false;
         boolean poolNoted = false;
-        TextTable table = new TextTable(List.of("time", "market", "partner", "P", "price"));
+        TextTable table = new TextTable(List.of("time", "market", "partner", "P [" + unit + "]",
+                "price"));
         for (StepOutcome o : run.outcomes()) {
             StepResult r = Accounting.step(run.tree(), o);
             String time = r.time().toString();
@@ -153,21 +182,23 @@ final class TradesCommand implements Callable<Integer> {
                 table.row(List.of(time, "", "", r.status().name(), r.message()));
                 continue;
             }
+            double largest = r.peers().stream().mapToDouble(p -> Math.abs(p.p())).max().orElse(0);
+            double smallest = OutputPlan.smallestTrade(tolerance, largest);
             for (TradeStep t : r.trades()) {
-                Row row = row(r.step(), time, run.design(), t);
+                Row row = row(r.step(), time, run.design(), t, smallest);
                 if (row == null) {
                     continue;
                 }
                 rows.add(row);
                 poolNoted |= row.pool();
                 if (Math.abs(row.power()) > SHOWN_MW) {
-                    table.row(List.of(time, row.market(), row.partner(), format(row.power()),
-                            format(row.price())));
+                    table.row(List.of(time, row.market(), row.partner(),
+                            format(row.power() * perMw), format(row.price())));
                 }
             }
-            PeerStep own = r.peers().stream().filter(p -> p.peer().equals(peer)).findFirst()
+            PeerStep step = r.peers().stream().filter(p -> p.peer().equals(peer)).findFirst()
                     .orElseThrow();
-            table.row(List.of(time, "", "net injection p", format(own.p()), ""));
+            table.row(List.of(time, "", "net injection p", format(step.p() * perMw), ""));
         }
         ctx.out().print(table.render());
         if (poolNoted) {
@@ -179,15 +210,15 @@ final class TradesCommand implements Callable<Integer> {
     }
 
     /** The trade seen from the peer, or null when the peer is not one of its sides. */
-    private Row row(int step, String time, String designName, TradeStep t) {
+    private Row row(int step, String time, String designName, TradeStep t, double smallest) {
         if (t.from().equals(peer)) {
             String partner = t.pool() ? "pool " + t.to() : t.to();
             return new Row(step, time, designName, t.market(), partner, t.pool(), t.power(),
-                    t.price());
+                    t.price(), t, smallest);
         }
         if (!t.pool() && t.to().equals(peer)) {
             return new Row(step, time, designName, t.market(), t.from(), false, -t.power(),
-                    t.price());
+                    t.price(), t, smallest);
         }
         return null;
     }
@@ -198,19 +229,31 @@ final class TradesCommand implements Callable<Integer> {
         return AtomicFile.head(file, header.length()).equals(header);
     }
 
-    private String csv(List<Row> rows) {
+    /** The rows as trades.csv writes them: from seller to buyer, energy, price. */
+    private String csv(List<Row> rows, double stepHours, double tolerance) {
+        PlainDecimal numbers = PlainDecimal.forTolerance(tolerance);
+        DateTimeFormatter times = DateTimeFormatter.ofPattern(OutputTables.TIME_PATTERN);
         StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (Row r : rows) {
-            out.append(r.step()).append(',').append(r.time()).append(',').append(r.design())
-                    .append(',').append(r.market()).append(',').append(peer).append(',')
-                    .append(r.pool() ? r.partner().substring("pool ".length()) : r.partner())
-                    .append(',').append(r.pool() ? "pool" : "bilateral").append(',')
-                    .append(r.power()).append(',').append(r.price()).append('\n');
+            TradeStep t = r.trade();
+            if (!allTrades && !(Math.abs(t.power()) >= r.smallest())) {
+                continue;
+            }
+            boolean forward = t.power() >= 0;
+            out.append(r.step()).append(',')
+                    .append(times.format(LocalDateTime.parse(r.time()))).append(',')
+                    .append(r.design()).append(',').append(t.market()).append(',')
+                    .append(t.pool() ? "pool" : "bilateral").append(',')
+                    .append(forward ? t.from() : t.to()).append(',')
+                    .append(forward ? t.to() : t.from()).append(',')
+                    .append(numbers.format(Math.abs(t.power()) * stepHours)).append(',')
+                    .append(numbers.format(t.price())).append('\n');
         }
         return out.toString();
     }
 
+    /** Six significant digits, plainly; solver noise (1e-14) and -0 read 0. */
     private static String format(double x) {
-        return String.format(Locale.ROOT, "%.4f", x);
+        return TERMINAL.format(x);
     }
 }

@@ -177,8 +177,9 @@ class CommandsTest {
         int code = cli.run("run", "FILE", "--design", "all", "--tolerance", "1e-6", "--out",
                 out.toString());
         assertEquals(ExitCodes.OK, code, cli.err);
-        assertTrue(cli.out.contains("Total SW [M$]"), cli.out);
-        assertTrue(cli.out.contains("Exchange between collectives [GWh]"), cli.out);
+        // units chosen from the magnitudes: the two communities' hour is dollars and MWh
+        assertTrue(cli.out.contains("Total SW [$]"), cli.out);
+        assertTrue(cli.out.contains("Exchange between collectives [MWh]"), cli.out);
         assertTrue(cli.out.contains("energy = MW × Δt (Δt = 0.25 h)"), cli.out);
 
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -271,21 +272,27 @@ class CommandsTest {
         assertTrue(cli.out.contains("full: trades of d2"), cli.out);
         assertTrue(cli.out.contains("a pool does not split trades by partner"), cli.out);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("step,time,design,market,peer,partner,kind,P,price", lines.get(0));
-        // full: d2 has links with w1 and g, 2 steps; community: its pool trade and its trade with
-        // the outside through c2's manager (at the grid's prices), 2 steps; hybrid: its trade
+        assertEquals("step,time,design,market,kind,seller,buyer,energy_mwh,price_per_mwh",
+                lines.get(0));
+        // full: d2 buys 3 MW (0.75 MWh in 15 min) from w1, 2 steps (its link with g carries
+        // nothing); community: its trade with the outside through c2's manager at the grid's
+        // import price 60, without γ (its pool trade carries nothing), 2 steps; hybrid: its trade
         // through the manager only (a pool trade would cost γ for nothing), 2 steps
-        assertEquals(1 + 2 * 2 + 2 * 2 + 2, lines.size(), String.join("\n", lines));
-        String fullW1 = lines.stream().filter(l -> l.startsWith("1,2013-06-01T06:15,full,market,d2,w1,"))
-                .findFirst().orElseThrow();
-        assertNear(-3, Double.parseDouble(fullW1.split(",")[7])); // d2 buys its 3 MW from w1
-        assertTrue(lines.contains(lines.stream().filter(l -> l.contains(",community,c2,d2,c2,pool,"))
-                .findFirst().orElseThrow()));
-        // d2 imports its 3 MW at the grid's import price 60, without γ
-        String outside = lines.stream().filter(l -> l.startsWith("1,2013-06-01T06:15,community,c2,d2,market,"))
-                .findFirst().orElseThrow();
-        assertNear(-3, Double.parseDouble(outside.split(",")[7]));
-        assertNear(60, Double.parseDouble(outside.split(",")[8]));
+        assertEquals(1 + 2 + 2 + 2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.contains("1,2013-06-01T06:15:00,full,market,bilateral,w1,d2,0.75,46.2681"),
+                String.join("\n", lines));
+        assertTrue(lines.contains("1,2013-06-01T06:15:00,community,c2,pool,market,d2,0.75,60"),
+                String.join("\n", lines));
+
+        // with --all-trades also the trades that carry nothing: d2's link with g, its pool trade
+        Path all = tmp.resolve("all-trades.csv");
+        assertEquals(ExitCodes.OK, cli.run("trades", "FILE", "--peer", "d2", "--from",
+                "2013-06-01T06:15", "--to", "2013-06-01T06:30", "--design", "all", "--tolerance",
+                "1e-6", "--all-trades", "--out", all.toString()), cli.err);
+        List<String> allLines = Files.readAllLines(all);
+        assertEquals(1 + 2 * 2 + 2 * 2 + 2, allLines.size(), String.join("\n", allLines));
+        assertTrue(allLines.contains("1,2013-06-01T06:15:00,community,c2,pool,d2,c2,0,65.125"),
+                String.join("\n", allLines));
     }
 
     @Test

@@ -63,8 +63,9 @@ class OutputSafetyTest {
 
         Map<String, String> after = contents(res);
         mine.forEach((name, text) -> assertEquals(text, after.get(name), name));
-        assertEquals(List.of("collectives.csv", "lines.csv", "notes.txt", "peers.csv", "prices.csv", "s.agora",
-                "steps.csv", "summary.json", "trades.csv"), List.copyOf(after.keySet()));
+        assertEquals(List.of("collectives.csv", "datapackage.json", "lines.csv", "notes.txt",
+                "peers.csv", "prices.csv", "s.agora", "steps.csv", "summary.json", "trades.csv"),
+                List.copyOf(after.keySet()));
         assertEquals(1 + 2 * 4, after.get("peers.csv").lines().count());
     }
 

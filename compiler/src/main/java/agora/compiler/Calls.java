@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,7 @@ final class Calls {
 
     private final Diagnostics diagnostics;
     private final Function<String, Path> baseDirOfFile;
+    private final Consumer<Path> csvRead;
     private final Map<String, ProfileGenerator> generators = new LinkedHashMap<>();
     private TimeAxis time;
     /** The 'time' statement failed (and said why): profiles fail without a word of their own. */
@@ -45,8 +47,14 @@ final class Calls {
 
     /** @param baseDirOfFile the folder relative paths in a file are resolved against, by file name */
     Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile) {
+        this(diagnostics, baseDirOfFile, file -> { });
+    }
+
+    /** @param csvRead told of every CSV file read for a profile */
+    Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile, Consumer<Path> csvRead) {
         this.diagnostics = diagnostics;
         this.baseDirOfFile = baseDirOfFile;
+        this.csvRead = csvRead;
         ProfileGenerators.all().forEach(g -> generators.put(g.name(), g));
     }
 
@@ -132,6 +140,7 @@ final class Calls {
         if (read.isEmpty()) {
             throw new EvaluationFailed();
         }
+        csvRead.accept(file);
         double[] raw = read.get().values();
         int first = firstRowOfHorizon(read.get(), horizon, shown, call, evaluator);
         if (raw.length - first < horizon.count()) {

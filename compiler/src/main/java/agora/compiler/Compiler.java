@@ -49,6 +49,7 @@ public final class Compiler {
                     "cannot read scenario file '" + name + "'", e.getMessage());
             return new CompileResult(Optional.empty(), diagnostics, sources);
         }
+        sources.recordRead(file, "scenario");
         Path baseDir = file.toAbsolutePath().getParent();
         return run(name, text, paramOverrides, marketNames, baseDir, diagnostics, sources);
     }

@@ -114,6 +114,7 @@ final class ModuleLoader {
                     "cannot read imported file '" + Excerpt.quote(f.path()) + "'", e.getMessage());
             return;
         }
+        sources.recordRead(file, "import");
         Path parent = file.toAbsolutePath().getParent();
         open(key, displayName(importerName, f.path()), text, parent, false);
     }

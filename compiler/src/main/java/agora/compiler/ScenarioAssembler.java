@@ -63,7 +63,7 @@ final class ScenarioAssembler {
         Set<String> standardModules = new LinkedHashSet<>();
         modules.stream().filter(LoadedModule::standard).forEach(m -> standardModules.add(m.name()));
         Evaluator evaluator = new Evaluator(diagnostics, currency, standardModules,
-                new Calls(diagnostics, baseDirOfFile));
+                new Calls(diagnostics, baseDirOfFile, file -> sources.recordRead(file, "csv")));
         LazyScope globals = globals(d, evaluator, diagnostics);
         Map<String, String> params = params(d, globals, evaluator);
 

@@ -1,15 +1,33 @@
 package agora.compiler;
 
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The text of every file read during a compilation, by the name diagnostics use, so that
- * diagnostics can be rendered with their source line whatever file they point into.
+ * diagnostics can be rendered with their source line whatever file they point into; and every
+ * file read from disk (scenario, imports, CSV profiles), so that a run can record its inputs.
  */
 public final class SourceFiles {
     private final Map<String, String> texts = new LinkedHashMap<>();
+    private final Map<Path, String> read = new LinkedHashMap<>();
+
+    /**
+     * Records a file the compilation read from disk: the scenario, an import, a CSV profile
+     * (kind {@code scenario}, {@code import}, {@code csv}), so a run can say what its results
+     * came from.
+     */
+    public void recordRead(Path file, String kind) {
+        read.putIfAbsent(file.toAbsolutePath().normalize(), kind);
+    }
+
+    /** Every file read from disk (absolute), with its kind, in the order first read. */
+    public Map<Path, String> filesRead() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(read));
+    }
 
     public void add(String name, String text) {
         texts.put(name, text);

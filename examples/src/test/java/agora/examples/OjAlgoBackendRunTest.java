@@ -46,9 +46,10 @@ class OjAlgoBackendRunTest {
         assertEquals(4, ojAlgoTrades.size());
         assertEquals(ipmTrades.size(), ojAlgoTrades.size());
         for (int k = 0; k < ipmTrades.size(); k++) {
-            String trade = ipmTrades.get(k)[4] + "->" + ipmTrades.get(k)[5];
-            assertEquals(trade, ojAlgoTrades.get(k)[4] + "->" + ojAlgoTrades.get(k)[5]);
-            assertEquals(Double.parseDouble(ipmTrades.get(k)[7]), Double.parseDouble(ojAlgoTrades.get(k)[7]),
+            // seller -> buyer, then the price (trades.csv: ..., kind, seller, buyer, energy, price)
+            String trade = ipmTrades.get(k)[5] + "->" + ipmTrades.get(k)[6];
+            assertEquals(trade, ojAlgoTrades.get(k)[5] + "->" + ojAlgoTrades.get(k)[6]);
+            assertEquals(Double.parseDouble(ipmTrades.get(k)[8]), Double.parseDouble(ojAlgoTrades.get(k)[8]),
                     PRICE_AGREEMENT, "price of " + trade);
         }
     }

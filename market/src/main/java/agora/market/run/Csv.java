@@ -8,17 +8,19 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A tidy CSV file: one header line, then rows; numbers in Java's locale-free notation. */
+/** A tidy CSV file: one header line, then rows; numbers plainly at a fixed precision. */
 final class Csv implements Closeable {
     private static final int BUFFER = 1 << 16;
 
     private final BufferedWriter out;
     private final int columns;
+    private final PlainDecimal numbers;
     private int column;
 
     /** Takes over {@code stream} (closed with this file). */
-    Csv(OutputStream stream, List<String> header) throws IOException {
+    Csv(OutputStream stream, List<String> header, PlainDecimal numbers) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
+        this.numbers = numbers;
         this.columns = header.size();
         for (String h : header) {
             text(h);
@@ -42,7 +44,7 @@ final class Csv implements Closeable {
     Csv number(double value) throws IOException {
         separate();
         if (!Double.isNaN(value)) {
-            out.write(value == 0 ? "0" : Double.toString(value));
+            out.write(numbers.format(value));
         }
         return this;
     }

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -22,8 +25,9 @@ import java.util.Optional;
  * are as written.
  *
  * @param entries by file name, in the order listed
+ * @param origin  the run that wrote them
  */
-public record Manifest(Map<String, Entry> entries) {
+public record Manifest(Map<String, Entry> entries, Origin origin) {
     /** What an output of Agora before manifests held (the summary listed no files then). */
     static final List<String> EARLIER_VERSION_FILES = List.of("summary.json", "peers.csv",
             "trades.csv", "collectives.csv", "steps.csv");
@@ -37,6 +41,25 @@ public record Manifest(Map<String, Entry> entries) {
      */
     public record Entry(long bytes, String sha256) {
     }
+
+    /**
+     * Which run wrote an output, so a run that replaces it can say so.
+     *
+     * @param scenarioFile the scenario file as that run was given it ("" when not recorded)
+     * @param scenarioName the scenario's name ("" when not recorded)
+     * @param written      when its summary.json was written (its modification time)
+     */
+    public record Origin(String scenarioFile, String scenarioName, Instant written) {
+        /** {@code examples/x.agora ('A street'), written 2026-12-03 17:26 UTC}. */
+        public String describe() {
+            String scenario = scenarioFile.isEmpty() ? "a scenario" : scenarioFile;
+            String name = scenarioName.isEmpty() ? "" : " ('" + scenarioName + "')";
+            return scenario + name + ", written " + WHEN.format(written);
+        }
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public Manifest {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
@@ -57,10 +80,18 @@ public record Manifest(Map<String, Entry> entries) {
             return Optional.empty();
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
+        Instant written;
+        try {
+            written = Files.getLastModifiedTime(summary).toInstant();
+        } catch (IOException e) {
+            written = Instant.EPOCH;
+        }
+        Origin origin = new Origin(root.path("scenario").path("file").asText(""),
+                root.path("scenario").path("name").asText(""), written);
         JsonNode files = root.get("files");
         if (files == null) {
             EARLIER_VERSION_FILES.forEach(name -> entries.put(name, new Entry(-1, null)));
-            return Optional.of(new Manifest(entries));
+            return Optional.of(new Manifest(entries, origin));
         }
         entries.put(OutputFolder.MANIFEST, new Entry(-1, null));
         for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
@@ -73,7 +104,7 @@ public record Manifest(Map<String, Entry> entries) {
             }
             entries.put(f.getKey(), new Entry(bytes.asLong(), sha.asText()));
         }
-        return Optional.of(new Manifest(entries));
+        return Optional.of(new Manifest(entries, origin));
     }
 
     /** A file name of the folder itself (never a path elsewhere). */

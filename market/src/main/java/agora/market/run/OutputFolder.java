@@ -60,6 +60,8 @@ public final class OutputFolder {
     private final List<String> names;
     private final Map<String, Manifest.Entry> written = new LinkedHashMap<>();
     private State state = State.OPEN;
+    /** The earlier output this one replaced, once committed. */
+    private Manifest.Origin replaced;
 
     private OutputFolder(Path given, Path folder, Path created, Path staging, List<String> names) {
         this.given = given;
@@ -189,6 +191,7 @@ public final class OutputFolder {
             }
             deleteTree(staging);
             state = State.COMMITTED;
+            replaced = earlier.map(Manifest::origin).orElse(null);
         } finally {
             if (state == State.OPEN) {
                 removeStaging();
@@ -209,6 +212,11 @@ public final class OutputFolder {
         }
         removeStaging();
         return true;
+    }
+
+    /** The run whose output this one replaced, once committed; empty for a first output. */
+    public synchronized Optional<Manifest.Origin> replaced() {
+        return Optional.ofNullable(replaced);
     }
 
     /** True once {@link #abort} removed the partial output. */

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the outputs of a run into a folder (see {@link OutputFolder}: nothing of the user's is
@@ -24,7 +26,10 @@ import java.util.List;
  *   <li>tidy CSVs in long format, one header line, ISO-8601 times, one row per step and item:
  *       {@code peers.csv}, {@code trades.csv}, {@code collectives.csv}, {@code steps.csv} and
  *       {@code lines.csv} (the limited lines' flows and congestion prices; only its header when
- *       no line has a capacity).</li>
+ *       no line has a capacity), their columns named with their units and numbers at the
+ *       precision of the solve ({@link OutputTables}, {@link PlainDecimal});</li>
+ *   <li>{@code datapackage.json}: the Frictionless Data package describing those tables (types,
+ *       units, meanings), so that they can be read without looking anything up.</li>
  * </ul>
  *
  * Rows are written as steps are accounted ({@link #write}), so a run never holds its horizon in
@@ -32,41 +37,43 @@ import java.util.List;
  * {@link #abort} may come from a shutdown hook while the run writes.
  */
 public final class RunOutput implements AutoCloseable {
-    static final String PEERS_FILE = "peers.csv";
-    static final String TRADES_FILE = "trades.csv";
-    static final String COLLECTIVES_FILE = "collectives.csv";
-    static final String STEPS_FILE = "steps.csv";
-    static final String LINES_FILE = "lines.csv";
+    /** The Frictionless Data package describing the CSV files. */
+    public static final String DATA_PACKAGE = "datapackage.json";
     /** Every file of an output, the summary (manifest) first. */
-    public static final List<String> FILES = List.of(OutputFolder.MANIFEST, PEERS_FILE, TRADES_FILE,
-            COLLECTIVES_FILE, STEPS_FILE, LINES_FILE);
-    static final List<String> PEERS = List.of("step", "time", "design", "peer", "p", "energy",
-            "cost", "payment");
-    static final List<String> TRADES = List.of("step", "time", "design", "market", "from", "to",
-            "P", "price");
-    static final List<String> COLLECTIVES = List.of("step", "time", "design", "collective",
-            "price", "import", "export");
-    static final List<String> STEPS = List.of("step", "time", "design", "status", "welfare",
-            "import", "export", "import_cost", "export_revenue", "load", "exchange", "fees",
-            "imbalance", "iterations", "seconds", "message", "conflicts");
-    static final List<String> LINES = List.of("step", "time", "design", "line", "flow_mw",
-            "capacity_mw", "loading_pct", "congestion_price_per_mwh");
+    public static final List<String> FILES = List.of(OutputFolder.MANIFEST, DATA_PACKAGE,
+            OutputTables.PEERS.file(), OutputTables.TRADES.file(),
+            OutputTables.COLLECTIVES.file(), OutputTables.STEPS.file(), OutputTables.LINES.file());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+            OutputTables.TIME_PATTERN);
 
     private final OutputFolder folder;
+    private final OutputPlan plan;
+    private final List<OutputTables.Table> tables;
+    private final PlainDecimal numbers;
+    private final boolean priced;
     private final Csv peers;
     private final Csv trades;
     private final Csv collectives;
     private final Csv steps;
     private final Csv lines;
     private long rowsOfSteps;
+    private long tradesLeftOut;
 
-    private RunOutput(OutputFolder folder) throws IOException {
+    private RunOutput(OutputFolder folder, OutputPlan plan) throws IOException {
         this.folder = folder;
-        this.peers = new Csv(folder.create(PEERS_FILE), PEERS);
-        this.trades = new Csv(folder.create(TRADES_FILE), TRADES);
-        this.collectives = new Csv(folder.create(COLLECTIVES_FILE), COLLECTIVES);
-        this.steps = new Csv(folder.create(STEPS_FILE), STEPS);
-        this.lines = new Csv(folder.create(LINES_FILE), LINES);
+        this.plan = plan;
+        this.tables = plan.tables();
+        this.numbers = PlainDecimal.forTolerance(plan.tolerance());
+        this.priced = plan.pricedCollectives();
+        this.peers = csv(tables.get(0));
+        this.trades = csv(tables.get(1));
+        this.collectives = csv(tables.get(2));
+        this.steps = csv(tables.get(3));
+        this.lines = csv(tables.get(4));
+    }
+
+    private Csv csv(OutputTables.Table table) throws IOException {
+        return new Csv(folder.create(table.file()), table.header(), numbers);
     }
 
     /**
@@ -75,10 +82,10 @@ public final class RunOutput implements AutoCloseable {
      *
      * @throws IOException when the folder cannot be used (see {@link OutputFolder#open})
      */
-    public static RunOutput open(Path dir) throws IOException {
+    public static RunOutput open(Path dir, OutputPlan plan) throws IOException {
         OutputFolder folder = OutputFolder.open(dir, FILES);
         try {
-            return new RunOutput(folder);
+            return new RunOutput(folder, plan);
         } catch (IOException | RuntimeException e) {
             folder.abort();
             throw e;
@@ -92,7 +99,9 @@ public final class RunOutput implements AutoCloseable {
      */
     public static List<DesignReport> write(Path dir, Scenario scenario, RunSettings settings,
                                            List<RunResult> runs) throws IOException {
-        try (RunOutput output = open(dir)) {
+        OutputPlan plan = OutputPlan.of(runs.stream().map(RunResult::tree).toList(),
+                settings.options().tolerance(), settings.allTrades());
+        try (RunOutput output = open(dir, plan)) {
             List<DesignReport> reports = new ArrayList<>();
             for (RunResult run : runs) {
                 DesignAccounts accounts = new DesignAccounts(run.problem(), output);
@@ -116,29 +125,43 @@ public final class RunOutput implements AutoCloseable {
         if (folder.aborted()) {
             throw new InterruptedIOException("the output to " + folder.folder() + " was abandoned");
         }
-        String time = r.time().toString();
+        String time = TIME.format(r.time());
+        double largest = 0;
         for (PeerStep p : r.peers()) {
             peers.integer(r.step()).text(time).text(design).text(p.peer())
                     .number(p.p()).number(p.energy()).number(p.cost())
                     .number(p.payment()).end();
+            largest = Math.max(largest, Math.abs(p.p()));
         }
+        double smallest = smallestTrade(largest);
         for (TradeStep t : r.trades()) {
+            double power = t.power();
+            if (!plan.allTrades() && !(Math.abs(power) >= smallest)) {
+                tradesLeftOut++;
+                continue;
+            }
+            boolean forward = power >= 0;
             trades.integer(r.step()).text(time).text(design).text(t.market())
-                    .text(t.from()).text(t.to()).number(t.power()).number(t.price())
-                    .end();
+                    .text(t.pool() ? "pool" : "bilateral")
+                    .text(forward ? t.from() : t.to()).text(forward ? t.to() : t.from())
+                    .number(Math.abs(power) * plan.stepHours()).number(t.price()).end();
         }
         for (CollectiveStep c : r.collectives()) {
-            collectives.integer(r.step()).text(time).text(design)
-                    .text(c.collective()).number(c.price()).number(c.importEnergy())
-                    .number(c.exportEnergy()).end();
+            collectives.integer(r.step()).text(time).text(design).text(c.collective());
+            if (priced) {
+                collectives.number(c.price());
+            }
+            collectives.number(c.importEnergy()).number(c.exportEnergy()).end();
         }
+        String message = r.conflicts().isEmpty() ? r.message()
+                : r.message() + " [conflicts: " + String.join("; ", r.conflicts()) + "]";
         steps.integer(r.step()).text(time).text(design)
                 .text(r.status().name()).number(r.welfare()).number(r.gridImport())
                 .number(r.gridExport()).number(r.importCost())
                 .number(r.exportRevenue()).number(r.load()).number(r.exchange())
                 .number(r.fees()).number(r.imbalance())
                 .integer(r.stats().iterations()).number(r.stats().seconds())
-                .text(r.message()).text(String.join(";", r.conflicts())).end();
+                .text(message).end();
         for (LineStep l : r.lines()) {
             lines.integer(r.step()).text(time).text(design).text(l.line()).number(l.flow())
                     .number(l.capacity()).number(100 * l.loading()).number(l.price()).end();
@@ -146,13 +169,29 @@ public final class RunOutput implements AutoCloseable {
         rowsOfSteps++;
     }
 
+    /** The smallest trade (MW) written in a step whose largest injection is {@code largest} MW. */
+    private double smallestTrade(double largest) {
+        return OutputPlan.smallestTrade(plan.tolerance(), largest);
+    }
+
+    /** The run whose output this one replaced (which scenario, when), once finished. */
+    public Optional<Manifest.Origin> replaced() {
+        return folder.replaced();
+    }
+
     /** Steps written so far (over all designs). */
     public synchronized long stepsWritten() {
         return rowsOfSteps;
     }
 
+    /** Trades left out so far as smaller than the tolerance (0 with --all-trades). */
+    public synchronized long tradesLeftOut() {
+        return tradesLeftOut;
+    }
+
     /**
-     * Writes {@code summary.json} and moves every file into the folder.
+     * Writes {@code datapackage.json} and {@code summary.json} and moves every file into the
+     * folder.
      *
      * @throws IOException when something cannot be written; the partial output is then removed
      */
@@ -162,8 +201,12 @@ public final class RunOutput implements AutoCloseable {
             for (Csv csv : List.of(peers, trades, collectives, steps, lines)) {
                 csv.close();
             }
+            try (OutputStream description = folder.create(DATA_PACKAGE)) {
+                DataPackage.write(description, scenario, tables, numbers);
+            }
             try (OutputStream summary = folder.create(OutputFolder.MANIFEST)) {
-                SummaryJson.write(summary, scenario, settings, reports, folder.written());
+                SummaryJson.write(summary, scenario, settings, reports, plan.designs(),
+                        folder.written());
             }
             folder.commit();
         } finally {

@@ -1,9 +1,15 @@
 package agora.market.run;
 
+import agora.market.Market;
+import agora.market.MarketTree;
+import agora.market.Participant;
 import agora.market.StepOutcome.TradeAllocation;
+import agora.market.TradeLink;
 import agora.market.results.DesignTotals;
 import agora.market.results.SiblingExchange;
 import agora.market.results.SolveSummary;
+import agora.scenario.Collective;
+import agora.scenario.Peer;
 import agora.scenario.Scenario;
 import agora.solver.SolveStatus;
 import agora.solver.SolverOptions;
@@ -15,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds {@code summary.json}: per-design totals and solve statistics, and how to repeat the run. */
@@ -30,10 +37,73 @@ public final class SummaryJson {
     }
 
     static void write(OutputStream out, Scenario scenario, RunSettings settings,
-                      List<DesignReport> reports, Map<String, Manifest.Entry> files)
-            throws IOException {
-        out.write((MAPPER.writeValueAsString(of(scenario, settings, reports, files)) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+                      List<DesignReport> reports, List<MarketTree> designs,
+                      Map<String, Manifest.Entry> files) throws IOException {
+        ObjectNode root = of(scenario, settings, reports, files);
+        ObjectNode written = (ObjectNode) root.remove("files");
+        root.set("structure", structure(scenario, designs));
+        root.set("files", written);
+        out.write((MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Who is in the run, for readers of the output (the report): the peers, the collectives as
+     * written, and each design's markets (how each clears, who takes part, which links may
+     * trade).
+     */
+    static ObjectNode structure(Scenario scenario, List<MarketTree> designs) {
+        ObjectNode node = MAPPER.createObjectNode();
+        ArrayNode peers = node.putArray("peers");
+        for (Peer p : scenario.peers()) {
+            ObjectNode peer = peers.addObject().put("name", p.name())
+                    .put("kind", p.kind().name().toLowerCase(Locale.ROOT))
+                    .put("template", p.template());
+            if (p.bus() > 0) {
+                peer.put("bus", p.bus());
+            }
+        }
+        ArrayNode collectives = node.putArray("collectives");
+        for (Collective c : scenario.collectives()) {
+            ObjectNode collective = collectives.addObject().put("name", c.name())
+                    .put("keyword", c.keyword());
+            if (c.parent() == null) {
+                collective.putNull("parent");
+            } else {
+                collective.put("parent", c.parent());
+            }
+            ArrayNode members = collective.putArray("peers");
+            c.memberPeers().forEach(members::add);
+            ArrayNode inner = collective.putArray("collectives");
+            c.memberCollectives().forEach(inner::add);
+        }
+        ObjectNode markets = node.putObject("markets");
+        for (MarketTree tree : designs) {
+            ArrayNode list = markets.putArray(tree.design());
+            for (Market m : tree.markets()) {
+                ObjectNode market = list.addObject().put("name", m.name())
+                        .put("clearing", m.clearing().name().toLowerCase(Locale.ROOT));
+                if (m.settlesWith() != null) {
+                    // its link with that grid is a connection without a price of its own
+                    market.put("settlesWith", m.settlesWith().name());
+                }
+                ArrayNode participants = market.putArray("participants");
+                for (Participant p : m.participants()) {
+                    participants.addObject().put("name", p.name()).put("role", role(p));
+                }
+                ArrayNode links = market.putArray("links");
+                for (TradeLink link : m.links()) {
+                    links.addArray().add(link.a().name()).add(link.b().name());
+                }
+            }
+        }
+        return node;
+    }
+
+    private static String role(Participant p) {
+        if (p instanceof Participant.CollectiveMember) {
+            return "collective";
+        }
+        return p instanceof Participant.Manager ? "manager" : "peer";
     }
 
     /**
@@ -44,7 +114,14 @@ public final class SummaryJson {
     public static ObjectNode of(Scenario scenario, RunSettings settings,
                                 List<DesignReport> reports, Map<String, Manifest.Entry> files) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.putObject("tool").put("name", "agora").put("version", settings.toolVersion());
+        ObjectNode tool = root.putObject("tool").put("name", "agora")
+                .put("version", settings.toolVersion())
+                .put("java", System.getProperty("java.vendor") + " "
+                        + System.getProperty("java.version"))
+                .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version")
+                        + " " + System.getProperty("os.arch"));
+        ObjectNode libraries = tool.putObject("libraries");
+        LibraryVersions.onClassPath().forEach(libraries::put);
         root.set("scenario", scenario(scenario, settings));
         root.set("options", options(scenario, settings));
         root.set("conventions", conventions(scenario));
@@ -65,6 +142,11 @@ public final class SummaryJson {
         node.put("sourceHash", scenario.sourceHash());
         ArrayNode files = node.putArray("files");
         scenario.files().forEach(files::add);
+        ArrayNode inputs = node.putArray("inputs");
+        for (InputFile f : settings.inputs()) {
+            inputs.addObject().put("path", f.path()).put("kind", f.kind()).put("bytes", f.bytes())
+                    .put("sha256", f.sha256());
+        }
         node.put("currency", scenario.currency());
         ObjectNode time = node.putObject("time");
         time.put("start", scenario.time().start().toString());
@@ -89,6 +171,7 @@ public final class SummaryJson {
         node.put("effectiveThreads", o.effectiveThreads());
         node.put("admmRho", o.admmRho());
         node.put("admmMaxIterations", o.admmMaxIterations());
+        node.put("allTrades", settings.allTrades());
         StepRange range = settings.range();
         ObjectNode steps = node.putObject("steps");
         steps.put("from", range.from());
@@ -111,6 +194,8 @@ public final class SummaryJson {
         node.put("welfare", "−Δt × optimal hourly objective (all peers' costs incl. the grid, "
                 + "trade fees and preference costs), summed over steps");
         node.put("prices", scenario.currency() + "/MWh, duals of the balance rows");
+        node.put("tables", "datapackage.json describes every column of the CSV files (type, "
+                + "unit, meaning)");
         node.put("payments", "positive = paid; trades at their prices plus the per-MWh charges "
                 + "each side pays on its own trade");
         return node;

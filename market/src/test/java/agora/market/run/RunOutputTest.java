@@ -42,6 +42,10 @@ class RunOutputTest {
         return new RunResult(MarketProblem.of(tree), "scripted", new StepRange(0, 2), outcomes, 0.5);
     }
 
+    private static OutputPlan plan(RunResult run) {
+        return OutputPlan.of(List.of(run.tree()), SolverOptions.DEFAULT_TOLERANCE, false);
+    }
+
     private static RunSettings settings() {
         return new RunSettings("hand-made.agora", List.of("community"), SolveMode.CENTRALIZED,
                 "ipm", SolverOptions.defaults(), new StepRange(0, 2), Map.of("seed", "7"),
@@ -56,28 +60,32 @@ class RunOutputTest {
                 List.of(run));
 
         assertEquals(List.of(
-                "step,time,design,peer,p,energy,cost,payment",
-                "0,2013-06-01T06:00,community,g,-3.0,-0.75,-30.0,30.0",
-                "0,2013-06-01T06:00,community,w,5.0,1.25,12.5,-48.75",
-                "0,2013-06-01T06:00,community,d,-2.0,-0.5,-49.0,19.5"),
+                "step,time,design,peer,p_mw,energy_mwh,cost,payment",
+                "0,2013-06-01T06:00:00,community,g,-3,-0.75,-30,30",
+                "0,2013-06-01T06:00:00,community,w,5,1.25,12.5,-48.75",
+                "0,2013-06-01T06:00:00,community,d,-2,-0.5,-49,19.5"),
                 Files.readAllLines(out.resolve("peers.csv")));
+        // each trade from its seller to its buyer, energy = |P| × 0.25 h
         assertEquals(List.of(
-                "step,time,design,market,from,to,P,price",
-                "0,2013-06-01T06:00,community,market,g,c1,-3.0,39.5",
-                "0,2013-06-01T06:00,community,c1,w,market,5.0,39.0",
-                "0,2013-06-01T06:00,community,c1,d,market,-2.0,39.0"),
+                "step,time,design,market,kind,seller,buyer,energy_mwh,price_per_mwh",
+                "0,2013-06-01T06:00:00,community,market,bilateral,c1,g,0.75,39.5",
+                "0,2013-06-01T06:00:00,community,c1,pool,w,market,1.25,39",
+                "0,2013-06-01T06:00:00,community,c1,pool,market,d,0.5,39"),
                 Files.readAllLines(out.resolve("trades.csv")));
         assertEquals(List.of(
-                "step,time,design,collective,price,import,export",
-                "0,2013-06-01T06:00,community,c1,39.0,0,0.75"),
+                "step,time,design,collective,price_per_mwh,import_mwh,export_mwh",
+                "0,2013-06-01T06:00:00,community,c1,39,0,0.75"),
                 Files.readAllLines(out.resolve("collectives.csv")));
         List<String> steps = Files.readAllLines(out.resolve("steps.csv"));
+        assertEquals(List.of("step,time,design,status,welfare,import_mwh,export_mwh,import_cost,"
+                + "export_revenue,load_mwh,exchange_mwh,fees,imbalance,iterations,solve_seconds,"
+                + "message"), steps.subList(0, 1));
         assertEquals(3, steps.size());
-        assertEquals("0,2013-06-01T06:00,community,OPTIMAL,65.75,0,0.75,0,30.0,0.5,0,0.75,0,"
-                + "12,0.01,optimal,", steps.get(1));
-        // a failed step: no numbers, its message quoted because it holds a comma
-        assertEquals("1,2013-06-01T06:15,community,INFEASIBLE,,,,,,,,,,0,0.01,"
-                + "\"balance, of c1\",d;w", steps.get(2));
+        assertEquals("0,2013-06-01T06:00:00,community,OPTIMAL,65.75,0,0.75,0,30,0.5,0,0.75,0,"
+                + "12,0.01,optimal", steps.get(1));
+        // a failed step: no numbers, its message (with the conflicts) quoted as it holds a comma
+        assertEquals("1,2013-06-01T06:15:00,community,INFEASIBLE,,,,,,,,,,0,0.01,"
+                + "\"balance, of c1 [conflicts: d; w]\"", steps.get(2));
 
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         JsonNode design = summary.get("designs").get("community");
@@ -104,8 +112,8 @@ class RunOutputTest {
 
         JsonNode files = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
                 .get("files");
-        assertEquals(List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv", "lines.csv"),
-                fieldNames(files));
+        assertEquals(List.of("peers.csv", "trades.csv", "collectives.csv", "steps.csv",
+                "lines.csv", "datapackage.json"), fieldNames(files));
         for (String name : fieldNames(files)) {
             byte[] bytes = Files.readAllBytes(out.resolve(name));
             assertEquals(bytes.length, files.get(name).get("bytes").asLong(), name);
@@ -131,8 +139,9 @@ class RunOutputTest {
         assertEquals("t,price\n0,40\n", Files.readString(out.resolve("prices.csv")));
         assertEquals("check d", Files.readString(out.resolve("notes/todo.txt")));
         assertEquals("kept", Files.readString(out.resolve("peers.csv.bak")));
-        assertEquals(List.of("collectives.csv", "lines.csv", "notes", "peers.csv", "peers.csv.bak",
-                "prices.csv", "s.agora", "steps.csv", "summary.json", "trades.csv"), listing(out));
+        assertEquals(List.of("collectives.csv", "datapackage.json", "lines.csv", "notes", "peers.csv",
+                "peers.csv.bak", "prices.csv", "s.agora", "steps.csv", "summary.json",
+                "trades.csv"), listing(out));
         assertEquals(4, Files.readAllLines(out.resolve("peers.csv")).size());
     }
 
@@ -198,8 +207,8 @@ class RunOutputTest {
 
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(real.getFileName(), Files.readSymbolicLink(link));
-        assertEquals(List.of("collectives.csv", "lines.csv", "notes.txt", "peers.csv", "steps.csv",
-                "summary.json", "trades.csv"), listing(real));
+        assertEquals(List.of("collectives.csv", "datapackage.json", "lines.csv", "notes.txt", "peers.csv",
+                "steps.csv", "summary.json", "trades.csv"), listing(real));
         assertTrue(Files.getLastModifiedTime(real.resolve("steps.csv")).toMillis() > 0,
                 "steps.csv was written anew");
         assertEquals(List.of("latest", "run-2024"), listing(tmp));
@@ -225,7 +234,7 @@ class RunOutputTest {
     void aFailureWhileWritingLeavesNoFolder() throws IOException {
         Path out = tmp.resolve("runs/june/out"); // the run creates runs/ and june/ too
         RunResult run = communityRun();
-        RunOutput output = RunOutput.open(out);
+        RunOutput output = RunOutput.open(out, plan(run));
         output.write("community", run.accounts().get(0));
         assertTrue(Files.exists(out));
 
@@ -245,14 +254,14 @@ class RunOutputTest {
         Files.writeString(out.resolve("notes.txt"), "mine");
         String peers = Files.readString(out.resolve("peers.csv"));
 
-        RunOutput output = RunOutput.open(out);
+        RunOutput output = RunOutput.open(out, plan(run));
         output.write("community", run.accounts().get(0));
         output.write("community", run.accounts().get(0));
         output.abort();
 
         assertEquals(peers, Files.readString(out.resolve("peers.csv")));
-        assertEquals(List.of("collectives.csv", "lines.csv", "notes.txt", "peers.csv", "steps.csv",
-                "summary.json", "trades.csv"), listing(out));
+        assertEquals(List.of("collectives.csv", "datapackage.json", "lines.csv", "notes.txt", "peers.csv",
+                "steps.csv", "summary.json", "trades.csv"), listing(out));
     }
 
     @Test
@@ -309,8 +318,8 @@ class RunOutputTest {
         assertEquals(4, Files.readAllLines(out.resolve("peers.csv")).size());
     }
 
-    private static final List<String> FILES_SORTED = List.of("collectives.csv", "lines.csv",
-            "peers.csv", "steps.csv", "summary.json", "trades.csv");
+    private static final List<String> FILES_SORTED = List.of("collectives.csv",
+            "datapackage.json", "lines.csv", "peers.csv", "steps.csv", "summary.json", "trades.csv");
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();

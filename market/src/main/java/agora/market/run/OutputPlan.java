@@ -1,0 +1,52 @@
+package agora.market.run;
+
+import agora.market.MarketTree;
+import java.util.List;
+
+/**
+ * What a run's output needs to know before the first row: the designs it will hold (their
+ * markets go into {@code summary.json}, and whether any collective is a pool decides whether
+ * {@code collectives.csv} has a price column), the step length (energies of trades), the solve's
+ * tolerance (the precision of the numbers and the smallest trade written) and whether every
+ * trade is written.
+ *
+ * @param designs   the lowered designs, in the order they are run
+ * @param tolerance the solve's relative tolerance
+ * @param allTrades write trades smaller than the tolerance too ({@code --all-trades})
+ */
+public record OutputPlan(List<MarketTree> designs, double stepHours, double tolerance,
+                         boolean allTrades) {
+
+    public OutputPlan {
+        designs = List.copyOf(designs);
+    }
+
+    /** The plan for {@code designs} of one scenario. */
+    public static OutputPlan of(List<MarketTree> designs, double tolerance, boolean allTrades) {
+        if (designs.isEmpty()) {
+            throw new IllegalArgumentException("an output holds at least one design");
+        }
+        return new OutputPlan(designs, designs.get(0).scenario().time().stepHours(), tolerance,
+                allTrades);
+    }
+
+    /**
+     * The smallest trade (MW) worth writing in a step whose largest injection is {@code largest}
+     * MW, solved to relative {@code tolerance}: smaller ones are solver noise (or nothing).
+     */
+    public static double smallestTrade(double tolerance, double largest) {
+        return tolerance * Math.max(1, largest);
+    }
+
+    /** True when a collective of some design clears as a pool (so it has a community price). */
+    boolean pricedCollectives() {
+        return designs.stream().flatMap(t -> t.markets().stream())
+                .anyMatch(m -> m.isPool() && !m.isRoot());
+    }
+
+    /** The tables as this run writes them. */
+    List<OutputTables.Table> tables() {
+        return OutputTables.ALL.stream().map(t -> t == OutputTables.COLLECTIVES
+                && !pricedCollectives() ? t.without("price_per_mwh") : t).toList();
+    }
+}
