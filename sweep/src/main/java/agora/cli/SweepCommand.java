@@ -154,8 +154,8 @@ final class SweepCommand implements Callable<Integer> {
             List<SweepResults.VariantResult> results = SweepResults.of(variants, tasks, blocks, steps);
             print(checked, results);
             int retried = (int) blocks.stream().filter(b -> b.attempt() > 0).count();
-            ctx.err().printf("agora sweep: %d tasks in %.1f s (%.2f s of solving per task on "
-                    + "average)%s%n", tasks.size(), wall,
+            ctx.err().printf("agora sweep: %s in %.1f s (%.2f s of solving per task on "
+                    + "average)%s%n", Describe.count(tasks.size(), "task"), wall,
                     blocks.stream().mapToDouble(BlockResult::seconds).average().orElse(0),
                     retried == 0 ? "" : "; " + Describe.count(retried, "task") + " succeeded on a retry");
             ctx.err().flush();
@@ -291,8 +291,9 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * The jar executors load Agora from on a cluster: the one this class came from, or, when run
-     * from compiled classes (tests), the module's {@code agora-sweep.jar} next to them.
+     * The jar executors load Agora from on a cluster: the one this class came from when it holds
+     * the whole command line (agora-sweep.jar), else the module's {@code agora-sweep.jar} next to
+     * where it came from (tests run from compiled classes or from the module's own small jar).
      */
     private List<String> jars() {
         if (SparkSweep.master(master).startsWith("local[")) {
@@ -300,7 +301,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         try {
             Path own = Path.of(SweepCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path jar = Files.isRegularFile(own) ? own : own.resolveSibling("agora-sweep.jar");
+            Path jar = Files.isRegularFile(own) && holdsCommandLine(own) ? own : own.resolveSibling("agora-sweep.jar");
             if (Files.isRegularFile(jar)) {
                 return List.of(jar.toString());
             }
@@ -308,6 +309,16 @@ final class SweepCommand implements Callable<Integer> {
                     + "(looked for " + jar + "); build it with: mvn -pl sweep -am package");
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the class's own location is not a path", e);
+        }
+    }
+
+    /** True when the jar has Agora's command line as well as the sweep (the shaded jar). */
+    private static boolean holdsCommandLine(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.getEntry("agora/cli/Main.class") != null
+                    && file.getEntry("agora/cli/SweepCommand.class") != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
