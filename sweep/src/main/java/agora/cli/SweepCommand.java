@@ -114,6 +114,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (solve.threads != null) {
+            throw new UsageError("--threads does not apply to a sweep: each task solves its steps "
+                    + "one after the other, and Spark runs as many tasks at once as there are "
+                    + "cores (local[N] for N of them)");
+        }
         if (blockSteps < 1) {
             throw new UsageError("--block-steps must be at least 1, got " + blockSteps);
         }
@@ -143,6 +148,14 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepTask> tasks = tasks(checked, steps);
         List<String> outputs = outputs(variants, seedRange != null);
         OutputFolder folder = openOutput(outputs);
+        // Ctrl-C while Spark works: the partial output goes, the folder is left as it was
+        OutputFolder staged = folder;
+        Thread cleanUp = new Thread(() -> {
+            if (staged != null) {
+                staged.abort();
+            }
+        }, "agora-sweep-output");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             ctx.err().println("agora sweep: " + Describe.count(variants.size(), "variant") + ", "
                     + Describe.count(tasks.size(), "task") + " of up to " + blockSteps + " steps on "
@@ -169,6 +182,11 @@ final class SweepCommand implements Callable<Integer> {
         } finally {
             if (folder != null) {
                 folder.abort();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) anyway
             }
         }
     }
