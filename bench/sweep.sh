@@ -63,7 +63,7 @@ echo "loop: ${#fees[@]} x ${#designs[@]} = $(( ${#fees[@]} * ${#designs[@]} )) s
 t0=$(now)
 for fee in "${fees[@]}"; do
     for design in "${designs[@]}"; do
-        "$agora" run "$file" --set "fee_scale=$fee" --design "$design" "${common[@]}" >/dev/null
+        "$agora" run "$file" --set "fee_scale=$fee" --design "$design" "${common[@]}" >/dev/null 2>>"$work/loop.err"
     done
 done
 loop_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
