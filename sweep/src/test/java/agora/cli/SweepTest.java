@@ -108,6 +108,51 @@ class SweepTest {
     }
 
     @Test
+    void stepsThatDoNotSolveAreReportedInTheirRowAndTheSweepExitsWithOne() throws Exception {
+        Path file = twoPeers();
+        Path out = tmp.resolve("infeasible");
+        SweepHarness.Result r = SweepHarness.sweep(file.toString(), "--vary", "need=1 MW,5 MW",
+                "--master", "local[1]", "--out", out.toString());
+        assertEquals(ExitCodes.FAILED, r.exit(), r.err());
+        assertTrue(r.err().contains("variant 2, full: 2 steps did not solve, the first at step 0: INFEASIBLE"),
+                r.err());
+        List<Map<String, String>> rows = SweepHarness.csv(out.resolve("sweep.csv"));
+        assertEquals(List.of("0", "2"), rows.stream().map(row -> row.get("failed_steps")).toList());
+        // 3 MW sold at every step at 20 $/MWh to a consumer who values it at 60 - 0.1 * 3
+        assertEquals(2 * (60 * 3 - 0.1 * 9 - 20 * 3), Double.parseDouble(rows.get(0).get("welfare")), 1e-3);
+    }
+
+    @Test
+    void rangeValuesAreUnitCheckedLikeSet() throws Exception {
+        Path file = twoPeers();
+        SweepHarness.Result wrong = SweepHarness.sweep(file.toString(), "--vary", "need=0..2 step 1");
+        assertEquals(ExitCodes.FAILED, wrong.exit());
+        assertTrue(wrong.err().contains("variant 1 (need=0):"), wrong.err());
+        assertTrue(wrong.err().contains("parameter 'need' must be a power (MW), found a plain number"), wrong.err());
+        assertTrue(wrong.err().contains("3 of 3 variants have errors"), wrong.err());
+
+        Path out = tmp.resolve("range");
+        SweepHarness.Result right = SweepHarness.sweep(file.toString(), "--vary", "need=0..2 step 1 MW",
+                "--master", "local[1]", "--out", out.toString());
+        assertEquals(0, right.exit(), right.err());
+        assertEquals(List.of("0 MW", "1 MW", "2 MW"), SweepHarness.csv(out.resolve("sweep.csv")).stream()
+                .map(row -> row.get("need")).toList());
+    }
+
+    private Path twoPeers() throws java.io.IOException {
+        Path file = tmp.resolve("two.agora");
+        Files.writeString(file, """
+                scenario "two peers"
+                param need = 1 MW
+                time from 2019-01-01 00:00 step 1 h count 2
+                producer p1 { bounds = need .. 10 MW; cost = 20 $/MWh * p }
+                consumer d1 { bounds = -3 MW .. 0 MW; cost = 0.1 $/MW²h * p² + 60 $/MWh * p }
+                market { design full solve centralized with ipm }
+                """);
+        return file;
+    }
+
+    @Test
     void everyVariantIsCheckedBeforeAnyWorkAndAllErrorsAreShownWithTheVariantsValues() {
         Path out = tmp.resolve("never");
         SweepHarness.Result r = SweepHarness.sweep(FILE, "--vary", "fee_scale=1,2 $/MWh,3,abc",
