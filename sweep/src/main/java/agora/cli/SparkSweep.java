@@ -44,9 +44,11 @@ final class SparkSweep {
      * Solves every task and returns their results, in task order.
      *
      * @param jars the jars executors need for Agora's classes (none when embedded)
+     * @param err  where progress lines go while the sweep is long
      * @throws UserError when a task failed every attempt, with its last error
      */
-    static List<BlockResult> run(SweepJob job, List<SweepTask> tasks, String master, List<String> jars) {
+    static List<BlockResult> run(SweepJob job, List<SweepTask> tasks, String master, List<String> jars,
+                                 java.io.PrintWriter err) {
         String actual = master(master);
         SparkConf conf = new SparkConf().setAppName("agora sweep").setMaster(actual)
                 .set("spark.ui.enabled", "false")
@@ -61,6 +63,7 @@ final class SparkSweep {
         }
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("ERROR");
+            sc.sc().addSparkListener(new SweepProgress(err, tasks.size()));
             Broadcast<SweepJob> shared = sc.broadcast(job);
             return sc.parallelize(tasks, Math.max(1, tasks.size()))
                     .map(task -> VariantRunner.run(shared.value(), task,

@@ -162,7 +162,7 @@ final class SweepCommand implements Callable<Integer> {
                     + SparkSweep.master(master));
             ctx.err().flush();
             long start = System.nanoTime();
-            List<BlockResult> blocks = SparkSweep.run(job, tasks, master, jars());
+            List<BlockResult> blocks = SparkSweep.run(job, tasks, master, jars(), ctx.err());
             double wall = (System.nanoTime() - start) / 1e9;
             List<SweepResults.VariantResult> results = SweepResults.of(variants, tasks, blocks, steps);
             print(checked, results);
