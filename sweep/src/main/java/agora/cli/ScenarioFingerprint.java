@@ -1,5 +1,6 @@
 package agora.cli;
 
+import agora.scenario.Line;
 import agora.scenario.Peer;
 import agora.scenario.Profile;
 import agora.scenario.Scenario;
@@ -11,8 +12,8 @@ import java.util.HexFormat;
 
 /**
  * SHA-256 of what a compiled scenario solves: its source texts ({@link Scenario#sourceHash()}),
- * parameters, horizon, every peer's bounds, costs and prices step by step (which carry the data
- * files' numbers), collectives, tariffs, network and market settings. Equal on the driver and an
+ * parameters, horizon, every peer's bounds, costs and prices and every line's capacity step by
+ * step (which carry the data files' numbers), collectives, tariffs, network and market settings. Equal on the driver and an
  * executor when both read the same files.
  */
 final class ScenarioFingerprint {
@@ -34,6 +35,9 @@ final class ScenarioFingerprint {
         text(sha, s.collectives().toString());
         text(sha, s.tariffs().toString());
         text(sha, s.network().toString());
+        for (Line line : s.network().lines()) {
+            values(sha, line.capacity()); // dynamic ratings may come from a data file
+        }
         text(sha, s.market().toString());
         return HexFormat.of().formatHex(sha.digest());
     }

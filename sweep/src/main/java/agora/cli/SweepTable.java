@@ -37,6 +37,7 @@ final class SweepTable {
         f.put("grid_export_mwh", DesignTotals::gridExport);
         f.put("exchange_mwh", DesignTotals::exchange);
         f.put("fees", DesignTotals::fees);
+        f.put("congestion_rent", DesignTotals::congestionRent);
         return f;
     }
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Blocks of a run solved apart (agora sweep) add up to the run solved in one piece. */
@@ -36,6 +37,24 @@ class BlockMergeTest {
         assertEquals(expected.iterationsMedian(), merged.iterationsMedian());
         assertEquals(expected.iterationsP95(), merged.iterationsP95());
         assertEquals(expected.iterationsMax(), merged.iterationsMax());
+    }
+
+    @Test
+    void theLimitedLinesOfTwoBlocksAddUp() {
+        DesignTotals first = totals(2, 1.5, List.of(new DesignTotals.LineTotals("l2", 3, 4.0, 1.0)));
+        DesignTotals second = totals(5, 0.5, List.of(new DesignTotals.LineTotals("l2", 1, 9.0, 0.8)));
+        DesignTotals none = totals(0, 0, List.of()); // a block whose steps all failed
+
+        DesignTotals both = first.plus(second);
+        assertEquals(2.0, both.congestionRent());
+        assertEquals(List.of(new DesignTotals.LineTotals("l2", 4, 9.0, 1.0)), both.lines());
+        assertEquals(both.lines(), none.plus(first).plus(second).lines());
+        assertThrows(IllegalArgumentException.class, () -> first.plus(
+                totals(1, 0, List.of(new DesignTotals.LineTotals("l3", 1, 1, 1)))));
+    }
+
+    private static DesignTotals totals(int optimal, double rent, List<DesignTotals.LineTotals> lines) {
+        return new DesignTotals(optimal, optimal, 0, 0, 0, 0, 0, 0, 0, 0, 0, rent, lines);
     }
 
     @Test
