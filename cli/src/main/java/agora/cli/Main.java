@@ -1,6 +1,7 @@
 package agora.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +20,13 @@ public final class Main {
 
     /** Runs one command line and returns its exit code. */
     public static int execute(CliContext ctx, String... args) {
+        return execute(ctx, List.of(), args);
+    }
+
+    /** Runs one command line, with {@code extra} commands besides Agora's own. */
+    static int execute(CliContext ctx, List<Object> extra, String... args) {
         try {
-            return commandLine(ctx).execute(args);
+            return commandLine(ctx, extra).execute(args);
         } catch (OutOfMemoryError e) {
             outOfMemory(ctx.err());
             return ExitCodes.FAILED;
@@ -44,6 +50,14 @@ public final class Main {
     }
 
     static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, List.of());
+    }
+
+    /**
+     * The command line with {@code extra} commands besides Agora's own ({@code agora sweep}, which
+     * lives in a jar of its own with Spark), all with the same handling of errors.
+     */
+    static CommandLine commandLine(CliContext ctx, List<Object> extra) {
         CommandLine cl = new CommandLine(new Agora(ctx));
         cl.addSubcommand(new RunCommand(ctx));
         cl.addSubcommand(new CheckCommand(ctx));
@@ -51,6 +65,7 @@ public final class Main {
         cl.addSubcommand(new TradesCommand(ctx));
         cl.addSubcommand(new ReportCommand(ctx));
         cl.addSubcommand(new BenchCommand(ctx));
+        extra.forEach(cl::addSubcommand);
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler((ex, args) -> {

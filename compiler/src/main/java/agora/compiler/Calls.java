@@ -36,24 +36,28 @@ final class Calls {
     static final String CSV = "csv";
     private static final Set<String> CSV_ARGUMENTS = Set.of("column", "scale", "skip");
     private static final double SECONDS_PER_HOUR = 3600.0;
+    /** The argument of a seeded generator that {@link SeedRun} moves. */
+    private static final String SEED = "seed";
 
     private final Diagnostics diagnostics;
     private final Function<String, Path> baseDirOfFile;
     private final Consumer<Path> csvRead;
+    private final SeedRun seedRun;
     private final Map<String, ProfileGenerator> generators = new LinkedHashMap<>();
     private TimeAxis time;
     /** The 'time' statement failed (and said why): profiles fail without a word of their own. */
     private boolean horizonBroken;
 
     /** @param baseDirOfFile the folder relative paths in a file are resolved against, by file name */
-    Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile) {
-        this(diagnostics, baseDirOfFile, file -> { });
-    }
-
-    /** @param csvRead told of every CSV file read for a profile */
-    Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile, Consumer<Path> csvRead) {
+    /**
+     * @param seedRun the run of seeds a sweep moves every seeded generator by
+     * @param csvRead told of every CSV file read for a profile
+     */
+    Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile, SeedRun seedRun,
+          Consumer<Path> csvRead) {
         this.diagnostics = diagnostics;
         this.baseDirOfFile = baseDirOfFile;
+        this.seedRun = seedRun;
         this.csvRead = csvRead;
         ProfileGenerators.all().forEach(g -> generators.put(g.name(), g));
     }
@@ -295,6 +299,10 @@ final class Calls {
         if (!missing.isEmpty()) {
             throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, call.span(), generator.name()
                     + " needs '" + String.join("', '", missing) + "'", "e.g. " + example(generator));
+        }
+        if (parameters.containsKey(SEED)) {
+            double seed = arguments.getOrDefault(SEED, parameters.get(SEED).defaultValue());
+            arguments.put(SEED, seedRun.seed(seed));
         }
         TimeAxis horizon = requireTime(call, evaluator);
         double[] values;

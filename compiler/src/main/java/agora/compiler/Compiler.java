@@ -38,6 +38,18 @@ public final class Compiler {
      * @param marketNames    the designs and backends a scenario may name (E0801, E0802)
      */
     public static CompileResult compile(Path file, Map<String, String> paramOverrides, MarketNames marketNames) {
+        return compile(file, paramOverrides, marketNames, SeedRun.AS_WRITTEN);
+    }
+
+    /**
+     * Compiles a scenario file with every seeded profile generator moved to another run of its
+     * random numbers ({@code agora sweep --seeds}).
+     *
+     * @param seedRun which run of the generators' random numbers ({@link SeedRun#AS_WRITTEN}: the
+     *                seeds as the file gives them)
+     */
+    public static CompileResult compile(Path file, Map<String, String> paramOverrides, MarketNames marketNames,
+                                        SeedRun seedRun) {
         Diagnostics diagnostics = new Diagnostics();
         SourceFiles sources = new SourceFiles();
         String name = file.toString();
@@ -51,7 +63,7 @@ public final class Compiler {
         }
         sources.recordRead(file, "scenario");
         Path baseDir = file.toAbsolutePath().getParent();
-        return run(name, text, paramOverrides, marketNames, baseDir, diagnostics, sources);
+        return run(name, text, paramOverrides, marketNames, seedRun, baseDir, diagnostics, sources);
     }
 
     /**
@@ -68,12 +80,14 @@ public final class Compiler {
     /** {@link #compileText(String, String, Map, Path)} with the market block's names checked. */
     public static CompileResult compileText(String fileName, String text, Map<String, String> paramOverrides,
                                             MarketNames marketNames, Path baseDir) {
-        return run(fileName, text, paramOverrides, marketNames, baseDir.toAbsolutePath(), new Diagnostics(),
+        return run(fileName, text, paramOverrides, marketNames, SeedRun.AS_WRITTEN, baseDir.toAbsolutePath(),
+                new Diagnostics(),
                 new SourceFiles());
     }
 
     private static CompileResult run(String name, String text, Map<String, String> overrides,
-                                     MarketNames marketNames, Path baseDir, Diagnostics diagnostics,
+                                     MarketNames marketNames, SeedRun seedRun, Path baseDir,
+                                     Diagnostics diagnostics,
                                      SourceFiles sources) {
         try {
             List<LoadedModule> modules = new ModuleLoader(diagnostics, sources).load(name, text, baseDir);
@@ -81,7 +95,8 @@ public final class Compiler {
                 return new CompileResult(Optional.empty(), diagnostics, sources);
             }
             Optional<Scenario> scenario =
-                    new ScenarioAssembler(diagnostics, modules, name, overrides, marketNames).assemble(sources);
+                    new ScenarioAssembler(diagnostics, modules, name, overrides, marketNames, seedRun)
+                            .assemble(sources);
             return new CompileResult(scenario, diagnostics, sources);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.error(DiagnosticCode.INTERNAL_ERROR, SourceSpan.none(name),

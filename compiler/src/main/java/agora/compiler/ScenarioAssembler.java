@@ -42,14 +42,16 @@ final class ScenarioAssembler {
     private final String mainFile;
     private final Map<String, String> overrides;
     private final MarketNames marketNames;
+    private final SeedRun seedRun;
 
     ScenarioAssembler(Diagnostics diagnostics, List<LoadedModule> modules, String mainFile,
-                      Map<String, String> overrides, MarketNames marketNames) {
+                      Map<String, String> overrides, MarketNames marketNames, SeedRun seedRun) {
         this.diagnostics = diagnostics;
         this.modules = modules;
         this.mainFile = mainFile;
         this.overrides = overrides;
         this.marketNames = marketNames;
+        this.seedRun = seedRun;
     }
 
     /** The scenario, or empty when there were errors (all reported). */
@@ -63,7 +65,7 @@ final class ScenarioAssembler {
         Set<String> standardModules = new LinkedHashSet<>();
         modules.stream().filter(LoadedModule::standard).forEach(m -> standardModules.add(m.name()));
         Evaluator evaluator = new Evaluator(diagnostics, currency, standardModules,
-                new Calls(diagnostics, baseDirOfFile, file -> sources.recordRead(file, "csv")));
+                new Calls(diagnostics, baseDirOfFile, seedRun, file -> sources.recordRead(file, "csv")));
         LazyScope globals = globals(d, evaluator, diagnostics);
         Map<String, String> params = params(d, globals, evaluator);
 
@@ -237,7 +239,7 @@ final class ScenarioAssembler {
     private void reportPeerErrorsWithoutTime(Declarations d, String currency, Set<String> standardModules,
                                              Function<String, Path> baseDirOfFile, Network network) {
         Diagnostics scratch = new Diagnostics();
-        Evaluator evaluator = new Evaluator(scratch, currency, standardModules, new Calls(scratch, baseDirOfFile));
+        Evaluator evaluator = new Evaluator(scratch, currency, standardModules, new Calls(scratch, baseDirOfFile, seedRun, file -> { }));
         TimeAxis standIn = new TimeAxis(STAND_IN_START, Duration.ofHours(1), 1);
         evaluator.setTime(standIn);
         Preferences preferences = new Preferences(scratch, evaluator, d.peers.keySet(), d.collectives.keySet());

@@ -1,5 +1,6 @@
 package agora.market.results;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * Sums over the optimal steps of a run (a year, or the steps asked for): energies in MWh, money in
- * currency. Failed steps are counted, not summed.
+ * currency. Failed steps are counted, not summed. Serializable, so that the totals of blocks of
+ * steps solved elsewhere ({@code agora sweep}) can be sent back and added ({@link #plus}).
  *
  * @param maxImbalance   the largest |budget imbalance| of a step, currency
  * @param congestionRent what the network operator collected from congestion, currency
@@ -20,7 +22,7 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
                            double exportRevenue, double load, double gridImport,
                            double gridExport, double exchange, double fees,
                            double maxImbalance, double congestionRent, List<LineTotals> lines,
-                           List<SiblingExchange> siblingExchanges) {
+                           List<SiblingExchange> siblingExchanges) implements Serializable {
 
     /**
      * A congestion price at or below this (currency/MWh) is the solver's rounding of a limit that
@@ -40,7 +42,8 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
      * @param maxPrice       the largest |congestion price|, currency/MWh
      * @param maxLoading     the largest |flow| / capacity
      */
-    public record LineTotals(String line, int congestedSteps, double maxPrice, double maxLoading) {
+    public record LineTotals(String line, int congestedSteps, double maxPrice, double maxLoading)
+            implements Serializable {
     }
 
     /** The lines congested in at least one step. */
@@ -53,6 +56,56 @@ public record DesignTotals(int steps, int optimalSteps, double welfare, double i
         Collector collector = new Collector();
         results.forEach(collector::add);
         return collector.totals();
+    }
+
+    /**
+     * The totals of this run's steps and {@code other}'s together (two blocks of one run): sums
+     * added, largest values kept, each line's congested steps added.
+     */
+    public DesignTotals plus(DesignTotals other) {
+        return new DesignTotals(steps + other.steps, optimalSteps + other.optimalSteps,
+                welfare + other.welfare, importCost + other.importCost,
+                exportRevenue + other.exportRevenue, load + other.load,
+                gridImport + other.gridImport, gridExport + other.gridExport,
+                exchange + other.exchange, fees + other.fees,
+                Math.max(maxImbalance, other.maxImbalance), congestionRent + other.congestionRent,
+                plusLines(other.lines), plusSiblings(other.siblingExchanges));
+    }
+
+    /** Each pair's energy added, in the order the pairs first appear. */
+    private List<SiblingExchange> plusSiblings(List<SiblingExchange> others) {
+        Map<SiblingExchange, double[]> sums = new LinkedHashMap<>();
+        for (List<SiblingExchange> block : List.of(siblingExchanges, others)) {
+            for (SiblingExchange e : block) {
+                sums.computeIfAbsent(e.pair(), k -> new double[1])[0] += e.energy();
+            }
+        }
+        List<SiblingExchange> out = new ArrayList<>(sums.size());
+        sums.forEach((pair, energy) -> out.add(new SiblingExchange(pair.within(), pair.first(),
+                pair.second(), energy[0])));
+        return out;
+    }
+
+    /** A block with no optimal step has no lines yet: the other block's stand. */
+    private List<LineTotals> plusLines(List<LineTotals> others) {
+        if (lines.isEmpty() || others.isEmpty()) {
+            return lines.isEmpty() ? others : lines;
+        }
+        if (lines.size() != others.size()) {
+            throw new IllegalArgumentException("the blocks have " + lines.size() + " and "
+                    + others.size() + " limited lines");
+        }
+        List<LineTotals> out = new ArrayList<>();
+        for (int l = 0; l < lines.size(); l++) {
+            LineTotals a = lines.get(l);
+            LineTotals b = others.get(l);
+            if (!a.line().equals(b.line())) {
+                throw new IllegalArgumentException("line " + a.line() + " against " + b.line());
+            }
+            out.add(new LineTotals(a.line(), a.congestedSteps() + b.congestedSteps(),
+                    Math.max(a.maxPrice(), b.maxPrice()), Math.max(a.maxLoading(), b.maxLoading())));
+        }
+        return out;
     }
 
     public int failedSteps() {

@@ -13,7 +13,8 @@ package agora.market.results;
  * @param second the other
  * @param energy Δt·Σ|P_ab| over the links from one side to the other, MWh
  */
-public record SiblingExchange(String within, String first, String second, double energy) {
+public record SiblingExchange(String within, String first, String second, double energy)
+        implements java.io.Serializable {
 
     /** Who exchanged, without the energy: the key under which steps add up. */
     public SiblingExchange pair() {

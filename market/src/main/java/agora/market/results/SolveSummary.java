@@ -3,6 +3,7 @@ package agora.market.results;
 import agora.market.StepOutcome;
 import agora.market.StepOutcome.TradeAllocation;
 import agora.solver.SolveStatus;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,11 @@ public record SolveSummary(String solver, int steps, double wallSeconds, double 
 
     /**
      * Adds up steps one at a time, so a run need not hold its steps: the iterations are kept as a
-     * count per value, which gives the same percentiles as sorting them all.
+     * count per value, which gives the same percentiles as sorting them all. Serializable and
+     * mergeable ({@link #addAll}), so that blocks of steps solved elsewhere add up to the run's.
      */
-    public static final class Collector {
+    public static final class Collector implements Serializable {
+        private static final long serialVersionUID = 1L;
         private final String solver;
         private final Map<SolveStatus, Integer> counts = new LinkedHashMap<>();
         private final Map<TradeAllocation, Integer> allocations = new LinkedHashMap<>();
@@ -77,6 +80,24 @@ public record SolveSummary(String solver, int steps, double wallSeconds, double 
             shift = maxIgnoringNaN(shift, o.stats().tradeShift());
             primal = maxIgnoringNaN(primal, o.stats().primalResidual());
             dual = maxIgnoringNaN(dual, o.stats().dualResidual());
+        }
+
+        /** Adds the steps another collector of the same solver has seen (another block of steps). */
+        public void addAll(Collector other) {
+            if (!solver.equals(other.solver)) {
+                throw new IllegalArgumentException("cannot add the steps of " + other.solver
+                        + " to those of " + solver);
+            }
+            steps += other.steps;
+            other.counts.forEach((k, v) -> counts.merge(k, v, Integer::sum));
+            other.allocations.forEach((k, v) -> allocations.merge(k, v, Integer::sum));
+            other.iterations.forEach((k, v) -> iterations.merge(k, v, Integer::sum));
+            messages += other.messages;
+            bytes += other.bytes;
+            stepSeconds += other.stepSeconds;
+            shift = maxIgnoringNaN(shift, other.shift);
+            primal = maxIgnoringNaN(primal, other.primal);
+            dual = maxIgnoringNaN(dual, other.dual);
         }
 
         /** The summary of the steps added so far, for a run that took {@code wallSeconds}. */

@@ -1,0 +1,24 @@
+package agora.cli;
+
+import agora.market.results.DesignTotals;
+import agora.market.results.SolveSummary;
+import agora.market.run.FailedStep;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What a {@link SweepTask} sends back: the accounts of its block of steps, added up by the same
+ * code as {@code agora run} ({@link agora.market.run.DesignAccounts}), and how they were solved.
+ *
+ * @param failed  the first failed steps of the block, in step order
+ * @param seconds wall time of the block on its executor
+ * @param attempt Spark's attempt number of the task that produced it (0 for the first)
+ */
+record BlockResult(SweepTask task, DesignTotals totals, SolveSummary.Collector solve,
+                   List<FailedStep> failed, double seconds, String executor, int attempt)
+        implements Serializable {
+
+    BlockResult {
+        failed = List.copyOf(failed);
+    }
+}

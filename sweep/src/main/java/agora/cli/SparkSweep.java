@@ -1,0 +1,98 @@
+package agora.cli;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.SparkException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Runs the tasks of a sweep on Apache Spark, one task per partition, and brings their results
+ * back to the driver. {@code collect} keeps exactly one result per partition whatever retries or
+ * speculative copies ran, so a failed and retried task never duplicates or loses a block (the
+ * driver checks it again in {@link SweepResults}).
+ */
+final class SparkSweep {
+    /** Attempts per task: Spark's default on a cluster, asked for explicitly in embedded mode. */
+    static final int ATTEMPTS = 4;
+    /** The embedded default: every core of this machine. */
+    static final String EMBEDDED = "local[*]";
+    private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
+    private static final Pattern LOOPBACK = Pattern.compile("spark://(127\\.0\\.0\\.1|localhost):\\d+");
+
+    private SparkSweep() {
+    }
+
+    /**
+     * The master Spark is given: an embedded one ({@code local}, {@code local[N]}, {@code local[*]})
+     * retries failed tasks like a cluster ({@code local[N,4]}); any other is passed on as it is.
+     */
+    static String master(String given) {
+        Matcher m = LOCAL.matcher(given);
+        if (!m.matches()) {
+            return given;
+        }
+        String threads = m.group(1) == null ? "1" : m.group(1);
+        return "local[" + threads + "," + ATTEMPTS + "]";
+    }
+
+    /**
+     * Solves every task and returns their results, in task order.
+     *
+     * @param jars the jars executors need for Agora's classes (none when embedded)
+     * @param err  where progress lines go while the sweep is long
+     * @throws UserError when a task failed every attempt, with its last error
+     */
+    static List<BlockResult> run(SweepJob job, List<SweepTask> tasks, String master, List<String> jars,
+                                 java.io.PrintWriter err) {
+        String actual = master(master);
+        SparkConf conf = new SparkConf().setAppName("agora sweep").setMaster(actual)
+                .set("spark.ui.enabled", "false")
+                .set("spark.ui.showConsoleProgress", "false")
+                .set("spark.task.maxFailures", Integer.toString(ATTEMPTS));
+        if (LOCAL.matcher(master).matches() || LOOPBACK.matcher(master).matches()) {
+            // on this machine only: no name lookup of the host, no port open to the network
+            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        }
+        if (!jars.isEmpty()) {
+            conf.setJars(jars.toArray(String[]::new));
+        }
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            sc.setLogLevel("ERROR");
+            sc.sc().addSparkListener(new SweepProgress(err, tasks.size()));
+            Broadcast<SweepJob> shared = sc.broadcast(job);
+            return sc.parallelize(tasks, Math.max(1, tasks.size()))
+                    .map(task -> VariantRunner.run(shared.value(), task,
+                            TaskContext.get().attemptNumber(), executorName()))
+                    .collect();
+        } catch (Exception e) { // Scala throws SparkException without declaring it
+            if (e instanceof SparkException) {
+                throw new UserError("agora sweep: the sweep stopped: " + firstLines(e));
+            }
+            throw e;
+        }
+    }
+
+    /** {@code executor 1 on host}, or {@code driver on host} when embedded. */
+    private static String executorName() {
+        String id = SparkEnv.get().executorId();
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "an unknown host";
+        }
+        return ("driver".equals(id) ? "the driver" : "executor " + id) + " on " + host;
+    }
+
+    /** Spark's message without the stack traces it embeds. */
+    private static String firstLines(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int trace = message.indexOf("\n\tat ");
+        return (trace < 0 ? message : message.substring(0, trace)).strip();
+    }
+}
