@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class DisplayUnitsTest {
     private static DesignTotals totals(double welfare, double load) {
-        return new DesignTotals(1, 1, welfare, 0, 0, load, 0, 0, 0, 0, 0, 0, java.util.List.of());
+        return new DesignTotals(1, 1, welfare, 0, 0, load, 0, 0, 0, 0, 0, 0, java.util.List.of(), java.util.List.of());
     }
 
     @Test

@@ -54,7 +54,7 @@ class BlockMergeTest {
     }
 
     private static DesignTotals totals(int optimal, double rent, List<DesignTotals.LineTotals> lines) {
-        return new DesignTotals(optimal, optimal, 0, 0, 0, 0, 0, 0, 0, 0, 0, rent, lines);
+        return new DesignTotals(optimal, optimal, 0, 0, 0, 0, 0, 0, 0, 0, 0, rent, lines, java.util.List.of());
     }
 
     @Test
