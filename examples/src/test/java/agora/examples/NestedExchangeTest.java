@@ -23,7 +23,6 @@ class NestedExchangeTest {
     /** The peers of each district in examples/nested.agora (building's are district_a's). */
     private static final Set<String> DISTRICT_A = Set.of("flat1", "flat2", "roof_pv", "bakery");
     private static final Set<String> DISTRICT_B = Set.of("chp", "school");
-    private static final double STEP_HOURS = 0.25;
 
     @TempDir
     Path tmp;
@@ -32,19 +31,20 @@ class NestedExchangeTest {
     void theExchangeBetweenSiblingCollectivesIsReportedAtEveryLevel() throws IOException {
         Path out = tmp.resolve("out");
         AgoraCli.Outcome run = AgoraCli.run(List.of("run", Repo.root().resolve("examples/nested.agora").toString(),
-                "--design", "full", "--out", out.toString()));
+                "--design", "full", "--all-trades", "--out", out.toString()));
         assertEquals(0, run.exitCode(), run.out() + run.err());
 
-        // independently, from trades.csv: |P| × Δt over the links between the two districts' peers
+        // independently, from trades.csv (every trade, --all-trades): the energy sold between the
+        // two districts' peers
         double expected = 0;
         List<String> lines = Files.readAllLines(out.resolve("trades.csv"));
-        assertEquals("step,time,design,market,from,to,P,price", lines.get(0));
+        assertEquals("step,time,design,market,kind,seller,buyer,energy_mwh,price_per_mwh", lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            boolean across = DISTRICT_A.contains(f[4]) && DISTRICT_B.contains(f[5])
-                    || DISTRICT_B.contains(f[4]) && DISTRICT_A.contains(f[5]);
+            boolean across = DISTRICT_A.contains(f[5]) && DISTRICT_B.contains(f[6])
+                    || DISTRICT_B.contains(f[5]) && DISTRICT_A.contains(f[6]);
             if (across) {
-                expected += Math.abs(Double.parseDouble(f[6])) * STEP_HOURS;
+                expected += Math.abs(Double.parseDouble(f[7]));
             }
         }
         assertTrue(expected > 0.01, "the districts trade: " + expected + " MWh");
@@ -57,7 +57,8 @@ class NestedExchangeTest {
         assertEquals("town", pairs.get(0).path("within").asText());
         assertEquals("district_a", pairs.get(0).path("between").asText());
         assertEquals("district_b", pairs.get(0).path("and").asText());
-        assertEquals(expected, pairs.get(0).path("energy").asDouble(), 1e-12);
+        // trades.csv writes 7 significant digits
+        assertEquals(expected, pairs.get(0).path("energy").asDouble(), 1e-6 * expected);
         assertTrue(run.out().contains("full: exchange between sibling collectives [MWh]: district_a <-> district_b"
                 + " (in town) "), run.out());
     }
