@@ -259,6 +259,10 @@ public abstract class AbstractMarketSolverConformanceTest {
         assertPrice(20, o.linePrices()[0], "congestion price = 35 - 15");
         assertPrice(15, o.linkPrice()[0], "bilateral price at g's side (the slack)");
         assertEquals(100, o.congestionRent(), 5 * priceTolerance(), "20 $/MWh on 5 MW");
+        // the trade from bus 1 to bus 2 crosses the congested line: 20 × (0 - (-1)) per MWh
+        agora.market.results.StepResult accounts =
+                agora.market.results.Accounting.of(MarketProblem.of(tree)).step(o);
+        assertPrice(20, accounts.trades().get(0).congestion(), "the trade's congestion component");
     }
 
     /**

@@ -39,6 +39,8 @@ class LineLimitsRunTest {
             assertTrue(Math.abs(Double.parseDouble(line.get("flow_mw"))) <= 1e-4 + 1e-9, line.toString());
             assertTrue(Double.parseDouble(line.get("congestion_price_per_mwh")) > 1, "congested: " + line);
         }
+        assertTrue(Files.readAllLines(narrow.resolve("trades.csv")).get(0).endsWith(",congestion_per_mwh"),
+                "trades carry their congestion component where lines are limited");
         List<String> steps = Files.readAllLines(narrow.resolve("steps.csv"));
         long infeasible = steps.stream().filter(s -> s.contains("INFEASIBLE")).count();
         assertEquals(24 - narrowLines.size(), infeasible);

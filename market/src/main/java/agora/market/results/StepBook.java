@@ -169,7 +169,37 @@ final class StepBook {
             siblings.computeIfAbsent(pair, k -> new double[1])[0] += Math.abs(sale) * dt;
         }
         trades.add(new TradeStep(tree.markets().get(reciprocity.market()).name(), false,
-                a.owner().name(), b.owner().name(), sale, price));
+                a.owner().name(), b.owner().name(), sale, price, congestionBetween(a, b)));
+    }
+
+    /**
+     * The congestion prices a MW from side a's bus to side b's crosses, per MWh (NaN when a side
+     * is a manager, which has no bus, or without line limits).
+     */
+    private double congestionBetween(TradeSlot a, TradeSlot b) {
+        if (problem.lineLimits().isEmpty() || !(a.owner() instanceof Participant.PeerMember)
+                || !(b.owner() instanceof Participant.PeerMember)) {
+            return Double.NaN;
+        }
+        int from = problem.positionOf(a.owner().name()).orElseThrow();
+        int to = problem.positionOf(b.owner().name()).orElseThrow();
+        double sum = 0.0;
+        for (LineLimit line : problem.lineLimits()) {
+            double price = outcome.linePrices()[line.index()];
+            if (price != 0.0) {
+                sum += price * (factorOf(line, from) - factorOf(line, to));
+            }
+        }
+        return sum;
+    }
+
+    private static double factorOf(LineLimit line, int position) {
+        for (int k = 0; k < line.positions().length; k++) {
+            if (line.positions()[k] == position) {
+                return line.factors()[k];
+            }
+        }
+        return 0.0; // a bus with no factor on this line (the slack, or one it does not load)
     }
 
     /** Each variable a design added costs its owner, counted with the fees. */

@@ -44,9 +44,21 @@ public record OutputPlan(List<MarketTree> designs, double stepHours, double tole
                 .anyMatch(m -> m.isPool() && !m.isRoot());
     }
 
+    /** True when the scenario's network has line limits (so trades carry a congestion component). */
+    boolean limitedLines() {
+        return designs.get(0).scenario().network().hasLimits();
+    }
+
     /** The tables as this run writes them. */
     List<OutputTables.Table> tables() {
-        return OutputTables.ALL.stream().map(t -> t == OutputTables.COLLECTIVES
-                && !pricedCollectives() ? t.without("price_per_mwh") : t).toList();
+        return OutputTables.ALL.stream().map(t -> {
+            if (t == OutputTables.COLLECTIVES && !pricedCollectives()) {
+                return t.without("price_per_mwh");
+            }
+            if (t == OutputTables.TRADES && !limitedLines()) {
+                return t.without("congestion_per_mwh");
+            }
+            return t;
+        }).toList();
     }
 }

@@ -78,7 +78,12 @@ public final class OutputTables {
             new Field("buyer", "string", null, "who took the energy"),
             new Field("energy_mwh", "number", "MWh", "energy sold in the step (never negative)"),
             new Field("price_per_mwh", "number", PRICE, "the trade's price (bilateral price, or "
-                    + "the community price for pool trades)")));
+                    + "the community price for pool trades)"),
+            new Field("congestion_per_mwh", "number", PRICE, "what the congested lines add per "
+                    + "MWh from the seller's bus to the buyer's (the sum of their congestion "
+                    + "prices times the difference of the two buses' distribution factors), paid "
+                    + "through the two sides' locational charges; empty for a pool trade or a "
+                    + "manager's. The column is left out when no line has a capacity")));
 
     public static final Table COLLECTIVES = new Table("collectives.csv", "collectives",
             "each collective in each solved step, seen from its parent market",

@@ -51,6 +51,7 @@ public final class RunOutput implements AutoCloseable {
     private final List<OutputTables.Table> tables;
     private final PlainDecimal numbers;
     private final boolean priced;
+    private final boolean congestion;
     private final Csv peers;
     private final Csv trades;
     private final Csv collectives;
@@ -65,6 +66,7 @@ public final class RunOutput implements AutoCloseable {
         this.tables = plan.tables();
         this.numbers = PlainDecimal.forTolerance(plan.tolerance());
         this.priced = plan.pricedCollectives();
+        this.congestion = plan.limitedLines();
         this.peers = csv(tables.get(0));
         this.trades = csv(tables.get(1));
         this.collectives = csv(tables.get(2));
@@ -144,7 +146,11 @@ public final class RunOutput implements AutoCloseable {
             trades.integer(r.step()).text(time).text(design).text(t.market())
                     .text(t.pool() ? "pool" : "bilateral")
                     .text(forward ? t.from() : t.to()).text(forward ? t.to() : t.from())
-                    .number(Math.abs(power) * plan.stepHours()).number(t.price()).end();
+                    .number(Math.abs(power) * plan.stepHours()).number(t.price());
+            if (congestion) {
+                trades.number(forward ? t.congestion() : -t.congestion());
+            }
+            trades.end();
         }
         for (CollectiveStep c : r.collectives()) {
             collectives.integer(r.step()).text(time).text(design).text(c.collective());
