@@ -41,8 +41,11 @@ import picocli.CommandLine.Option;
 final class TradesCommand implements Callable<Integer> {
     /** Trades smaller than this (MW) are not shown on the terminal (they are in the CSV). */
     static final double SHOWN_MW = 1e-6;
-    /** The CSV's columns: those of trades.csv (see datapackage.json of a run's output). */
-    static final List<String> CSV_HEADER = OutputTables.TRADES.header();
+    /**
+     * The CSV's columns: those of trades.csv (see datapackage.json of a run's output), without
+     * the congestion component of runs with line limits.
+     */
+    static final List<String> CSV_HEADER = OutputTables.TRADES.without("congestion_per_mwh").header();
 
     private final CliContext ctx;
 
