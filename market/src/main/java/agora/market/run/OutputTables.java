@@ -42,7 +42,7 @@ public final class OutputTables {
         }
 
         /** This table without the column {@code name}. */
-        Table without(String name) {
+        public Table without(String name) {
             return new Table(file, this.name, description,
                     fields.stream().filter(f -> !f.name().equals(name)).toList());
         }
