@@ -168,6 +168,19 @@ final class Calls {
      */
     private static int firstRowOfHorizon(CsvColumn column, TimeAxis horizon, String shown,
                                          Expr.Call call, Evaluator evaluator) {
+        try {
+            return firstDatedRow(column, horizon, shown, call, evaluator);
+        } catch (agora.profile.ZonedTimestampException e) {
+            throw evaluator.fail(DiagnosticCode.CSV_TIMES_MISMATCH, call.span(), "'" + shown
+                    + "' dates its lines with a time-zone offset (" + e.offset() + " in '"
+                    + Excerpt.quote(e.cell()) + "'), which Agora would have to drop",
+                    "the horizon has no time zone: write the file's times in the scenario's local "
+                            + "time, without an offset");
+        }
+    }
+
+    private static int firstDatedRow(CsvColumn column, TimeAxis horizon, String shown,
+                                     Expr.Call call, Evaluator evaluator) {
         List<LocalDateTime> times = column.timestamps();
         if (times.isEmpty() || times.get(0) == null) {
             return 0;

@@ -68,6 +68,23 @@ final class CsvDates {
         }
     }
 
+    /**
+     * The time-zone offset a date and time ends with ({@code +02:00}, {@code -0500}, {@code Z}),
+     * when {@code text} is one of the forms above followed by one; else empty. Such dates are
+     * refused rather than read without their offset: the horizon has no time zone.
+     */
+    static Optional<String> zoneOffset(String text) {
+        java.util.regex.Matcher m = ZONE_OFFSET.matcher(text);
+        if (!m.find() || m.start() == 0) {
+            return Optional.empty();
+        }
+        return parse(text.substring(0, m.start()).trim()).isPresent()
+                ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern ZONE_OFFSET =
+            java.util.regex.Pattern.compile("(Z|[+-]\\d{2}(:?\\d{2})?)$");
+
     /** Reads digits and single characters left to right. */
     private static final class Scanner {
         private final String text;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The cells of a whole CSV file as text, with the physical line each record starts on. Parsed
@@ -145,9 +146,20 @@ final class CsvTable {
         return width;
     }
 
-    /** The date and time in the first cell of record {@code index}, or null. */
+    /**
+     * The date and time in the first cell of record {@code index}, or null.
+     *
+     * @throws ZonedTimestampException when it is a date and time with a time-zone offset
+     */
     LocalDateTime timestamp(int index) {
-        return CsvDates.parse(cell(index, 0)).orElse(null);
+        String cell = cell(index, 0);
+        Optional<LocalDateTime> time = CsvDates.parse(cell);
+        if (time.isEmpty()) {
+            CsvDates.zoneOffset(cell).ifPresent(offset -> {
+                throw new ZonedTimestampException(cell, offset);
+            });
+        }
+        return time.orElse(null);
     }
 
     /** The file is not CSV Jackson can read. */
