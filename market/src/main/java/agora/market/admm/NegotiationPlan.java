@@ -124,9 +124,13 @@ final class NegotiationPlan {
             }
         }
         this.networkPeers = new int[announcing.size()];
+        int[] peerAt = new int[problem.positions().size()]; // the peer of each peer position
+        for (int k = 0; k < problem.tree().peers().size(); k++) {
+            peerAt[problem.peerPosition(k)] = k;
+        }
         for (int row = 0; row < announcing.size(); row++) {
             Party party = problem.party(problem.positions().get(announcing.get(row)).name()).orElseThrow();
-            networkPeers[row] = peerIndex(problem, announcing.get(row));
+            networkPeers[row] = peerAt[announcing.get(row)];
             linkAgentA[marketLinks + row] = party.index();
             linkSlotA[marketLinks + row] = count[party.index()]; // after its trade slots
             linkAgentB[marketLinks + row] = parties.size();      // the operator
@@ -184,15 +188,6 @@ final class NegotiationPlan {
 
     boolean hasNetwork() {
         return networkPeers.length > 0;
-    }
-
-    private static int peerIndex(MarketProblem problem, int position) {
-        for (int k = 0; k < problem.tree().peers().size(); k++) {
-            if (problem.peerPosition(k) == position) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("position " + position + " is no peer's");
     }
 
     private static PoolRoute route(MarketProblem problem, int market, Coupling pool, int[] local) {

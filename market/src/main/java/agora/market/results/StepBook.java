@@ -33,6 +33,8 @@ final class StepBook {
     private final StepOutcome outcome;
     private final int step;
     private final double dt;
+    /** See {@link #locationalPrices}: read by the peers' charges and the trades' components. */
+    private final double[] locationalPrice;
     private final Map<String, Integer> peerIndex = new HashMap<>();
     private final Map<Market, Integer> marketIndex = new IdentityHashMap<>();
     /** payments by participant name (peers, collectives' managers), currency */
@@ -61,6 +63,7 @@ final class StepBook {
         this.outcome = outcome;
         this.step = outcome.step();
         this.dt = tree.scenario().time().stepHours();
+        this.locationalPrice = locationalPrices(problem, outcome);
         List<Peer> peers = tree.peers();
         for (int i = 0; i < peers.size(); i++) {
             peerIndex.put(peers.get(i).name(), i);
@@ -91,20 +94,12 @@ final class StepBook {
      * Summed over the peers that is {@code Δt·Σ_l price_l·flow_l}, the congestion rent.
      */
     private void chargeCongestion() {
-        List<LineLimit> lines = problem.lineLimits();
-        if (lines.isEmpty()) {
+        if (locationalPrice == null) {
             return;
         }
         List<Peer> peers = tree.peers();
-        double[] charge = new double[problem.positions().size()];
-        for (LineLimit line : lines) {
-            double price = outcome.linePrices()[line.index()];
-            for (int k = 0; k < line.positions().length; k++) {
-                charge[line.positions()[k]] += price * line.factors()[k];
-            }
-        }
         for (int k = 0; k < peers.size(); k++) {
-            double perMWh = charge[problem.peerPosition(k)];
+            double perMWh = locationalPrice[problem.peerPosition(k)];
             if (perMWh != 0.0) {
                 double paid = perMWh * outcome.injection()[k] * dt;
                 turnover += Math.abs(paid);
@@ -173,33 +168,35 @@ final class StepBook {
     }
 
     /**
-     * The congestion prices a MW from side a's bus to side b's crosses, per MWh (NaN when a side
-     * is a manager, which has no bus, or without line limits).
+     * The congestion prices a MW from side a's bus to side b's crosses, per MWh: the difference
+     * of their locational prices (NaN when a side is a manager, which has no bus, or without
+     * line limits).
      */
     private double congestionBetween(TradeSlot a, TradeSlot b) {
-        if (problem.lineLimits().isEmpty() || !(a.owner() instanceof Participant.PeerMember)
+        if (locationalPrice == null || !(a.owner() instanceof Participant.PeerMember)
                 || !(b.owner() instanceof Participant.PeerMember)) {
             return Double.NaN;
         }
-        int from = problem.positionOf(a.owner().name()).orElseThrow();
-        int to = problem.positionOf(b.owner().name()).orElseThrow();
-        double sum = 0.0;
-        for (LineLimit line : problem.lineLimits()) {
-            double price = outcome.linePrices()[line.index()];
-            if (price != 0.0) {
-                sum += price * (factorOf(line, from) - factorOf(line, to));
-            }
-        }
-        return sum;
+        return locationalPrice[problem.positionOf(a.owner().name()).orElseThrow()]
+                - locationalPrice[problem.positionOf(b.owner().name()).orElseThrow()];
     }
 
-    private static double factorOf(LineLimit line, int position) {
-        for (int k = 0; k < line.positions().length; k++) {
-            if (line.positions()[k] == position) {
-                return line.factors()[k];
+    /**
+     * Per position, what a MW injected there pays the network operator: {@code Σ_l y_l
+     * PTDF_l,position} over the limited lines' congestion prices; null without limits.
+     */
+    private static double[] locationalPrices(MarketProblem problem, StepOutcome outcome) {
+        if (problem.lineLimits().isEmpty()) {
+            return null;
+        }
+        double[] price = new double[problem.positions().size()];
+        for (LineLimit line : problem.lineLimits()) {
+            double y = outcome.linePrices()[line.index()];
+            for (int k = 0; k < line.positions().length; k++) {
+                price[line.positions()[k]] += y * line.factors()[k];
             }
         }
-        return 0.0; // a bus with no factor on this line (the slack, or one it does not load)
+        return price;
     }
 
     /** Each variable a design added costs its owner, counted with the fees. */
