@@ -97,10 +97,11 @@
  *
  * <h2>What is reported</h2>
  * The settled outcome: the consensus trades t (exactly reciprocal, pools exactly balanced),
- * each peer's injection as the sum of its consensus trades, each collective's net position as the
+ * each peer's injection as the sum of its consensus trades moved to the nearest point within its
+ * bounds, each collective's net position as the
  * sum of its manager's consensus trades in the parent market, and the objective the agents' costs
  * give at that point. The agents' own last proposals differ from it by at most the primal
- * residual; a peer's injection may thus leave its bounds by that much.
+ * residual; a peer's injection may thus differ from the sum of its trades by that much.
  *
  * <h2>Privacy and messages</h2>
  * An {@link agora.market.admm.Agent} is built from its {@link agora.market.admm.AgentData} alone
