@@ -22,27 +22,33 @@ final class Negotiation {
      * by their stopping tolerances so that both reach their own target together, judged every
      * {@link #BALANCE_INTERVAL} iterations. Rebalancing at every iteration can keep rho
      * oscillating between two values for ever (seen on the IEEE 14-bus case), so after
-     * {@link #MAX_PENALTY_CHANGES} reversals (a change against the previous one) in a step,
-     * further reversals come only at intervals that double with each one
-     * ({@link #balanceInterval}), and ADMM's convergence guarantee holds between them. Changes
-     * in the same direction as the last one are never held back: throttling every change (as
-     * until 2026-12-03) kept rho at 1/64 of what a nested market needed (wide random seed 187:
-     * primal residual 300 times the dual one for 2,000 rounds, then a crawl past 10,000). With
-     * 5 and 20, a warm-started step whose residual sat on a plateau (two idle trades priced far
-     * off) spent the whole budget doubling rho within 100 iterations and then crawled back for
-     * 10,000 (8 of 17,520 IEEE 14-bus full-design steps did not converge; 0 with 10 and 40).
+     * {@link #MAX_PENALTY_CHANGES} changes in a step further changes come only at intervals that
+     * double with each one ({@link #balanceInterval}), and ADMM's convergence guarantee holds
+     * between them. With 5 and 20, a warm-started step whose residual sat on a plateau (two idle
+     * trades priced far off) spent the whole budget doubling rho within 100 iterations and then
+     * crawled back for 10,000 (8 of 17,520 IEEE 14-bus full-design steps did not converge; 0
+     * with 10 and 40). An imbalance that asks for the same move at {@link #PERSISTENT_CHECKS}
+     * checks in a row is not an oscillation, and rho moves then even while held back: without
+     * that, a nested market (wide random seed 187) kept a primal residual 300 times the dual one
+     * for thousands of rounds at 1/64 of the rho it needed. Holding back only reversals instead
+     * let the IEEE 14-bus limits case cycle rho through 0.5-4 for 10,000 rounds per step.
      * rho stays within {@link #PENALTY_RANGE} of the configured value either way.
      */
     static final double BALANCE_RATIO = 10.0;
     static final double PENALTY_FACTOR = 2.0;
     static final int BALANCE_INTERVAL = 10;
     static final int MAX_PENALTY_CHANGES = 40;
+    /**
+     * Consecutive checks asking rho to move the same way after which it moves even while held
+     * back: an imbalance that persists for 200 rounds is not an oscillation.
+     */
+    static final int PERSISTENT_CHECKS = 20;
     /** How far rho may move from the configured one, either way (a factor). */
     static final double PENALTY_RANGE = 1e8;
 
-    /** Iterations after a step's {@code reversals}-th reversal of rho before the next may come. */
-    static int balanceInterval(int reversals) {
-        int beyond = reversals - MAX_PENALTY_CHANGES;
+    /** Iterations after a step's {@code changes}-th change of rho before the next may come. */
+    static int balanceInterval(int changes) {
+        int beyond = changes - MAX_PENALTY_CHANGES;
         return beyond < 0 ? BALANCE_INTERVAL : BALANCE_INTERVAL << Math.min(20, beyond + 1);
     }
     /**
@@ -128,8 +134,9 @@ final class Negotiation {
         double tolerance = options.tolerance();
         long deadline = started + options.timeLimit().toNanos();
         int maxIterations = options.admmMaxIterations();
-        int penaltyReversals = 0;
+        int penaltyChanges = 0;
         int lastDirection = 0;
+        int streak = 0;
         int nextBalance = BALANCE_INTERVAL;
         for (int iteration = 1; ; iteration++) {
             boolean readMail = iteration > 1;
@@ -173,14 +180,13 @@ final class Negotiation {
                 extrapolate(jump);
             } else if (iteration % BALANCE_INTERVAL == 0) {
                 int direction = balanceDirection(primal / primalTolerance, dual / dualTolerance);
-                boolean reversal = direction != 0 && direction != lastDirection;
-                if (direction != 0 && (!reversal || iteration >= nextBalance)) {
+                streak = direction != 0 && direction == lastDirection ? streak + 1 : 1;
+                lastDirection = direction;
+                if (direction != 0 && (iteration >= nextBalance || streak >= PERSISTENT_CHECKS)) {
                     changePenalty(direction);
-                    if (reversal) {
-                        penaltyReversals++;
-                        nextBalance = iteration + balanceInterval(penaltyReversals);
-                    }
-                    lastDirection = direction;
+                    penaltyChanges++;
+                    nextBalance = iteration + balanceInterval(penaltyChanges);
+                    streak = 0;
                 }
             }
             answerPools();
