@@ -7,8 +7,11 @@ import agora.market.MarketDesign;
 import agora.market.run.DesignReport;
 import agora.market.run.Manifest;
 import agora.market.run.OutputFolder;
+import agora.market.run.OutputTables;
+import agora.market.run.RunOutput;
 import agora.market.run.RunSettings;
 import agora.market.run.StepRange;
+import agora.market.run.StepRows;
 import agora.market.run.SummaryJson;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -25,11 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +97,12 @@ final class SweepCommand implements Callable<Integer> {
                     + "--seeds), variant-N.json (each variant's summary) and summary.json here")
     Path out;
 
+    @Option(names = "--per-step",
+            description = "also write steps.csv: every step of every design of every variant, "
+                    + "with the columns of agora run's steps.csv after the variant's values, and "
+                    + "datapackage.json describing it (needs --out)")
+    boolean perStep;
+
     @Option(names = "--master", paramLabel = "URL", defaultValue = SparkSweep.EMBEDDED,
             description = "Spark master: local[N] or local[*] (embedded, the default: "
                     + SparkSweep.EMBEDDED + "), or spark://HOST:PORT of a standalone cluster")
@@ -119,6 +131,9 @@ final class SweepCommand implements Callable<Integer> {
                     + "one after the other, and Spark runs as many tasks at once as there are "
                     + "cores (local[N] for N of them)");
         }
+        if (perStep && out == null) {
+            throw new UsageError("--per-step writes steps.csv into the sweep's output: give --out DIR");
+        }
         if (blockSteps < 1) {
             throw new UsageError("--block-steps must be at least 1, got " + blockSteps);
         }
@@ -137,16 +152,16 @@ final class SweepCommand implements Callable<Integer> {
         List<Variant> variants = Variant.product(vary, seedRange);
         Registries registries = Registries.of(SweepCommand.class.getClassLoader());
         SweepJob draft = new SweepJob(scenario.file.toAbsolutePath().normalize().toString(),
-                scenario.compilerParams(), variants, SolveFlags.of(solve), List.of(), -1);
+                scenario.compilerParams(), variants, SolveFlags.of(solve), List.of(), perStep, -1);
         List<Checked> checked = check(draft, registries);
         if (checked == null) {
             return ExitCodes.FAILED;
         }
         StepRange steps = checked.get(0).range();
         SweepJob job = new SweepJob(draft.file(), draft.params(), variants, draft.solve(),
-                checked.stream().map(Checked::fingerprint).toList(), failFirstAttemptOfTask);
+                checked.stream().map(Checked::fingerprint).toList(), perStep, failFirstAttemptOfTask);
         List<SweepTask> tasks = tasks(checked, steps);
-        List<String> outputs = outputs(variants, seedRange != null);
+        List<String> outputs = outputs(variants, seedRange != null, perStep);
         OutputFolder folder = openOutput(outputs);
         // Ctrl-C while Spark works: the partial output goes, the folder is left as it was
         OutputFolder staged = folder;
@@ -173,7 +188,8 @@ final class SweepCommand implements Callable<Integer> {
                     retried == 0 ? "" : "; " + Describe.count(retried, "task") + " succeeded on a retry");
             ctx.err().flush();
             if (folder != null) {
-                write(folder, job, checked, results, vary, seedRange, steps, tasks.size(), retried, wall);
+                write(folder, job, checked, results, blocks, vary, seedRange, steps, tasks.size(),
+                        retried, wall);
                 folder = null;
             }
             boolean failed = results.stream().flatMap(r -> r.reports().stream())
@@ -286,10 +302,13 @@ final class SweepCommand implements Callable<Integer> {
         return "variant-" + v.index() + ".json";
     }
 
-    private static List<String> outputs(List<Variant> variants, boolean seeds) {
+    private static List<String> outputs(List<Variant> variants, boolean seeds, boolean perStep) {
         List<String> names = new ArrayList<>(List.of(SWEEP_FILE));
         if (seeds) {
             names.add(SEEDS_FILE);
+        }
+        if (perStep) {
+            names.addAll(List.of(SweepTable.STEPS_FILE, RunOutput.DATA_PACKAGE));
         }
         variants.forEach(v -> names.add(variantFile(v)));
         names.add(OutputFolder.MANIFEST);
@@ -363,13 +382,17 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void write(OutputFolder folder, SweepJob job, List<Checked> checked,
-                       List<SweepResults.VariantResult> results, List<Vary> vary, SeedRange seedRange,
-                       StepRange steps, int taskCount, int retried, double wall) {
+                       List<SweepResults.VariantResult> results, List<BlockResult> blocks,
+                       List<Vary> vary, SeedRange seedRange, StepRange steps, int taskCount,
+                       int retried, double wall) {
         List<String> varied = vary.stream().map(Vary::name).toList();
         try {
             writeText(folder, SWEEP_FILE, SweepTable.sweepCsv(varied, seedRange != null, results));
             if (seedRange != null) {
                 writeText(folder, SEEDS_FILE, SweepTable.seedsCsv(varied, results));
+            }
+            if (perStep) {
+                writeSteps(folder, job, SweepTable.stepsTable(varied, seedRange != null), blocks);
             }
             for (SweepResults.VariantResult r : results) {
                 writeText(folder, variantFile(r.variant()), variantSummary(job, r, steps));
@@ -403,9 +426,37 @@ final class SweepCommand implements Callable<Integer> {
                     + "above were not saved: " + out + " is as it was", e);
         }
         ctx.out().println("wrote " + out.resolve(OutputFolder.MANIFEST) + ", " + SWEEP_FILE
-                + (seedRange != null ? ", " + SEEDS_FILE : "") + " and variant-1.json"
+                + (seedRange != null ? ", " + SEEDS_FILE : "")
+                + (perStep ? ", " + SweepTable.STEPS_FILE + ", " + RunOutput.DATA_PACKAGE : "")
+                + " and variant-1.json"
                 + (results.size() > 1 ? " .. variant-" + results.size() + ".json" : ""));
         ctx.out().flush();
+    }
+
+    /**
+     * {@code steps.csv} from the blocks' rows, in task order (variant, design, step), and
+     * {@code datapackage.json} describing it. {@link SweepResults#of} has checked that every task
+     * came back exactly once, so every step is here exactly once.
+     */
+    private void writeSteps(OutputFolder folder, SweepJob job, OutputTables.Table table,
+                            List<BlockResult> blocks) throws IOException {
+        List<BlockResult> ordered = new ArrayList<>(blocks);
+        ordered.sort(Comparator.comparingInt(b -> b.task().id()));
+        try (OutputStream o = folder.create(table.file())) {
+            o.write(StepRows.headerLine(table));
+            for (BlockResult b : ordered) {
+                try (GZIPInputStream rows = new GZIPInputStream(new ByteArrayInputStream(b.stepRows()))) {
+                    rows.transferTo(o);
+                }
+            }
+        }
+        Variant first = job.variants().get(0);
+        Scenario s = Compiler.compile(Path.of(job.file()), job.compilerParams(first), MarketNames.UNCHECKED,
+                SweepJob.seedRun(first)).scenario().orElseThrow();
+        try (OutputStream o = folder.create(RunOutput.DATA_PACKAGE)) {
+            StepRows.writeDataPackage(o, s, "agora sweep --per-step", List.of(table),
+                    solve.options(s.market().options()).tolerance());
+        }
     }
 
     /**

@@ -52,6 +52,16 @@ final class SweepHarness {
         return new Result(exit, out.toString(), err.toString());
     }
 
+    /** {@code agora ARGS} in this JVM with Agora's own commands (run, report, ...). */
+    static Result agora(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(ScenarioLoader.COMPILER, new PrintWriter(out, true),
+                new PrintWriter(err, true), false, "test");
+        int exit = Main.execute(ctx, List.of(), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
     /**
      * What {@code agora run FILE --set ... --design DESIGN --steps N} computes: the same
      * compile, formulation, solver and accounts as {@link RunCommand}, steps solved in one run.
