@@ -74,6 +74,8 @@ final class SweepCommand implements Callable<Integer> {
     SolveArgs solve = new SolveArgs();
     @Mixin
     RangeArgs range = new RangeArgs();
+    @Mixin
+    PluginArgs plugins = new PluginArgs();
 
     @Option(names = "--vary", paramLabel = "NAME=VALUES",
             description = "a scenario parameter and its values (repeatable; the variants are "
@@ -150,16 +152,19 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         List<Variant> variants = Variant.product(vary, seedRange);
-        Registries registries = Registries.of(SweepCommand.class.getClassLoader());
+        Registries registries = plugins.registries(ctx);
+        List<PluginJar> pluginJars = PluginJar.of(plugins.jarFiles(ctx));
         SweepJob draft = new SweepJob(scenario.file.toAbsolutePath().normalize().toString(),
-                scenario.compilerParams(), variants, SolveFlags.of(solve), List.of(), perStep, -1);
+                scenario.compilerParams(), variants, SolveFlags.of(solve), List.of(), pluginJars,
+                perStep, -1);
         List<Checked> checked = check(draft, registries);
         if (checked == null) {
             return ExitCodes.FAILED;
         }
         StepRange steps = checked.get(0).range();
         SweepJob job = new SweepJob(draft.file(), draft.params(), variants, draft.solve(),
-                checked.stream().map(Checked::fingerprint).toList(), perStep, failFirstAttemptOfTask);
+                checked.stream().map(Checked::fingerprint).toList(), pluginJars, perStep,
+                failFirstAttemptOfTask);
         List<SweepTask> tasks = tasks(checked, steps);
         List<String> outputs = outputs(variants, seedRange != null, perStep);
         OutputFolder folder = openOutput(outputs);

@@ -105,7 +105,8 @@ final class VariantRunner {
     }
 
     private static Compiled compiled(SweepJob job, Variant variant, String executor) {
-        String key = job.file() + "\n" + job.fingerprints().get(variant.index() - 1);
+        String key = job.file() + "\n" + job.fingerprints().get(variant.index() - 1) + "\n"
+                + job.plugins();
         synchronized (CACHE) {
             Compiled cached = CACHE.get(key);
             if (cached != null) {
@@ -127,7 +128,7 @@ final class VariantRunner {
                     + " or a file it reads differs there; the executors must see the same files at "
                     + "the same paths");
         }
-        Compiled c = new Compiled(s, Topology.of(s), Registries.of(VariantRunner.class.getClassLoader()),
+        Compiled c = new Compiled(s, Topology.of(s), PluginJar.registries(job.plugins(), executor),
                 new LinkedHashMap<>());
         synchronized (CACHE) {
             CACHE.put(key, c);
