@@ -1,6 +1,7 @@
 package agora.cli;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -38,6 +39,20 @@ final class SparkSweep {
         }
         String threads = m.group(1) == null ? "1" : m.group(1);
         return "local[" + threads + "," + ATTEMPTS + "]";
+    }
+
+    /**
+     * True when this JVM is a driver that spark-submit started: it ships the application jar
+     * (and any {@code --jars}) to the executors itself.
+     */
+    static boolean underSparkSubmit() {
+        return System.getProperty("spark.submit.deployMode") != null;
+    }
+
+    /** The master spark-submit was given ({@code --master}), when spark-submit started this JVM. */
+    static Optional<String> submittedMaster() {
+        return underSparkSubmit() ? Optional.ofNullable(System.getProperty("spark.master"))
+                : Optional.empty();
     }
 
     /**

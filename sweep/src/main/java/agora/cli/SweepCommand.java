@@ -105,9 +105,10 @@ final class SweepCommand implements Callable<Integer> {
                     + "datapackage.json describing it (needs --out)")
     boolean perStep;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = SparkSweep.EMBEDDED,
+    @Option(names = "--master", paramLabel = "URL",
             description = "Spark master: local[N] or local[*] (embedded, the default: "
-                    + SparkSweep.EMBEDDED + "), or spark://HOST:PORT of a standalone cluster")
+                    + SparkSweep.EMBEDDED + "), or spark://HOST:PORT of a standalone cluster; "
+                    + "under spark-submit, the master spark-submit was given")
     String master;
 
     @Option(names = "--block-steps", paramLabel = "N", defaultValue = "" + DEFAULT_BLOCK_STEPS,
@@ -179,10 +180,10 @@ final class SweepCommand implements Callable<Integer> {
         try {
             ctx.err().println("agora sweep: " + Describe.count(variants.size(), "variant") + ", "
                     + Describe.count(tasks.size(), "task") + " of up to " + blockSteps + " steps on "
-                    + SparkSweep.master(master));
+                    + SparkSweep.master(master()));
             ctx.err().flush();
             long start = System.nanoTime();
-            List<BlockResult> blocks = SparkSweep.run(job, tasks, master, jars(), ctx.err());
+            List<BlockResult> blocks = SparkSweep.run(job, tasks, master(), jars(), ctx.err());
             double wall = (System.nanoTime() - start) / 1e9;
             List<SweepResults.VariantResult> results = SweepResults.of(variants, tasks, blocks, steps);
             print(checked, results);
@@ -289,6 +290,11 @@ final class SweepCommand implements Callable<Integer> {
                 range.range(s.time()));
     }
 
+    /** {@code --master}, else spark-submit's master, else the embedded default. */
+    private String master() {
+        return master != null ? master : SparkSweep.submittedMaster().orElse(SparkSweep.EMBEDDED);
+    }
+
     /** Variant by variant, design by design, block by block: neighbours share a compiled variant. */
     private List<SweepTask> tasks(List<Checked> checked, StepRange steps) {
         List<SweepTask> out = new ArrayList<>();
@@ -338,8 +344,8 @@ final class SweepCommand implements Callable<Integer> {
      * where it came from (tests run from compiled classes or from the module's own small jar).
      */
     private List<String> jars() {
-        if (SparkSweep.master(master).startsWith("local[")) {
-            return List.of();
+        if (SparkSweep.master(master()).startsWith("local[") || SparkSweep.underSparkSubmit()) {
+            return List.of(); // embedded; or spark-submit ships its application jar itself
         }
         try {
             Path own = Path.of(SweepCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -406,7 +412,7 @@ final class SweepCommand implements Callable<Integer> {
             root.putObject("tool").put("name", "agora").put("version", ctx.version());
             root.put("command", "sweep");
             root.put("scenario", scenario.file.toString());
-            root.put("master", SparkSweep.master(master));
+            root.put("master", SparkSweep.master(master()));
             ArrayNode arguments = root.putArray("arguments");
             spec.commandLine().getParseResult().originalArgs().forEach(arguments::add);
             ObjectNode variedNode = root.putObject("varied");
