@@ -23,4 +23,9 @@ record BlockResult(SweepTask task, DesignTotals totals, SolveSummary.Collector s
     BlockResult {
         failed = List.copyOf(failed);
     }
+
+    /** The same result without its rows (once the driver has put them aside). */
+    BlockResult withoutRows() {
+        return new BlockResult(task, totals, solve, failed, seconds, executor, attempt, null);
+    }
 }

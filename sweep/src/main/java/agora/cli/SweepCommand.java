@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -29,13 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -169,9 +167,13 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepTask> tasks = tasks(checked, steps);
         List<String> outputs = outputs(variants, seedRange != null, perStep);
         OutputFolder folder = openOutput(outputs);
+        StepSpool spool = perStep ? StepSpool.in(folder.folder()) : null;
         // Ctrl-C while Spark works: the partial output goes, the folder is left as it was
         OutputFolder staged = folder;
         Thread cleanUp = new Thread(() -> {
+            if (spool != null) {
+                spool.close();
+            }
             if (staged != null) {
                 staged.abort();
             }
@@ -183,7 +185,8 @@ final class SweepCommand implements Callable<Integer> {
                     + SparkSweep.master(master()));
             ctx.err().flush();
             long start = System.nanoTime();
-            List<BlockResult> blocks = SparkSweep.run(job, tasks, master(), jars(), ctx.err());
+            List<BlockResult> blocks = SparkSweep.run(job, tasks, master(), jars(), ctx.err(),
+                    spool == null ? UnaryOperator.identity() : spool::put);
             double wall = (System.nanoTime() - start) / 1e9;
             List<SweepResults.VariantResult> results = SweepResults.of(variants, tasks, blocks, steps);
             print(checked, results);
@@ -194,14 +197,16 @@ final class SweepCommand implements Callable<Integer> {
                     retried == 0 ? "" : "; " + Describe.count(retried, "task") + " succeeded on a retry");
             ctx.err().flush();
             if (folder != null) {
-                write(folder, job, checked, results, blocks, vary, seedRange, steps, tasks.size(),
-                        retried, wall);
+                write(folder, job, checked, results, tasks, spool, vary, seedRange, steps, retried, wall);
                 folder = null;
             }
             boolean failed = results.stream().flatMap(r -> r.reports().stream())
                     .anyMatch(r -> r.totals().failedSteps() > 0);
             return failed ? ExitCodes.FAILED : ExitCodes.OK;
         } finally {
+            if (spool != null) {
+                spool.close();
+            }
             if (folder != null) {
                 folder.abort();
             }
@@ -393,9 +398,10 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void write(OutputFolder folder, SweepJob job, List<Checked> checked,
-                       List<SweepResults.VariantResult> results, List<BlockResult> blocks,
-                       List<Vary> vary, SeedRange seedRange, StepRange steps, int taskCount,
+                       List<SweepResults.VariantResult> results, List<SweepTask> tasks,
+                       StepSpool spool, List<Vary> vary, SeedRange seedRange, StepRange steps,
                        int retried, double wall) {
+        int taskCount = tasks.size();
         List<String> varied = vary.stream().map(Vary::name).toList();
         try {
             writeText(folder, SWEEP_FILE, SweepTable.sweepCsv(varied, seedRange != null, results));
@@ -403,7 +409,7 @@ final class SweepCommand implements Callable<Integer> {
                 writeText(folder, SEEDS_FILE, SweepTable.seedsCsv(varied, results));
             }
             if (perStep) {
-                writeSteps(folder, job, SweepTable.stepsTable(varied, seedRange != null), blocks);
+                writeSteps(folder, job, SweepTable.stepsTable(varied, seedRange != null), tasks, spool);
             }
             for (SweepResults.VariantResult r : results) {
                 writeText(folder, variantFile(r.variant()), variantSummary(job, r, steps));
@@ -450,16 +456,10 @@ final class SweepCommand implements Callable<Integer> {
      * came back exactly once, so every step is here exactly once.
      */
     private void writeSteps(OutputFolder folder, SweepJob job, OutputTables.Table table,
-                            List<BlockResult> blocks) throws IOException {
-        List<BlockResult> ordered = new ArrayList<>(blocks);
-        ordered.sort(Comparator.comparingInt(b -> b.task().id()));
+                            List<SweepTask> tasks, StepSpool spool) throws IOException {
         try (OutputStream o = folder.create(table.file())) {
             o.write(StepRows.headerLine(table));
-            for (BlockResult b : ordered) {
-                try (GZIPInputStream rows = new GZIPInputStream(new ByteArrayInputStream(b.stepRows()))) {
-                    rows.transferTo(o);
-                }
-            }
+            spool.copyTo(o, tasks);
         }
         Variant first = job.variants().get(0);
         Scenario s = Compiler.compile(Path.of(job.file()), job.compilerParams(first), MarketNames.UNCHECKED,

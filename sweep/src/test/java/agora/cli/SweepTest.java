@@ -120,6 +120,11 @@ class SweepTest {
         assertEquals(lines.get(0), String.join(",", fields.findValuesAsText("name")));
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertTrue(summary.path("files").has("steps.csv"), summary.toString());
+        // the rows kept aside while the tasks came back are gone
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(".")).toList());
+        }
     }
 
     @Test
