@@ -37,20 +37,41 @@ final class PluginArgs {
      */
     Registries registries(CliContext ctx) {
         ClassLoader own = PluginArgs.class.getClassLoader();
-        String fromEnvironment = ctx.environment().get(ENVIRONMENT);
-        if (plugins == null && (fromEnvironment == null || fromEnvironment.isBlank())) {
+        List<Path> jars = jarFiles(ctx);
+        if (jars.isEmpty()) {
             return Registries.of(own);
         }
-        String source = plugins != null ? "--plugins " + plugins : ENVIRONMENT + "=" + fromEnvironment;
-        Path dir = plugins != null ? plugins : path(fromEnvironment, source);
-        List<URL> jars = jars(dir, source);
+        List<URL> urls = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                urls.add(jar.toUri().toURL());
+            } catch (java.net.MalformedURLException e) {
+                throw new UsageError(jar + ": not a readable jar (" + e.getMessage() + ")");
+            }
+        }
         // never closed: the plug-ins' classes are in use until the command ends
-        URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), own);
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), own);
         try {
             return Registries.of(loader);
         } catch (PluginException e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /**
+     * The plug-in jars of this command, absolute and sorted by name; none without
+     * {@code --plugins} or {@code AGORA_PLUGINS}.
+     *
+     * @throws UsageError as {@link #registries}
+     */
+    List<Path> jarFiles(CliContext ctx) {
+        String fromEnvironment = ctx.environment().get(ENVIRONMENT);
+        if (plugins == null && (fromEnvironment == null || fromEnvironment.isBlank())) {
+            return List.of();
+        }
+        String source = plugins != null ? "--plugins " + plugins : ENVIRONMENT + "=" + fromEnvironment;
+        Path dir = plugins != null ? plugins : path(fromEnvironment, source);
+        return jars(dir, source);
     }
 
     private static Path path(String text, String source) {
@@ -62,7 +83,7 @@ final class PluginArgs {
     }
 
     /** The folder's {@code *.jar} files, sorted by name. */
-    private static List<URL> jars(Path dir, String source) {
+    private static List<Path> jars(Path dir, String source) {
         if (!Files.isDirectory(dir)) {
             throw new UsageError(source + ": " + (Files.exists(dir) ? "not a folder"
                     : "no such folder"));
@@ -81,16 +102,16 @@ final class PluginArgs {
             throw new UsageError(source + ": the folder holds no .jar file");
         }
         found.sort(null);
-        List<URL> urls = new ArrayList<>();
+        List<Path> out = new ArrayList<>();
         for (Path jar : found) {
             // a class loader skips a jar it cannot open without a word: say so instead
             try {
                 new JarFile(jar.toFile()).close();
-                urls.add(jar.toAbsolutePath().toUri().toURL());
+                out.add(jar.toAbsolutePath().normalize());
             } catch (IOException e) {
                 throw new UsageError(jar + ": not a readable jar (" + e.getMessage() + ")");
             }
         }
-        return urls;
+        return out;
     }
 }

@@ -8,17 +8,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code agora report OUT_DIR}: the HTML report of a run's output folder. */
+/** {@code agora report OUT_DIR}: the HTML report of a run's (or a sweep's) output folder. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write report.html into the output folder of 'agora run --out': one "
                 + "self-contained page with the designs side by side, bills, time series of "
                 + "grid import, export and prices, price duration curves, one peer's trades per "
-                + "partner (Fig. 7), the collectives and the trading graph. It opens offline.",
+                + "partner (Fig. 7), the collectives and the trading graph. It opens offline. "
+                + "Of the folder of 'agora sweep --out': the figures of every design against "
+                + "each varied parameter, with the seed runs' 5th to 95th percentiles.",
                 "Exit status: 0 written, 1 errors, 2 usage, 3 internal."})
 final class ReportCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(paramLabel = "OUT_DIR", description = "the folder 'agora run --out' wrote")
+    @Parameters(paramLabel = "OUT_DIR", description = "the folder 'agora run --out' or "
+            + "'agora sweep --out' wrote")
     Path folder;
 
     ReportCommand(CliContext ctx) {
@@ -41,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     static Path write(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new UserError("cannot report " + folder + ": it is not a folder (give the "
-                    + "folder of 'agora run --out')");
+                    + "folder of 'agora run --out' or 'agora sweep --out')");
         }
         String page;
         try {

@@ -59,7 +59,7 @@ class ReportCommandTest {
         CliHarness cli = cli();
         assertEquals(ExitCodes.FAILED, cli.run("report", tmp.toString()));
         assertEquals("cannot report " + tmp + ": it holds no summary.json: not an output of "
-                + "'agora run --out'\n", cli.err);
+                + "'agora run --out' or 'agora sweep --out'\n", cli.err);
         assertEquals(ExitCodes.FAILED, cli.run("report", tmp.resolve("nowhere").toString()));
         assertTrue(cli.err.contains("it is not a folder"), cli.err);
         assertEquals(ExitCodes.USAGE, cli.run("run", "FILE", "--report"));

@@ -7,8 +7,11 @@ import agora.market.MarketDesign;
 import agora.market.run.DesignReport;
 import agora.market.run.Manifest;
 import agora.market.run.OutputFolder;
+import agora.market.run.OutputTables;
+import agora.market.run.RunOutput;
 import agora.market.run.RunSettings;
 import agora.market.run.StepRange;
+import agora.market.run.StepRows;
 import agora.market.run.SummaryJson;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +72,8 @@ final class SweepCommand implements Callable<Integer> {
     SolveArgs solve = new SolveArgs();
     @Mixin
     RangeArgs range = new RangeArgs();
+    @Mixin
+    PluginArgs plugins = new PluginArgs();
 
     @Option(names = "--vary", paramLabel = "NAME=VALUES",
             description = "a scenario parameter and its values (repeatable; the variants are "
@@ -91,9 +97,16 @@ final class SweepCommand implements Callable<Integer> {
                     + "--seeds), variant-N.json (each variant's summary) and summary.json here")
     Path out;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = SparkSweep.EMBEDDED,
+    @Option(names = "--per-step",
+            description = "also write steps.csv: every step of every design of every variant, "
+                    + "with the columns of agora run's steps.csv after the variant's values, and "
+                    + "datapackage.json describing it (needs --out)")
+    boolean perStep;
+
+    @Option(names = "--master", paramLabel = "URL",
             description = "Spark master: local[N] or local[*] (embedded, the default: "
-                    + SparkSweep.EMBEDDED + "), or spark://HOST:PORT of a standalone cluster")
+                    + SparkSweep.EMBEDDED + "), or spark://HOST:PORT of a standalone cluster; "
+                    + "under spark-submit, the master spark-submit was given")
     String master;
 
     @Option(names = "--block-steps", paramLabel = "N", defaultValue = "" + DEFAULT_BLOCK_STEPS,
@@ -119,6 +132,9 @@ final class SweepCommand implements Callable<Integer> {
                     + "one after the other, and Spark runs as many tasks at once as there are "
                     + "cores (local[N] for N of them)");
         }
+        if (perStep && out == null) {
+            throw new UsageError("--per-step writes steps.csv into the sweep's output: give --out DIR");
+        }
         if (blockSteps < 1) {
             throw new UsageError("--block-steps must be at least 1, got " + blockSteps);
         }
@@ -135,22 +151,29 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         List<Variant> variants = Variant.product(vary, seedRange);
-        Registries registries = Registries.of(SweepCommand.class.getClassLoader());
+        Registries registries = plugins.registries(ctx);
+        List<PluginJar> pluginJars = PluginJar.of(plugins.jarFiles(ctx));
         SweepJob draft = new SweepJob(scenario.file.toAbsolutePath().normalize().toString(),
-                scenario.compilerParams(), variants, SolveFlags.of(solve), List.of(), -1);
+                scenario.compilerParams(), variants, SolveFlags.of(solve), List.of(), pluginJars,
+                perStep, -1);
         List<Checked> checked = check(draft, registries);
         if (checked == null) {
             return ExitCodes.FAILED;
         }
         StepRange steps = checked.get(0).range();
         SweepJob job = new SweepJob(draft.file(), draft.params(), variants, draft.solve(),
-                checked.stream().map(Checked::fingerprint).toList(), failFirstAttemptOfTask);
+                checked.stream().map(Checked::fingerprint).toList(), pluginJars, perStep,
+                failFirstAttemptOfTask);
         List<SweepTask> tasks = tasks(checked, steps);
-        List<String> outputs = outputs(variants, seedRange != null);
+        List<String> outputs = outputs(variants, seedRange != null, perStep);
         OutputFolder folder = openOutput(outputs);
+        StepSpool spool = perStep ? StepSpool.in(folder.folder()) : null;
         // Ctrl-C while Spark works: the partial output goes, the folder is left as it was
         OutputFolder staged = folder;
         Thread cleanUp = new Thread(() -> {
+            if (spool != null) {
+                spool.close();
+            }
             if (staged != null) {
                 staged.abort();
             }
@@ -159,10 +182,11 @@ final class SweepCommand implements Callable<Integer> {
         try {
             ctx.err().println("agora sweep: " + Describe.count(variants.size(), "variant") + ", "
                     + Describe.count(tasks.size(), "task") + " of up to " + blockSteps + " steps on "
-                    + SparkSweep.master(master));
+                    + SparkSweep.master(master()));
             ctx.err().flush();
             long start = System.nanoTime();
-            List<BlockResult> blocks = SparkSweep.run(job, tasks, master, jars(), ctx.err());
+            List<BlockResult> blocks = SparkSweep.run(job, tasks, master(), jars(), ctx.err(),
+                    spool == null ? UnaryOperator.identity() : spool::put);
             double wall = (System.nanoTime() - start) / 1e9;
             List<SweepResults.VariantResult> results = SweepResults.of(variants, tasks, blocks, steps);
             print(checked, results);
@@ -173,13 +197,16 @@ final class SweepCommand implements Callable<Integer> {
                     retried == 0 ? "" : "; " + Describe.count(retried, "task") + " succeeded on a retry");
             ctx.err().flush();
             if (folder != null) {
-                write(folder, job, checked, results, vary, seedRange, steps, tasks.size(), retried, wall);
+                write(folder, job, checked, results, tasks, spool, vary, seedRange, steps, retried, wall);
                 folder = null;
             }
             boolean failed = results.stream().flatMap(r -> r.reports().stream())
                     .anyMatch(r -> r.totals().failedSteps() > 0);
             return failed ? ExitCodes.FAILED : ExitCodes.OK;
         } finally {
+            if (spool != null) {
+                spool.close();
+            }
             if (folder != null) {
                 folder.abort();
             }
@@ -268,6 +295,11 @@ final class SweepCommand implements Callable<Integer> {
                 range.range(s.time()));
     }
 
+    /** {@code --master}, else spark-submit's master, else the embedded default. */
+    private String master() {
+        return master != null ? master : SparkSweep.submittedMaster().orElse(SparkSweep.EMBEDDED);
+    }
+
     /** Variant by variant, design by design, block by block: neighbours share a compiled variant. */
     private List<SweepTask> tasks(List<Checked> checked, StepRange steps) {
         List<SweepTask> out = new ArrayList<>();
@@ -286,10 +318,13 @@ final class SweepCommand implements Callable<Integer> {
         return "variant-" + v.index() + ".json";
     }
 
-    private static List<String> outputs(List<Variant> variants, boolean seeds) {
+    private static List<String> outputs(List<Variant> variants, boolean seeds, boolean perStep) {
         List<String> names = new ArrayList<>(List.of(SWEEP_FILE));
         if (seeds) {
             names.add(SEEDS_FILE);
+        }
+        if (perStep) {
+            names.addAll(List.of(SweepTable.STEPS_FILE, RunOutput.DATA_PACKAGE));
         }
         variants.forEach(v -> names.add(variantFile(v)));
         names.add(OutputFolder.MANIFEST);
@@ -314,8 +349,8 @@ final class SweepCommand implements Callable<Integer> {
      * where it came from (tests run from compiled classes or from the module's own small jar).
      */
     private List<String> jars() {
-        if (SparkSweep.master(master).startsWith("local[")) {
-            return List.of();
+        if (SparkSweep.master(master()).startsWith("local[") || SparkSweep.underSparkSubmit()) {
+            return List.of(); // embedded; or spark-submit ships its application jar itself
         }
         try {
             Path own = Path.of(SweepCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -363,13 +398,18 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void write(OutputFolder folder, SweepJob job, List<Checked> checked,
-                       List<SweepResults.VariantResult> results, List<Vary> vary, SeedRange seedRange,
-                       StepRange steps, int taskCount, int retried, double wall) {
+                       List<SweepResults.VariantResult> results, List<SweepTask> tasks,
+                       StepSpool spool, List<Vary> vary, SeedRange seedRange, StepRange steps,
+                       int retried, double wall) {
+        int taskCount = tasks.size();
         List<String> varied = vary.stream().map(Vary::name).toList();
         try {
             writeText(folder, SWEEP_FILE, SweepTable.sweepCsv(varied, seedRange != null, results));
             if (seedRange != null) {
                 writeText(folder, SEEDS_FILE, SweepTable.seedsCsv(varied, results));
+            }
+            if (perStep) {
+                writeSteps(folder, job, SweepTable.stepsTable(varied, seedRange != null), tasks, spool);
             }
             for (SweepResults.VariantResult r : results) {
                 writeText(folder, variantFile(r.variant()), variantSummary(job, r, steps));
@@ -378,7 +418,7 @@ final class SweepCommand implements Callable<Integer> {
             root.putObject("tool").put("name", "agora").put("version", ctx.version());
             root.put("command", "sweep");
             root.put("scenario", scenario.file.toString());
-            root.put("master", SparkSweep.master(master));
+            root.put("master", SparkSweep.master(master()));
             ArrayNode arguments = root.putArray("arguments");
             spec.commandLine().getParseResult().originalArgs().forEach(arguments::add);
             ObjectNode variedNode = root.putObject("varied");
@@ -403,9 +443,31 @@ final class SweepCommand implements Callable<Integer> {
                     + "above were not saved: " + out + " is as it was", e);
         }
         ctx.out().println("wrote " + out.resolve(OutputFolder.MANIFEST) + ", " + SWEEP_FILE
-                + (seedRange != null ? ", " + SEEDS_FILE : "") + " and variant-1.json"
+                + (seedRange != null ? ", " + SEEDS_FILE : "")
+                + (perStep ? ", " + SweepTable.STEPS_FILE + ", " + RunOutput.DATA_PACKAGE : "")
+                + " and variant-1.json"
                 + (results.size() > 1 ? " .. variant-" + results.size() + ".json" : ""));
         ctx.out().flush();
+    }
+
+    /**
+     * {@code steps.csv} from the blocks' rows, in task order (variant, design, step), and
+     * {@code datapackage.json} describing it. {@link SweepResults#of} has checked that every task
+     * came back exactly once, so every step is here exactly once.
+     */
+    private void writeSteps(OutputFolder folder, SweepJob job, OutputTables.Table table,
+                            List<SweepTask> tasks, StepSpool spool) throws IOException {
+        try (OutputStream o = folder.create(table.file())) {
+            o.write(StepRows.headerLine(table));
+            spool.copyTo(o, tasks);
+        }
+        Variant first = job.variants().get(0);
+        Scenario s = Compiler.compile(Path.of(job.file()), job.compilerParams(first), MarketNames.UNCHECKED,
+                SweepJob.seedRun(first)).scenario().orElseThrow();
+        try (OutputStream o = folder.create(RunOutput.DATA_PACKAGE)) {
+            StepRows.writeDataPackage(o, s, "agora sweep --per-step", List.of(table),
+                    solve.options(s.market().options()).tolerance());
+        }
     }
 
     /**

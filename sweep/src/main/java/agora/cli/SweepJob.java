@@ -18,16 +18,22 @@ import java.util.Map;
  * @param params                  the {@code --set} parameters, the same for every variant
  * @param variants                by index - 1
  * @param fingerprints            of each variant's compiled scenario on the driver, by index - 1
+ * @param plugins                 the plug-in jars ({@code --plugins}), loaded by each executor
+ *                                from the same path after checking it is the driver's jar
+ * @param perStep                 each task also sends back its steps' rows of the per-step table
  * @param failFirstAttemptOfTask  a test hook: the task with this id fails on its first attempt
  *                                (-1: none)
  */
 record SweepJob(String file, Map<String, String> params, List<Variant> variants, SolveFlags solve,
-                List<String> fingerprints, int failFirstAttemptOfTask) implements Serializable {
+                List<String> fingerprints, List<PluginJar> plugins, boolean perStep,
+                int failFirstAttemptOfTask)
+        implements Serializable {
 
     SweepJob {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         variants = List.copyOf(variants);
         fingerprints = List.copyOf(fingerprints);
+        plugins = List.copyOf(plugins);
     }
 
     Variant variant(int index) {

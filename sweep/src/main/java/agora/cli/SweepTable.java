@@ -3,6 +3,8 @@ package agora.cli;
 import agora.market.results.DesignTotals;
 import agora.market.results.SolveSummary;
 import agora.market.run.DesignReport;
+import agora.market.run.OutputTables;
+import agora.market.run.StepRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +26,37 @@ final class SweepTable {
     /** The figures of Tables 4 and 5: money in the scenario's currency, energy in MWh. */
     static final Map<String, ToDoubleFunction<DesignTotals>> FIGURES = figures();
 
+    /** The per-step table's file ({@code --per-step}). */
+    static final String STEPS_FILE = "steps.csv";
+
     private SweepTable() {
+    }
+
+    /**
+     * The per-step table: {@code variant}, one column per varied parameter, {@code seed} (with
+     * {@code --seeds}), then the columns of {@code agora run}'s {@code steps.csv}.
+     */
+    static OutputTables.Table stepsTable(List<String> varied, boolean seeds) {
+        List<OutputTables.Field> leading = new ArrayList<>(List.of(new OutputTables.Field("variant",
+                "integer", null, "the variant's number, as in sweep.csv")));
+        varied.forEach(name -> leading.add(new OutputTables.Field(name, "string", null,
+                "the varied parameter's value in the variant, as given to --vary")));
+        if (seeds) {
+            leading.add(new OutputTables.Field("seed", "integer", null, "the seed run (--seeds)"));
+        }
+        return StepRows.withLeading(STEPS_FILE, "each step of each design of each variant: its "
+                + "status and totals, as agora run's steps.csv; a step that did not solve keeps "
+                + "its status and message, its numbers are empty", leading);
+    }
+
+    /** The values of {@link #stepsTable}'s leading columns for {@code v}. */
+    static List<String> leadingValues(Variant v) {
+        List<String> out = new ArrayList<>(List.of(Integer.toString(v.index())));
+        out.addAll(v.values().values());
+        if (v.seedRun() > 0) {
+            out.add(Integer.toString(v.seedRun()));
+        }
+        return out;
     }
 
     private static Map<String, ToDoubleFunction<DesignTotals>> figures() {

@@ -8,20 +8,25 @@ import agora.market.MarketDesign;
 import agora.market.MarketSolver;
 import agora.market.formulation.MarketProblem;
 import agora.market.results.SolveSummary;
+import agora.market.results.StepResult;
 import agora.market.run.DesignAccounts;
 import agora.market.run.DesignReport;
 import agora.market.run.MarketRun;
 import agora.market.run.ProgressListener;
 import agora.market.run.StepRange;
+import agora.market.run.StepRows;
 import agora.scenario.Scenario;
 import agora.scenario.SolveMode;
 import agora.solver.SolverBackend;
 import agora.solver.SolverOptions;
 import agora.topology.Topology;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Solves one {@link SweepTask} where it runs (an executor, or the driver's JVM in embedded mode):
@@ -72,22 +77,36 @@ final class VariantRunner {
         MarketSolver solver = Choices.solver(problem, mode, backend, options);
         DesignAccounts accounts = new DesignAccounts(problem, null);
         SolveSummary.Collector solve = new SolveSummary.Collector(solver.name());
-        try {
+        ByteArrayOutputStream rowBytes = new ByteArrayOutputStream();
+        try (StepRows rows = job.perStep() ? stepRows(rowBytes, variant, options.tolerance()) : null) {
+            List<String> leading = SweepTable.leadingValues(variant);
             new MarketRun(solver, 1, ProgressListener.NONE).stream(new StepRange(task.from(), task.to()),
                     outcome -> {
-                        accounts.add(outcome);
+                        StepResult r = accounts.add(outcome);
                         solve.add(outcome);
+                        if (rows != null) {
+                            rows.write(leading, task.design(), r);
+                        }
                     });
         } catch (IOException e) {
-            throw new IllegalStateException("accounting in memory does no I/O", e);
+            throw new IllegalStateException("rows written into memory need no I/O", e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         DesignReport report = accounts.report(solve.summary(seconds));
-        return new BlockResult(task, report.totals(), solve, report.failed(), seconds, executor, attempt);
+        return new BlockResult(task, report.totals(), solve, report.failed(), seconds, executor, attempt,
+                job.perStep() ? rowBytes.toByteArray() : null);
+    }
+
+    /** The block's rows of the per-step table, compressed (a step's row is about 200 bytes). */
+    private static StepRows stepRows(ByteArrayOutputStream into, Variant v, double tolerance)
+            throws IOException {
+        return new StepRows(new GZIPOutputStream(into), SweepTable.stepsTable(
+                List.copyOf(v.values().keySet()), v.seedRun() > 0), tolerance, false);
     }
 
     private static Compiled compiled(SweepJob job, Variant variant, String executor) {
-        String key = job.file() + "\n" + job.fingerprints().get(variant.index() - 1);
+        String key = job.file() + "\n" + job.fingerprints().get(variant.index() - 1) + "\n"
+                + job.plugins();
         synchronized (CACHE) {
             Compiled cached = CACHE.get(key);
             if (cached != null) {
@@ -109,7 +128,7 @@ final class VariantRunner {
                     + " or a file it reads differs there; the executors must see the same files at "
                     + "the same paths");
         }
-        Compiled c = new Compiled(s, Topology.of(s), Registries.of(VariantRunner.class.getClassLoader()),
+        Compiled c = new Compiled(s, Topology.of(s), PluginJar.registries(job.plugins(), executor),
                 new LinkedHashMap<>());
         synchronized (CACHE) {
             CACHE.put(key, c);

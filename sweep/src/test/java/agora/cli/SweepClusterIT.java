@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Spark standalone cluster on this machine: a master and two workers, each a process of its
  * own started from the Spark jars the module copies to target/spark/jars (run after package, so
  * that target/agora-sweep.jar exists to be sent to the executors). The sweep run on it gives the
- * same rows as in embedded mode.
+ * same rows as in embedded mode, run from this JVM with {@code --master} and through spark-submit's
+ * own class ({@code org.apache.spark.deploy.SparkSubmit}, what {@code bin/spark-submit} runs).
  */
 class SweepClusterIT {
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
@@ -76,6 +77,31 @@ class SweepClusterIT {
         }
         assertEquals(master, new ObjectMapper().readTree(tmp.resolve("cluster/summary.json").toFile())
                 .path("master").asText());
+        // the same sweep through spark-submit (its class, in a JVM of its own, as bin/spark-submit
+        // runs it): no --master for agora, the application jar shipped by spark-submit
+        Path submitLog = tmp.resolve("submit.log");
+        List<String> submit = new ArrayList<>(List.of(javaCommand(), "@" + Path.of("java17.options").toAbsolutePath(),
+                "-cp", SPARK_HOME.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
+                "--master", master, "--deploy-mode", "client", "--class", "agora.cli.SweepMain",
+                Path.of("target/agora-sweep.jar").toAbsolutePath().toString(), "sweep"));
+        submit.addAll(List.of(sweep));
+        submit.addAll(List.of("--out", tmp.resolve("submitted").toString()));
+        ProcessBuilder pb = new ProcessBuilder(submit).redirectErrorStream(true).redirectOutput(submitLog.toFile());
+        sparkEnvironment(pb);
+        Process submitted = pb.start();
+        assertTrue(submitted.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "spark-submit did not finish");
+        String log = Files.readString(submitLog);
+        assertEquals(0, submitted.exitValue(), () -> log + executorLogs(workDirs));
+        assertTrue(log.contains("8 tasks of up to 24 steps on " + master), log);
+        List<Map<String, String>> viaSubmit = SweepHarness.csv(tmp.resolve("submitted/sweep.csv"));
+        for (int i = 0; i < local.size(); i++) {
+            for (String figure : SweepTable.FIGURES.keySet()) {
+                assertEquals(local.get(i).get(figure), viaSubmit.get(i).get(figure), figure);
+            }
+        }
+        assertEquals(master, new ObjectMapper().readTree(tmp.resolve("submitted/summary.json").toFile())
+                .path("master").asText());
+
         // the workers launched executors for the sweep (their folders hold each executor's logs)
         for (Path workDir : workDirs) {
             try (Stream<Path> apps = Files.list(workDir)) {
@@ -118,17 +144,24 @@ class SweepClusterIT {
 
     private void start(Path log, String mainClass, String... args) throws IOException {
         Files.writeString(SPARK_HOME.resolve("RELEASE"), "Spark's jars, as copied by the agora-sweep build\n");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(javaCommand(),
                 "@" + Path.of("java17.options").toAbsolutePath(), "-Xmx256m",
                 "-cp", SPARK_HOME.resolve("jars") + "/*", mainClass));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        sparkEnvironment(pb);
+        started.add(pb.start());
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sparkEnvironment(ProcessBuilder pb) {
         pb.environment().put("SPARK_HOME", SPARK_HOME.toString());
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        started.add(pb.start());
     }
 
     private static void waitFor(Process process, Path log, String line) throws IOException, InterruptedException {

@@ -40,15 +40,34 @@ final class SweepHarness {
 
     /** A sweep whose task {@code failingTask} fails on its first attempt (the test hook; -1 none). */
     static Result sweepWithFailingTask(int failingTask, String... args) {
+        return sweep(Map.of(), failingTask, args);
+    }
+
+    /** A sweep with these environment variables ({@code AGORA_PLUGINS}). */
+    static Result sweepWithEnvironment(Map<String, String> environment, String... args) {
+        return sweep(environment, -1, args);
+    }
+
+    private static Result sweep(Map<String, String> environment, int failingTask, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(ScenarioLoader.COMPILER, new PrintWriter(out, true),
-                new PrintWriter(err, true), false, "test");
+                new PrintWriter(err, true), false, "test", environment);
         SweepCommand cmd = new SweepCommand(ctx);
         cmd.failFirstAttemptOfTask = failingTask;
         List<String> all = new ArrayList<>(List.of("sweep"));
         all.addAll(List.of(args));
         int exit = Main.execute(ctx, List.of(cmd), all.toArray(String[]::new));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** {@code agora ARGS} in this JVM with Agora's own commands (run, report, ...). */
+    static Result agora(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(ScenarioLoader.COMPILER, new PrintWriter(out, true),
+                new PrintWriter(err, true), false, "test");
+        int exit = Main.execute(ctx, List.of(), args);
         return new Result(exit, out.toString(), err.toString());
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +77,62 @@ class SweepTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(6, summary.path("tasks").asInt());
         assertEquals(1, summary.path("tasks_retried").asInt());
+    }
+
+    @Test
+    void perStepRowsAreAgoraRunsStepsCsvOnceEachEvenWhenATaskIsRetried() throws Exception {
+        Path out = tmp.resolve("per-step");
+        // 2 variants x 1 design x 3 blocks = 6 tasks; task 4 (variant 2, second block) fails once
+        SweepHarness.Result r = SweepHarness.sweepWithFailingTask(4, FILE, "--vary", "fee_scale=0,2",
+                "--design", "hybrid", "--steps", "48", "--block-steps", "16", "--master", "local[2]",
+                "--per-step", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("1 task succeeded on a retry"), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("steps.csv"));
+        Path runOut = tmp.resolve("run");
+        SweepHarness.Result run = SweepHarness.agora("run", FILE, "--set", "fee_scale=2", "--design",
+                "hybrid", "--steps", "48", "--out", runOut.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> runLines = Files.readAllLines(runOut.resolve("steps.csv"));
+        assertEquals("variant,fee_scale," + runLines.get(0), lines.get(0));
+        // every step of each variant once, in order: 48 + 48 rows, the retried block's included
+        assertEquals(1 + 2 * 48, lines.size());
+        List<Map<String, String>> rows = SweepHarness.csv(out.resolve("steps.csv"));
+        List<Map<String, String>> runRows = SweepHarness.csv(runOut.resolve("steps.csv"));
+        for (int i = 0; i < 96; i++) {
+            Map<String, String> row = rows.get(i);
+            assertEquals(i < 48 ? "1" : "2", row.get("variant"));
+            assertEquals(i < 48 ? "0" : "2", row.get("fee_scale"));
+            assertEquals(Integer.toString(i % 48), row.get("step"));
+        }
+        // variant 2's rows are agora run's steps.csv for fee_scale=2, cell for cell (but the times)
+        for (int i = 0; i < 48; i++) {
+            Map<String, String> expected = new LinkedHashMap<>(runRows.get(i));
+            Map<String, String> actual = new LinkedHashMap<>(rows.get(48 + i));
+            actual.keySet().removeAll(List.of("variant", "fee_scale"));
+            expected.remove("solve_seconds");
+            actual.remove("solve_seconds");
+            assertEquals(expected, actual, "step " + i);
+        }
+        JsonNode pkg = new ObjectMapper().readTree(out.resolve("datapackage.json").toFile());
+        JsonNode fields = pkg.path("resources").path(0).path("schema").path("fields");
+        assertEquals("steps.csv", pkg.path("resources").path(0).path("path").asText());
+        assertEquals(lines.get(0), String.join(",", fields.findValuesAsText("name")));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.path("files").has("steps.csv"), summary.toString());
+        // the rows kept aside while the tasks came back are gone
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(".")).toList());
+        }
+    }
+
+    @Test
+    void perStepNeedsAnOutputFolder() {
+        SweepHarness.Result r = SweepHarness.sweep(FILE, "--per-step", "--steps", "4");
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("--per-step writes steps.csv into the sweep's output: give --out DIR"),
+                r.err());
     }
 
     @Test

@@ -67,15 +67,7 @@ final class ReportModel {
      * @throws IOException saying which file is missing or not as {@code agora run} writes it
      */
     static ObjectNode read(Path folder) throws IOException {
-        JsonNode summary;
-        try {
-            summary = MAPPER.readTree(folder.resolve("summary.json").toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new IOException("it holds no summary.json: not an output of 'agora run --out'");
-        }
-        if (summary == null || !"agora".equals(summary.path("tool").path("name").asText())) {
-            throw new IOException("its summary.json was not written by Agora");
-        }
+        JsonNode summary = summary(folder);
         if (!summary.has("structure")) {
             throw new IOException("its summary.json was written by an older Agora, without the "
                     + "markets of each design; run the scenario again");
@@ -84,6 +76,25 @@ final class ReportModel {
             throw new IOException("steps.csv is missing");
         }
         return new ReportModel(folder, summary).build();
+    }
+
+    /**
+     * The {@code summary.json} of {@code folder}, checked to be Agora's (of a run or a sweep).
+     *
+     * @throws IOException when it is missing or not Agora's
+     */
+    static JsonNode summary(Path folder) throws IOException {
+        JsonNode summary;
+        try {
+            summary = MAPPER.readTree(folder.resolve("summary.json").toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new IOException("it holds no summary.json: not an output of 'agora run --out' "
+                    + "or 'agora sweep --out'");
+        }
+        if (summary == null || !"agora".equals(summary.path("tool").path("name").asText())) {
+            throw new IOException("its summary.json was not written by Agora");
+        }
+        return summary;
     }
 
     private ObjectNode build() throws IOException {

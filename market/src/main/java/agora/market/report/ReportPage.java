@@ -1,5 +1,6 @@
 package agora.market.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,8 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * {@code report.html}: one self-contained page of a run's results that opens offline. The data
- * ({@link ReportModel}), the page's script and style and Apache ECharts (unpacked from its WebJar
+ * {@code report.html}: one self-contained page of a run's results, or of a sweep's
+ * ({@link SweepReportModel}: the figures against each varied parameter), that opens offline. The
+ * data ({@link ReportModel}), the page's script and style and Apache ECharts (unpacked from its WebJar
  * at build time, see market/pom.xml) are all inlined; nothing is fetched.
  */
 public final class ReportPage {
@@ -36,13 +38,32 @@ public final class ReportPage {
      * @throws IOException saying why the folder holds no output the report can read
      */
     public static String of(Path folder) throws IOException {
+        JsonNode summary = ReportModel.summary(folder);
+        if (SweepReportModel.isSweep(summary)) {
+            ObjectNode data = SweepReportModel.read(folder, summary);
+            JsonNode s = data.path("scenario");
+            int variants = s.path("variants").asInt();
+            return page("Agora sweep: " + s.path("name").asText(), s.path("file").asText() + " · "
+                    + variants + (variants == 1 ? " variant" : " variants") + " · "
+                    + steps(s.path("steps").asInt()) + " from "
+                    + s.path("firstTime").asText().replace('T', ' ') + " to "
+                    + s.path("lastTime").asText().replace('T', ' ') + " · Agora "
+                    + s.path("tool").asText(), data, "sweep-report.js");
+        }
         ObjectNode data = ReportModel.read(folder);
-        String title = escape("Agora: " + data.path("scenario").path("name").asText());
-        String subtitle = escape(data.path("scenario").path("file").asText() + " · "
+        return page("Agora: " + data.path("scenario").path("name").asText(),
+                data.path("scenario").path("file").asText() + " · "
                 + steps(data.path("scenario").path("steps").asInt()) + " from "
                 + data.path("scenario").path("firstTime").asText().replace('T', ' ') + " to "
                 + data.path("scenario").path("lastTime").asText().replace('T', ' ') + " · Agora "
-                + data.path("scenario").path("tool").asText());
+                + data.path("scenario").path("tool").asText(), data, "report.js");
+    }
+
+    /** The page: its data, the style, ECharts and {@code script}, which draws the sections. */
+    private static String page(String heading, String note, ObjectNode data, String script)
+            throws IOException {
+        String title = escape(heading);
+        String subtitle = escape(note);
         // '<' never occurs in JSON outside strings, and \u003c reads back the same inside them,
         // so no text of the data can close the script element
         String json = MAPPER.writeValueAsString(data).replace("<", "\\u003c");
@@ -63,7 +84,7 @@ public final class ReportPage {
                 .append("<script type=\"application/json\" id=\"agora-data\">").append(json)
                 .append("</script>\n")
                 .append("<script>\n").append(scriptText(classpath(ECHARTS))).append("\n</script>\n")
-                .append("<script>\n").append(scriptText(resource("report.js")))
+                .append("<script>\n").append(scriptText(resource(script)))
                 .append("</script>\n</body></html>\n");
         return page.toString();
     }

@@ -19,13 +19,21 @@ final class Csv implements Closeable {
 
     /** Takes over {@code stream} (closed with this file). */
     Csv(OutputStream stream, List<String> header, PlainDecimal numbers) throws IOException {
+        this(stream, header, numbers, true);
+    }
+
+    /** With {@code writeHeader} false, rows only: more rows of a file whose header is elsewhere. */
+    Csv(OutputStream stream, List<String> header, PlainDecimal numbers, boolean writeHeader)
+            throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
         this.numbers = numbers;
         this.columns = header.size();
-        for (String h : header) {
-            text(h);
+        if (writeHeader) {
+            for (String h : header) {
+                text(h);
+            }
+            end();
         }
-        end();
     }
 
     Csv text(String value) throws IOException {

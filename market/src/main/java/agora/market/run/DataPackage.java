@@ -27,17 +27,28 @@ final class DataPackage {
 
     static void write(OutputStream out, Scenario scenario, List<OutputTables.Table> tables,
                       PlainDecimal numbers) throws IOException {
-        out.write((MAPPER.writeValueAsString(of(scenario, tables, numbers)) + "\n")
+        write(out, scenario, "agora run", tables, numbers);
+    }
+
+    /** @param command the command that wrote the tables, for the description */
+    static void write(OutputStream out, Scenario scenario, String command,
+                      List<OutputTables.Table> tables, PlainDecimal numbers) throws IOException {
+        out.write((MAPPER.writeValueAsString(of(scenario, command, tables, numbers)) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     static ObjectNode of(Scenario scenario, List<OutputTables.Table> tables,
                          PlainDecimal numbers) {
+        return of(scenario, "agora run", tables, numbers);
+    }
+
+    static ObjectNode of(Scenario scenario, String command, List<OutputTables.Table> tables,
+                         PlainDecimal numbers) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("profile", "tabular-data-package");
         root.put("name", packageName(scenario.name()));
         root.put("title", "Agora results of " + scenario.name());
-        root.put("description", "Market results written by agora run; money in "
+        root.put("description", "Market results written by " + command + "; money in "
                 + scenario.currency() + ", energy = MW × Δt with Δt = "
                 + scenario.time().stepHours() + " h; numbers have at most " + numbers.digits()
                 + " significant digits (the precision of the solve). summary.json holds the "

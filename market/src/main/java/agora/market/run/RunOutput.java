@@ -159,15 +159,7 @@ public final class RunOutput implements AutoCloseable {
             }
             collectives.number(c.importEnergy()).number(c.exportEnergy()).end();
         }
-        String message = r.conflicts().isEmpty() ? r.message()
-                : r.message() + " [conflicts: " + String.join("; ", r.conflicts()) + "]";
-        steps.integer(r.step()).text(time).text(design)
-                .text(r.status().name()).number(r.welfare()).number(r.gridImport())
-                .number(r.gridExport()).number(r.importCost())
-                .number(r.exportRevenue()).number(r.load()).number(r.exchange())
-                .number(r.fees()).number(r.imbalance())
-                .integer(r.stats().iterations()).number(r.stats().seconds())
-                .text(message).end();
+        StepRows.row(steps, design, r);
         for (LineStep l : r.lines()) {
             lines.integer(r.step()).text(time).text(design).text(l.line()).number(l.flow())
                     .number(l.capacity()).number(100 * l.loading()).number(l.price()).end();

@@ -127,8 +127,8 @@ class ReportModelTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> ReportModel.read(empty));
-        assertEquals("it holds no summary.json: not an output of 'agora run --out'",
-                e.getMessage());
+        assertEquals("it holds no summary.json: not an output of 'agora run --out' or "
+                + "'agora sweep --out'", e.getMessage());
         Path out = fullOutput();
         Files.delete(out.resolve("trades.csv"));
         e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
