@@ -14,11 +14,13 @@ import agora.solver.StructureCache;
 import agora.solver.TrivialInfeasibility;
 import agora.solver.ojalgo.SimplexFeasibility;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Agora's own interior-point backend, {@code ipm}: the default, because on market models it is the
  * fastest of the backends (see the README's measurements). After the shared {@link Presolve} it
- * runs a primal-dual interior-point method ({@link InteriorPoint}) on a sparse quasi-definite LDL
+ * eliminates the equality rows of two variables (a market's reciprocity rows,
+ * {@link DoubletonElimination}), then runs a primal-dual interior-point method ({@link InteriorPoint}) on a sparse quasi-definite LDL
  * factorisation of its own ({@link SparseLdl}), with the pattern and elimination tree cached per
  * model structure; an answer is reported OPTIMAL only when its primal values and duals pass the
  * KKT check ({@link KktCheck}) of the full model to the requested tolerance.
@@ -41,6 +43,8 @@ public final class IpmBackend implements SolverBackend {
 
     private final Presolve presolve = new Presolve();
     private final StructureCache<StandardForm> forms = new StructureCache<>(CACHED_STRUCTURES, StandardForm::new);
+    private final StructureCache<Optional<DoubletonElimination>> eliminations = new StructureCache<>(
+            CACHED_STRUCTURES, structure -> Optional.ofNullable(DoubletonElimination.of(structure)));
 
     @Override
     public String name() {
@@ -69,25 +73,22 @@ public final class IpmBackend implements SolverBackend {
             return presolved.solvedByPresolve(seconds(start));
         }
         QpModel reduced = presolved.reduced();
-        StandardForm form = forms.get(reduced.structure());
+        DoubletonElimination.Step eliminated = eliminations.get(reduced.structure())
+                .map(e -> e.reduce(reduced)).orElse(null);
         double tolerance = Math.max(TIGHTEST_TOLERANCE, options.tolerance() * TOLERANCE_MARGIN);
         long deadline = start + options.timeLimit().toNanos();
-        InteriorPoint.Result result = new InteriorPoint(form, reduced, InteriorPoint.Regularisation.DEFAULT)
-                .solve(tolerance, options.tolerance() * PAIR_MARGIN, deadline);
-        int iterations = result.iterations();
-        QpSolution full = presolved.invert(point(reduced, result));
-        boolean accurate = result.outcome() == InteriorPoint.Outcome.OPTIMAL && kktSatisfied(model, full, options);
-        if (!accurate && (result.outcome() == InteriorPoint.Outcome.NUMERICAL
-                || result.outcome() == InteriorPoint.Outcome.ITERATION_LIMIT
-                || result.outcome() == InteriorPoint.Outcome.OPTIMAL)) {
-            // a breakdown of the linear algebra, a stall or an inaccurate point: once more with the
-            // other regularisation before giving up
-            result = new InteriorPoint(form, reduced, InteriorPoint.Regularisation.FALLBACK)
-                    .solve(tolerance, options.tolerance() * PAIR_MARGIN, deadline);
-            iterations += result.iterations();
-            full = presolved.invert(point(reduced, result));
-            accurate = result.outcome() == InteriorPoint.Outcome.OPTIMAL && kktSatisfied(model, full, options);
+        Attempt attempt = attempt(model, presolved, eliminated, options, tolerance, deadline);
+        int iterations = attempt.iterations();
+        if (!attempt.accurate() && eliminated != null
+                && attempt.result().outcome() != InteriorPoint.Outcome.TIME_LIMIT) {
+            // the eliminated rows may have made a hard step harder (merged bounds a hair apart):
+            // solved as it is, as before the elimination existed
+            attempt = attempt(model, presolved, null, options, tolerance, deadline);
+            iterations += attempt.iterations();
         }
+        InteriorPoint.Result result = attempt.result();
+        QpSolution full = attempt.full();
+        boolean accurate = attempt.accurate();
         return switch (result.outcome()) {
             case OPTIMAL -> accurate
                     ? new QpSolution(SolveStatus.OPTIMAL, full.objective(), full.primal(), full.duals(),
@@ -106,15 +107,49 @@ public final class IpmBackend implements SolverBackend {
         };
     }
 
+    private record Attempt(InteriorPoint.Result result, QpSolution full, boolean accurate, int iterations) {
+    }
+
+    /**
+     * Interior-point iterations on the presolved model, or on its further reduction
+     * {@code eliminated} when not null; after a breakdown of the linear algebra, a stall or an
+     * inaccurate point once more with the other regularisation.
+     */
+    private Attempt attempt(QpModel model, Presolved presolved, DoubletonElimination.Step eliminated,
+                            SolverOptions options, double tolerance, long deadline) {
+        QpModel solved = eliminated == null ? presolved.reduced() : eliminated.reduced();
+        StandardForm form = forms.get(solved.structure());
+        InteriorPoint.Result result = new InteriorPoint(form, solved, InteriorPoint.Regularisation.DEFAULT)
+                .solve(tolerance, options.tolerance() * PAIR_MARGIN, deadline);
+        int iterations = result.iterations();
+        QpSolution full = presolved.invert(point(solved, result, eliminated));
+        boolean accurate = result.outcome() == InteriorPoint.Outcome.OPTIMAL && kktSatisfied(model, full, options);
+        if (!accurate && (result.outcome() == InteriorPoint.Outcome.NUMERICAL
+                || result.outcome() == InteriorPoint.Outcome.ITERATION_LIMIT
+                || result.outcome() == InteriorPoint.Outcome.OPTIMAL)) {
+            result = new InteriorPoint(form, solved, InteriorPoint.Regularisation.FALLBACK)
+                    .solve(tolerance, options.tolerance() * PAIR_MARGIN, deadline);
+            iterations += result.iterations();
+            full = presolved.invert(point(solved, result, eliminated));
+            accurate = result.outcome() == InteriorPoint.Outcome.OPTIMAL && kktSatisfied(model, full, options);
+        }
+        return new Attempt(result, full, accurate, iterations);
+    }
+
     /** Never report OPTIMAL for a point whose residuals exceed the requested tolerance. */
     private static boolean kktSatisfied(QpModel model, QpSolution full, SolverOptions options) {
         return KktCheck.check(model, full).satisfied(options.tolerance());
     }
 
-    /** The iterate as a solution of the reduced model, whatever the outcome (for the check). */
-    private static QpSolution point(QpModel reduced, InteriorPoint.Result result) {
-        return new QpSolution(SolveStatus.OPTIMAL, reduced.objective(result.x()), result.x(), result.y(),
-                "", List.of(), result.iterations(), 0.0);
+    /**
+     * The iterate as a solution of the presolved model, whatever the outcome (for the check):
+     * through the elimination's way back when the step was reduced further.
+     */
+    private static QpSolution point(QpModel solved, InteriorPoint.Result result,
+                                    DoubletonElimination.Step eliminated) {
+        QpSolution point = new QpSolution(SolveStatus.OPTIMAL, solved.objective(result.x()), result.x(),
+                result.y(), "", List.of(), result.iterations(), 0.0);
+        return eliminated == null ? point : eliminated.invert(point);
     }
 
     private QpSolution diverged(QpModel reduced, InteriorPoint.Result result, long start) {
