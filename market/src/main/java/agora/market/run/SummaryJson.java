@@ -38,8 +38,10 @@ public final class SummaryJson {
 
     static void write(OutputStream out, Scenario scenario, RunSettings settings,
                       List<DesignReport> reports, List<MarketTree> designs,
-                      Map<String, Manifest.Entry> files) throws IOException {
+                      Map<String, Manifest.Entry> files, OutputFormat format)
+            throws IOException {
         ObjectNode root = of(scenario, settings, reports, files);
+        ((ObjectNode) root.get("options")).put("format", format.keyword());
         ObjectNode written = (ObjectNode) root.remove("files");
         root.set("structure", structure(scenario, designs));
         root.set("files", written);
