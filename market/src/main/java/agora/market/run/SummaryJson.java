@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -185,6 +186,8 @@ public final class SummaryJson {
         }
         ArrayNode args = node.putArray("arguments");
         settings.arguments().forEach(args::add);
+        // the folder the arguments' and inputs' relative paths start from (agora replay)
+        node.put("workingDirectory", Path.of("").toAbsolutePath().toString());
         return node;
     }
 
