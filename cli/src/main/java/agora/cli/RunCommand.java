@@ -115,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Loaded l = loaded.get();
         Scenario s = l.scenario();
+        noteGeneratedProfiles(l);
         List<MarketDesign> designs = Choices.designs(design, l, registries);
         SolveMode mode = solve.mode(s.market().solve());
         SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
@@ -195,6 +196,26 @@ final class RunCommand implements Callable<Integer> {
             }
             return Optional.of(reports);
         }
+    }
+
+    /**
+     * Says when the run's profiles are made by the seeded generators rather than read from data
+     * (the IEEE 14-bus example without --set data_dir=...), and which empty parameters of the
+     * scenario may name the data to read instead, so nobody takes its numbers for measured ones.
+     */
+    private void noteGeneratedProfiles(Loaded l) {
+        List<String> generators = l.result().sources().generated();
+        if (generators.isEmpty()) {
+            return;
+        }
+        List<String> empty = l.scenario().params().entrySet().stream()
+                .filter(p -> p.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        String instead = empty.isEmpty() ? "" : "; to read data instead, give its empty "
+                + (empty.size() == 1 ? "parameter " : "parameters ")
+                + String.join(" ", empty.stream().map(p -> "--set " + p + "=...").toList());
+        ctx.err().println("note: this run's profiles are generated (" + String.join(", ", generators)
+                + ", seeded), not measured" + instead);
+        ctx.err().flush();
     }
 
     /** Every file the compilation read, measured now, before solving. */

@@ -48,6 +48,7 @@ final class Calls {
     private final Diagnostics diagnostics;
     private final Function<String, Path> baseDirOfFile;
     private final Consumer<Path> csvRead;
+    private final Consumer<String> generated;
     private final SeedRun seedRun;
     private final Map<String, ProfileGenerator> generators = new LinkedHashMap<>();
     private TimeAxis time;
@@ -61,10 +62,17 @@ final class Calls {
      */
     Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile, SeedRun seedRun,
           Consumer<Path> csvRead) {
+        this(diagnostics, baseDirOfFile, seedRun, csvRead, name -> { });
+    }
+
+    /** @param generated told the name of every generator a profile is made by */
+    Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile, SeedRun seedRun,
+          Consumer<Path> csvRead, Consumer<String> generated) {
         this.diagnostics = diagnostics;
         this.baseDirOfFile = baseDirOfFile;
         this.seedRun = seedRun;
         this.csvRead = csvRead;
+        this.generated = generated;
         ProfileGenerators.all().forEach(g -> generators.put(g.name(), g));
     }
 
@@ -92,7 +100,9 @@ final class Calls {
             throw evaluator.fail(DiagnosticCode.UNKNOWN_GENERATOR, call.function().span(),
                     "unknown function '" + name + "'", hint);
         }
-        return generate(call, generator, scope, evaluator);
+        Value profile = generate(call, generator, scope, evaluator);
+        generated.accept(generator.name());
+        return profile;
     }
 
     // ------------------------------------------------------------------------------------ csv
