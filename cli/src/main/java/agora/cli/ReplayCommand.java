@@ -34,6 +34,8 @@ final class ReplayCommand implements Callable<Integer> {
      * the noise of repeating a solve, far below any change of an input that matters.
      */
     static final double AGREEMENT = 1e-6;
+    /** {@link #AGREEMENT} as written to the user. */
+    private static final String AGREEMENT_TEXT = "1e-6";
     /** The totals of each design that are compared (as named in summary.json). */
     static final List<String> TOTALS = List.of("socialWelfare", "importCost", "exportRevenue",
             "totalLoad", "totalImport", "totalExport", "exchangeBetweenCollectives", "fees",
@@ -95,10 +97,14 @@ final class ReplayCommand implements Callable<Integer> {
             if (differences.isEmpty()) {
                 ctx.out().println("results: agree with the recorded ones ("
                         + String.join(", ", names(recorded.path("designs"))) + ": "
-                        + String.join(", ", TOTALS) + " within " + AGREEMENT + " relative)");
+                        + String.join(", ", TOTALS) + " within " + AGREEMENT_TEXT + " relative)");
             } else {
                 ctx.out().println("results: differ from the recorded ones:");
                 differences.forEach(line -> ctx.out().println("  " + line));
+            }
+            if (temporary != null) {
+                ctx.out().println("(the repeated run's outputs were only compared and are "
+                        + "removed; keep them with --out DIR)");
             }
             ctx.out().flush();
             return changed.isEmpty() && differences.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
