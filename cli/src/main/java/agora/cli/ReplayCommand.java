@@ -40,7 +40,6 @@ final class ReplayCommand implements Callable<Integer> {
     static final List<String> TOTALS = List.of("socialWelfare", "importCost", "exportRevenue",
             "totalLoad", "totalImport", "totalExport", "exchangeBetweenCollectives", "fees",
             "failedSteps");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final CliContext ctx;
 
@@ -118,7 +117,8 @@ final class ReplayCommand implements Callable<Integer> {
     private static JsonNode read(Path file) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            // a mapper of its own: made at class load, it would slow every other command's start
+            root = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
         }
