@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code agora} command line: {@code run}, {@code check}, {@code compile}, {@code trades},
- * {@code report} and {@code bench}. Exit codes are those of {@link ExitCodes}; no input makes it print a stack trace
+ * {@code report}, {@code replay} and {@code bench}. Exit codes are those of {@link ExitCodes}; no input makes it print a stack trace
  * (set {@code AGORA_DEBUG=1} to see one for an internal error).
  */
 public final class Main {
@@ -64,6 +64,7 @@ public final class Main {
         cl.addSubcommand(new CompileCommand(ctx));
         cl.addSubcommand(new TradesCommand(ctx));
         cl.addSubcommand(new ReportCommand(ctx));
+        cl.addSubcommand(new ReplayCommand(ctx));
         cl.addSubcommand(new BenchCommand(ctx));
         extra.forEach(cl::addSubcommand);
         cl.setOut(ctx.out());

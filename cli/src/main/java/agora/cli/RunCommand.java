@@ -12,6 +12,7 @@ import agora.market.run.LineProgress;
 import agora.market.run.Manifest;
 import agora.market.run.MarketRun;
 import agora.market.run.MemoryEstimate;
+import agora.market.run.OutputFormat;
 import agora.market.run.OutputPlan;
 import agora.market.run.ProgressListener;
 import agora.market.run.RunOutput;
@@ -80,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
             description = "also write report.html into the --out folder (see 'agora report')")
     boolean report;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            converter = FormatConverter.class,
+            description = "the tables' file format in --out: csv (default), parquet (typed, "
+                    + "compressed Apache Parquet files, units in each file's metadata) or both")
+    OutputFormat format;
+
     @Spec
     CommandSpec spec;
 
@@ -96,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageError("--report needs --out DIR: the report is written next to the "
                     + "outputs it shows");
         }
+        if (report && !format.csv()) {
+            throw new UsageError("--report reads the CSV files of the output: use --format csv "
+                    + "or --format both with it");
+        }
         Registries registries = plugins.registries(ctx);
         Optional<Loaded> loaded = Loaded.load(ctx, scenario, Choices.names(registries,
                 design == null, solve.backend == null && solve.solve == null));
@@ -104,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Loaded l = loaded.get();
         Scenario s = l.scenario();
+        noteGeneratedProfiles(l);
         List<MarketDesign> designs = Choices.designs(design, l, registries);
         SolveMode mode = solve.mode(s.market().solve());
         SolverBackend backend = mode == SolveMode.CENTRALIZED || solve.backend != null
@@ -129,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
                 : new LineProgress(ctx.err());
         SolvedSteps solved = new SolvedSteps(display, (long) steps.size() * prepared.size());
         OutputPlan plan = OutputPlan.of(problems.stream().map(MarketProblem::tree).toList(),
-                options.tolerance(), allTrades);
+                options.tolerance(), allTrades).withFormat(format);
         Optional<List<DesignReport>> reports = solve(s, settings, plan, prepared, steps, solved);
         if (reports.isEmpty()) {
             return ExitCodes.FAILED; // stopped by a signal, which said so
@@ -186,6 +198,26 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Says when the run's profiles are made by the seeded generators rather than read from data
+     * (the IEEE 14-bus example without --set data_dir=...), and which empty parameters of the
+     * scenario may name the data to read instead, so nobody takes its numbers for measured ones.
+     */
+    private void noteGeneratedProfiles(Loaded l) {
+        List<String> generators = l.result().sources().generated();
+        if (generators.isEmpty()) {
+            return;
+        }
+        List<String> empty = l.scenario().params().entrySet().stream()
+                .filter(p -> p.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        String instead = empty.isEmpty() ? "" : "; to read data instead, give its empty "
+                + (empty.size() == 1 ? "parameter " : "parameters ")
+                + String.join(" ", empty.stream().map(p -> "--set " + p + "=...").toList());
+        ctx.err().println("note: this run's profiles are generated (" + String.join(", ", generators)
+                + ", seeded), not measured" + instead);
+        ctx.err().flush();
+    }
+
     /** Every file the compilation read, measured now, before solving. */
     private static List<InputFile> inputs(Loaded l) {
         List<InputFile> inputs = new ArrayList<>();
@@ -222,8 +254,17 @@ final class RunCommand implements Callable<Integer> {
             printFailures(s, r);
         }
         if (out != null) {
+            List<String> tables = new ArrayList<>();
+            for (String table : List.of("peers", "trades", "collectives", "steps", "lines")) {
+                if (format.csv()) {
+                    tables.add(table + ".csv");
+                }
+                if (format.parquet()) {
+                    tables.add(table + ".parquet");
+                }
+            }
             ctx.out().println("wrote " + out.resolve("summary.json") + " and datapackage.json, "
-                    + "peers.csv, trades.csv, collectives.csv, steps.csv, lines.csv");
+                    + String.join(", ", tables));
             replaced.ifPresent(earlier -> ctx.out().println("replaced the earlier results in "
                     + out + ": those of " + earlier.describe()));
         }
@@ -249,5 +290,19 @@ final class RunCommand implements Callable<Integer> {
                     + (out == null ? "" : " (see steps.csv)"));
         }
         ctx.err().flush();
+    }
+
+    /** {@code csv}, {@code parquet} or {@code both}, in any case. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            for (OutputFormat f : OutputFormat.values()) {
+                if (f.keyword().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value
+                    + "' is not a format: csv, parquet or both");
+        }
     }
 }

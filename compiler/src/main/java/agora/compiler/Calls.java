@@ -6,6 +6,7 @@ import agora.diagnostics.Excerpt;
 import agora.profile.ColumnRef;
 import agora.profile.CsvColumn;
 import agora.profile.CsvColumnReader;
+import agora.profile.CsvFormat;
 import agora.scenario.TimeAxis;
 import agora.stdlib.ProfileGenerator;
 import agora.stdlib.ProfileGenerators;
@@ -29,12 +30,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The functions a scenario can call: {@code csv(path, column: ..., scale: ..., skip: ...)} and
+ * The functions a scenario can call: {@code csv(path, column: ..., scale: ..., skip: ...,
+ * separator: ..., decimal: ..., resample: ...)} and
  * the registered profile generators ({@code solar(capacity: 30 MW, seed: 7)}, ...).
  */
 final class Calls {
     static final String CSV = "csv";
-    private static final Set<String> CSV_ARGUMENTS = Set.of("column", "scale", "skip");
+    private static final List<String> CSV_ARGUMENT_NAMES = List.of("column", "scale", "skip",
+            "separator", "decimal", "resample");
+    private static final Set<String> CSV_ARGUMENTS = Set.copyOf(CSV_ARGUMENT_NAMES);
+    /** The separators csv(..., separator:) takes. */
+    private static final List<String> SEPARATORS = List.of(",", ";", "\t", "|");
     private static final double SECONDS_PER_HOUR = 3600.0;
     /** The argument of a seeded generator that {@link SeedRun} moves. */
     private static final String SEED = "seed";
@@ -42,6 +48,7 @@ final class Calls {
     private final Diagnostics diagnostics;
     private final Function<String, Path> baseDirOfFile;
     private final Consumer<Path> csvRead;
+    private final Consumer<String> generated;
     private final SeedRun seedRun;
     private final Map<String, ProfileGenerator> generators = new LinkedHashMap<>();
     private TimeAxis time;
@@ -55,10 +62,17 @@ final class Calls {
      */
     Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile, SeedRun seedRun,
           Consumer<Path> csvRead) {
+        this(diagnostics, baseDirOfFile, seedRun, csvRead, name -> { });
+    }
+
+    /** @param generated told the name of every generator a profile is made by */
+    Calls(Diagnostics diagnostics, Function<String, Path> baseDirOfFile, SeedRun seedRun,
+          Consumer<Path> csvRead, Consumer<String> generated) {
         this.diagnostics = diagnostics;
         this.baseDirOfFile = baseDirOfFile;
         this.seedRun = seedRun;
         this.csvRead = csvRead;
+        this.generated = generated;
         ProfileGenerators.all().forEach(g -> generators.put(g.name(), g));
     }
 
@@ -86,7 +100,9 @@ final class Calls {
             throw evaluator.fail(DiagnosticCode.UNKNOWN_GENERATOR, call.function().span(),
                     "unknown function '" + name + "'", hint);
         }
-        return generate(call, generator, scope, evaluator);
+        Value profile = generate(call, generator, scope, evaluator);
+        generated.accept(generator.name());
+        return profile;
     }
 
     // ------------------------------------------------------------------------------------ csv
@@ -98,7 +114,8 @@ final class Calls {
             if (a.name() == null) {
                 if (pathExpr != null || !named.isEmpty()) {
                     throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.span(),
-                            "csv takes one positional argument, the file; name the others (column:, scale:, skip:)");
+                            "csv takes one positional argument, the file; name the others (column:, scale:, skip:, "
+                                    + "separator:, decimal:, resample:)");
                 }
                 pathExpr = a.value();
                 continue;
@@ -107,8 +124,9 @@ final class Calls {
             if (!CSV_ARGUMENTS.contains(argument)) {
                 throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.name().span(),
                         "csv has no argument '" + argument + "'",
-                        Optional.ofNullable(Names.hint(argument, List.of("column", "scale", "skip")))
-                                .orElse("csv takes a file, column:, scale: and skip:"));
+                        Optional.ofNullable(Names.hint(argument, CSV_ARGUMENT_NAMES))
+                                .orElse("csv takes a file, column:, scale:, skip:, separator:, "
+                                        + "decimal: and resample:"));
             }
             if (named.put(argument, a.value()) != null) {
                 throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, a.name().span(),
@@ -137,14 +155,30 @@ final class Calls {
         OptionalInt skip = named.containsKey("skip")
                 ? OptionalInt.of(evaluator.wholeNumber(named.get("skip"), scope, 0, "'skip'"))
                 : OptionalInt.empty();
+        CsvFormat format = format(named, scope, evaluator);
+        Optional<Resampling> resampling = named.containsKey("resample")
+                ? Optional.of(resampling(named.get("resample"), scope, evaluator))
+                : Optional.empty();
         TimeAxis horizon = requireTime(call, evaluator);
         Path file = resolve(written, call, evaluator);
         String shown = Excerpt.quote(written); // as messages name the file
-        Optional<CsvColumn> read = CsvColumnReader.read(file, shown, column, skip, call.span(), diagnostics);
+        Optional<CsvColumn> read = CsvColumnReader.read(file, shown, column, skip, format,
+                call.span(), diagnostics);
         if (read.isEmpty()) {
             throw new EvaluationFailed();
         }
         csvRead.accept(file);
+        if (resampling.isPresent()) {
+            Optional<double[]> resampled = resample(read.get(), resampling.get(), horizon, shown,
+                    call, named.get("resample"), evaluator);
+            if (resampled.isPresent()) {
+                double[] values = resampled.get();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] *= scale.constant();
+                }
+                return Value.Num.series(values, scale.dimension());
+            }
+        }
         double[] raw = read.get().values();
         int first = firstRowOfHorizon(read.get(), horizon, shown, call, evaluator);
         if (raw.length - first < horizon.count()) {
@@ -158,6 +192,145 @@ final class Calls {
             values[i] = raw[first + i] * scale.constant();
         }
         return Value.Num.series(values, scale.dimension());
+    }
+
+    /** How csv(..., resample:) turns rows of another step into the horizon's steps. */
+    private enum Resampling {
+        /** A power or a price: the mean of the rows in a step; a longer row's value in each step. */
+        MEAN,
+        /** An energy: the sum of the rows in a step; a longer row's value shared equally. */
+        SUM
+    }
+
+    /** csv(..., separator:, decimal:): how the file writes its cells. */
+    private static CsvFormat format(Map<String, Expr> named, Scope scope, Evaluator evaluator) {
+        char separator = ',';
+        char decimal = '.';
+        if (named.containsKey("separator")) {
+            Expr e = named.get("separator");
+            String text = evaluator.text(e, scope, "'separator'");
+            if (!SEPARATORS.contains(text)) {
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, e.span(), "'separator' must be "
+                        + "\",\", \";\", \"|\" or a tab \"\\t\", found \"" + Excerpt.quote(text)
+                        + "\"");
+            }
+            separator = text.charAt(0);
+        }
+        if (named.containsKey("decimal")) {
+            Expr e = named.get("decimal");
+            String text = evaluator.text(e, scope, "'decimal'");
+            if (!text.equals(".") && !text.equals(",")) {
+                throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, e.span(), "'decimal' must be "
+                        + "\".\" or \",\", found \"" + Excerpt.quote(text) + "\"");
+            }
+            decimal = text.charAt(0);
+        }
+        if (separator == decimal) {
+            Expr e = named.containsKey("decimal") ? named.get("decimal") : named.get("separator");
+            throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, e.span(), "a file with decimal "
+                    + "commas cannot separate its cells with commas",
+                    "such files usually separate them with ';': separator: \";\"");
+        }
+        return new CsvFormat(separator, decimal);
+    }
+
+    private static Resampling resampling(Expr e, Scope scope, Evaluator evaluator) {
+        String text = evaluator.text(e, scope, "'resample'");
+        return switch (text) {
+            case "mean" -> Resampling.MEAN;
+            case "sum" -> Resampling.SUM;
+            default -> throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, e.span(), "'resample' "
+                    + "must be \"mean\" (for a power or a price) or \"sum\" (for an energy), "
+                    + "found \"" + Excerpt.quote(text) + "\"");
+        };
+    }
+
+    /**
+     * The horizon's values from a dated file whose rows are another whole number of times
+     * shorter or longer than the horizon's step, or empty when the file's step is the horizon's
+     * (read as usual).
+     */
+    private static Optional<double[]> resample(CsvColumn column, Resampling how, TimeAxis horizon,
+                                               String shown, Expr.Call call, Expr argument,
+                                               Evaluator evaluator) {
+        List<LocalDateTime> times = column.timestamps();
+        if (times.size() < 2 || times.get(0) == null || times.get(1) == null) {
+            throw evaluator.fail(DiagnosticCode.BAD_ARGUMENT, argument.span(), "'" + shown
+                    + "' has no dated rows to resample",
+                    "resample: reads a file whose lines begin with dates, one row every step of "
+                            + "its own");
+        }
+        LocalDateTime fileStart = times.get(0);
+        long fileStep = Duration.between(fileStart, times.get(1)).toSeconds();
+        long step = horizon.step().toSeconds();
+        if (fileStep == step) {
+            return Optional.empty();
+        }
+        if (fileStep <= 0 || (fileStep < step ? step % fileStep : fileStep % step) != 0) {
+            throw evaluator.fail(DiagnosticCode.CSV_TIMES_MISMATCH, call.span(), "'" + shown
+                    + "' has a row every " + duration(Duration.ofSeconds(fileStep))
+                    + ", which does not divide into the horizon's steps of "
+                    + duration(horizon.step()) + " or they into it",
+                    "resample: takes a file whose step is a whole number of the horizon's steps, "
+                            + "or divides one into a whole number of rows");
+        }
+        long lead = Duration.between(fileStart, horizon.start()).toSeconds();
+        if (lead < 0 || lead % Math.min(fileStep, step) != 0) {
+            throw timesMismatch(evaluator, call, "'" + shown + "' has no row for the horizon's "
+                    + "start " + Formats.time(horizon.start()) + ": its rows begin at "
+                    + Formats.time(fileStart) + ", one every " + duration(Duration.ofSeconds(fileStep)));
+        }
+        double[] raw = column.values();
+        double[] values = new double[horizon.count()];
+        long firstRow;
+        long lastRow;
+        if (fileStep < step) {
+            int rows = (int) (step / fileStep);
+            long first = lead / fileStep;
+            firstRow = first;
+            lastRow = first + (long) rows * horizon.count() - 1;
+            requireRows(raw, lastRow, shown, call, evaluator, horizon);
+            for (int i = 0; i < values.length; i++) {
+                double total = 0;
+                for (int r = 0; r < rows; r++) {
+                    total += raw[(int) (first + (long) i * rows + r)];
+                }
+                values[i] = how == Resampling.SUM ? total : total / rows;
+            }
+        } else {
+            int steps = (int) (fileStep / step);
+            long firstStep = lead / step; // counted in the horizon's steps from the file's start
+            firstRow = firstStep / steps;
+            lastRow = (firstStep + horizon.count() - 1) / steps;
+            requireRows(raw, lastRow, shown, call, evaluator, horizon);
+            for (int i = 0; i < values.length; i++) {
+                double row = raw[(int) ((firstStep + i) / steps)];
+                values[i] = how == Resampling.SUM ? row / steps : row;
+            }
+        }
+        for (long row : new long[] {firstRow, lastRow}) {
+            LocalDateTime expected = fileStart.plusSeconds(row * fileStep);
+            LocalDateTime found = times.get((int) row);
+            if (!expected.equals(found)) {
+                throw timesMismatch(evaluator, call, "line " + (column.firstDataLine() + row)
+                        + " of '" + shown + "' has "
+                        + (found == null ? "no date" : Formats.time(found)) + " where "
+                        + Formats.time(expected) + " belongs: its rows are not one every "
+                        + duration(Duration.ofSeconds(fileStep)) + " (a missing or repeated row, "
+                        + "daylight saving?)");
+            }
+        }
+        return Optional.of(values);
+    }
+
+    private static void requireRows(double[] raw, long lastRow, String shown, Expr.Call call,
+                                    Evaluator evaluator, TimeAxis horizon) {
+        if (lastRow >= raw.length) {
+            throw evaluator.fail(DiagnosticCode.PROFILE_TOO_SHORT, call.span(), "'" + shown
+                    + "' ends before the horizon's last step: resampling its " + raw.length
+                    + " rows needs " + (lastRow + 1) + " for the " + horizon.count()
+                    + " steps from " + Formats.time(horizon.start()));
+        }
     }
 
     /**
@@ -189,9 +362,12 @@ final class Calls {
         Duration fileStep = times.size() > 1 && times.get(1) != null
                 ? Duration.between(fileStart, times.get(1)) : horizon.step();
         if (!fileStep.equals(horizon.step())) {
-            throw timesMismatch(evaluator, call, "'" + shown + "' has a row every " + duration(fileStep)
-                    + " (lines " + column.firstDataLine() + " and " + (column.firstDataLine() + 1)
-                    + "), the horizon a step every " + duration(horizon.step()));
+            throw evaluator.fail(DiagnosticCode.CSV_TIMES_MISMATCH, call.span(), "'" + shown
+                    + "' has a row every " + duration(fileStep) + " (lines "
+                    + column.firstDataLine() + " and " + (column.firstDataLine() + 1)
+                    + "), the horizon a step every " + duration(horizon.step()),
+                    "to read it at the horizon's step, say how: resample: \"mean\" (a power or "
+                            + "a price) or resample: \"sum\" (an energy)");
         }
         Duration lead = Duration.between(fileStart, horizon.start());
         if (lead.isNegative() || lead.toSeconds() % fileStep.toSeconds() != 0) {

@@ -65,7 +65,8 @@ final class ScenarioAssembler {
         Set<String> standardModules = new LinkedHashSet<>();
         modules.stream().filter(LoadedModule::standard).forEach(m -> standardModules.add(m.name()));
         Evaluator evaluator = new Evaluator(diagnostics, currency, standardModules,
-                new Calls(diagnostics, baseDirOfFile, seedRun, file -> sources.recordRead(file, "csv")));
+                new Calls(diagnostics, baseDirOfFile, seedRun, file -> sources.recordRead(file, "csv"),
+                        sources::recordGenerated));
         LazyScope globals = globals(d, evaluator, diagnostics);
         Map<String, String> params = params(d, globals, evaluator);
 

@@ -3,8 +3,10 @@ package agora.compiler;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The text of every file read during a compilation, by the name diagnostics use, so that
@@ -14,6 +16,7 @@ import java.util.Map;
 public final class SourceFiles {
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final Map<Path, String> read = new LinkedHashMap<>();
+    private final Set<String> generated = new LinkedHashSet<>();
 
     /**
      * Records a file the compilation read from disk: the scenario, an import, a CSV profile
@@ -27,6 +30,16 @@ public final class SourceFiles {
     /** Every file read from disk (absolute), with its kind, in the order first read. */
     public Map<Path, String> filesRead() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(read));
+    }
+
+    /** Records that a profile was made by the generator {@code name} (solar, wind, ...). */
+    public void recordGenerated(String name) {
+        generated.add(name);
+    }
+
+    /** The generators profiles were made by (not read from data), in the order first used. */
+    public List<String> generated() {
+        return List.copyOf(generated);
     }
 
     public void add(String name, String text) {

@@ -37,9 +37,13 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * (absolute path, modification time, size) and shared between threads.
  */
 public final class CsvColumnReader {
-    private static final ConcurrentMap<Path, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<CacheKey, Cached> CACHE = new ConcurrentHashMap<>();
     private static final int MAX_SUGGESTION_DISTANCE = 2;
     private static final int MAX_LISTED_HEADERS = 20;
+
+    /** A file as parsed with one separator. */
+    private record CacheKey(Path file, char separator) {
+    }
 
     /** A parsed file and the file state it was parsed from. */
     private record Cached(long modifiedMillis, long size, CsvTable table) {
@@ -58,12 +62,22 @@ public final class CsvColumnReader {
      */
     public static Optional<CsvColumn> read(Path file, String displayPath, ColumnRef column,
                                            OptionalInt skip, SourceSpan at, Diagnostics diagnostics) {
-        Optional<CsvTable> table = load(file, displayPath, at, diagnostics);
+        return read(file, displayPath, column, skip, CsvFormat.DEFAULT, at, diagnostics);
+    }
+
+    /**
+     * As {@link #read(Path, String, ColumnRef, OptionalInt, SourceSpan, Diagnostics)}, the file's
+     * cells separated and its numbers written as {@code format} says.
+     */
+    public static Optional<CsvColumn> read(Path file, String displayPath, ColumnRef column,
+                                           OptionalInt skip, CsvFormat format, SourceSpan at,
+                                           Diagnostics diagnostics) {
+        Optional<CsvTable> table = load(file, format.separator(), displayPath, at, diagnostics);
         if (table.isEmpty()) {
             return Optional.empty();
         }
         CsvTable t = table.get();
-        if (foreignSeparator(t, displayPath, at, diagnostics)) {
+        if (format.equals(CsvFormat.DEFAULT) && foreignSeparator(t, displayPath, at, diagnostics)) {
             return Optional.empty();
         }
         OptionalInt index = columnIndex(t, column, displayPath, at, diagnostics);
@@ -72,9 +86,10 @@ public final class CsvColumnReader {
         }
         int headerRecords = skip.isPresent()
                 ? Math.max(0, skip.getAsInt())
-                : detectHeaderRecords(t, index.getAsInt(), column instanceof ColumnRef.Header);
-        return values(t, index.getAsInt(), headerRecords, skip.isPresent(), column, displayPath, at,
-                diagnostics);
+                : detectHeaderRecords(t, index.getAsInt(), column instanceof ColumnRef.Header,
+                        format);
+        return values(t, index.getAsInt(), headerRecords, skip.isPresent(), column, format,
+                displayPath, at, diagnostics);
     }
 
     /** Forgets every parsed file (files are re-read anyway when they change). */
@@ -82,16 +97,16 @@ public final class CsvColumnReader {
         CACHE.clear();
     }
 
-    private static Optional<CsvTable> load(Path file, String displayPath, SourceSpan at,
-                                           Diagnostics diagnostics) {
+    private static Optional<CsvTable> load(Path file, char separator, String displayPath,
+                                           SourceSpan at, Diagnostics diagnostics) {
         Path key = file.toAbsolutePath().normalize();
         try {
             BasicFileAttributes attributes = Files.readAttributes(key, BasicFileAttributes.class);
             long modified = attributes.lastModifiedTime().toMillis();
             long size = attributes.size();
-            Cached cached = CACHE.compute(key, (k, old) ->
+            Cached cached = CACHE.compute(new CacheKey(key, separator), (k, old) ->
                     old != null && old.modifiedMillis() == modified && old.size() == size
-                            ? old : new Cached(modified, size, parse(k)));
+                            ? old : new Cached(modified, size, parse(k.file(), k.separator())));
             return Optional.of(cached.table());
         } catch (UncheckedIOException e) {
             reportUnreadable(e.getCause(), displayPath, key, at, diagnostics);
@@ -101,9 +116,9 @@ public final class CsvColumnReader {
         return Optional.empty();
     }
 
-    private static CsvTable parse(Path file) {
+    private static CsvTable parse(Path file, char separator) {
         try {
-            return CsvTable.parse(TextFiles.read(file, TextFiles.Kind.CSV));
+            return CsvTable.parse(TextFiles.read(file, TextFiles.Kind.CSV), separator);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // compute() takes no checked exceptions
         }
@@ -176,7 +191,8 @@ public final class CsvColumnReader {
         String separator = mark.equals(";") ? "';'" : "tabs";
         diagnostics.error(DiagnosticCode.CSV_FILE_MISSING, at, "cannot read CSV file '" + displayPath
                 + "': its first line separates columns with " + separator,
-                "Agora reads comma-separated files with '.' as the decimal point");
+                "Agora reads comma-separated files with '.' as the decimal point; say how this "
+                        + "one is written, e.g. csv(..., separator: \";\", decimal: \",\")");
         return true;
     }
 
@@ -226,13 +242,14 @@ public final class CsvColumnReader {
      * while they hold text and the chosen column holds no number there. So an agent id "3"
      * above a "Max_Power" line is header, and a first data line with a date is not.
      */
-    private static int detectHeaderRecords(CsvTable table, int column, boolean named) {
-        if (table.size() == 0 || !(named || table.hasText(0))) {
+    private static int detectHeaderRecords(CsvTable table, int column, boolean named,
+                                           CsvFormat format) {
+        if (table.size() == 0 || !(named || table.hasText(0, format))) {
             return 0;
         }
         int count = 1;
-        while (count < table.size() && table.hasText(count)
-                && !CsvNumbers.isDecimal(table.cell(count, column))) {
+        while (count < table.size() && table.hasText(count, format)
+                && !CsvNumbers.isDecimal(format.plain(table.cell(count, column)))) {
             count++;
         }
         return count;
@@ -298,14 +315,16 @@ public final class CsvColumnReader {
         String more = badLines > 1 ? " (and " + (badLines - 1) + " more such lines)" : "";
         diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, "line " + table.line(firstBad) + " of "
                 + displayPath + " has " + table.extent(firstBad) + " cells but " + reference + more,
-                "is a decimal comma splitting a number? Agora reads '.' as the decimal point;"
+                "is a decimal comma splitting a number? Agora reads '.' as the decimal point"
+                        + " unless told otherwise (csv(..., separator: \";\", decimal: \",\"));"
                         + " quote a cell that holds a comma");
         return false;
     }
 
     private static Optional<CsvColumn> values(CsvTable table, int column, int headerRecords,
-                                              boolean skipGiven, ColumnRef ref, String displayPath,
-                                              SourceSpan at, Diagnostics diagnostics) {
+                                              boolean skipGiven, ColumnRef ref, CsvFormat format,
+                                              String displayPath, SourceSpan at,
+                                              Diagnostics diagnostics) {
         int count = Math.max(0, table.size() - headerRecords);
         if (count == 0) {
             diagnostics.error(DiagnosticCode.CSV_BAD_NUMBER, at, ref.describe() + " of "
@@ -323,14 +342,14 @@ public final class CsvColumnReader {
         for (int i = 0; i < count; i++) {
             int record = headerRecords + i;
             String cell = table.cell(record, column);
-            double value = CsvNumbers.parse(cell);
+            double value = CsvNumbers.parse(format.plain(cell));
             if (Double.isNaN(value)) {
                 badLines++;
                 if (firstProblem == null) {
                     firstBad = i;
                     String where = " in " + ref.describe() + " of " + displayPath + " at line " + table.line(record);
                     firstProblem = cell.isEmpty() ? "empty cell" + where
-                            : CsvNumbers.isDecimal(cell) ? "'" + Excerpt.quote(cell) + "' is too large a number" + where
+                            : CsvNumbers.isDecimal(format.plain(cell)) ? "'" + Excerpt.quote(cell) + "' is too large a number" + where
                             : "cannot read '" + Excerpt.quote(cell) + "' as a number" + where;
                 }
                 continue;

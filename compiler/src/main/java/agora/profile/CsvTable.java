@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ final class CsvTable {
      * @throws MalformedCsvException when the file is not valid CSV (e.g. an unclosed quote)
      */
     static CsvTable parse(String text) throws IOException {
+        return parse(text, ',');
+    }
+
+    /** As {@link #parse(String)}, the cells of a line separated by {@code separator}. */
+    static CsvTable parse(String text, char separator) throws IOException {
         List<String[]> rows = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         // Jackson skips a byte-order mark in bytes, not in text: a quoted first cell must open the text
@@ -41,6 +47,7 @@ final class CsvTable {
         try (CsvParser parser = FACTORY.createParser(body)) {
             // WRAP_AS_ARRAY: the document is one array of records, each record an array of cells
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
             readRecords(parser, rows, starts);
         } catch (JsonProcessingException e) {
             // the record being read when parsing failed: where an unclosed quote opened, say
@@ -113,9 +120,15 @@ final class CsvTable {
 
     /** True when a cell of record {@code index} is text: not blank, not a number, not a date. */
     boolean hasText(int index) {
+        return hasText(index, CsvFormat.DEFAULT);
+    }
+
+    /** As {@link #hasText(int)}, numbers written with {@code format}'s decimal mark. */
+    boolean hasText(int index, CsvFormat format) {
         for (String raw : records[index]) {
             String cell = raw.trim();
-            if (!cell.isEmpty() && !CsvNumbers.isDecimal(cell) && CsvDates.parse(cell).isEmpty()) {
+            if (!cell.isEmpty() && !CsvNumbers.isDecimal(format.plain(cell))
+                    && CsvDates.parse(cell).isEmpty()) {
                 return true;
             }
         }

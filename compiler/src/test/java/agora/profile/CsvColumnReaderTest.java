@@ -131,8 +131,9 @@ class CsvColumnReaderTest {
         assertEquals(DiagnosticCode.CSV_BAD_NUMBER, d.code());
         assertEquals("line 4 of data/decimal_comma.csv has 4 cells but its header has 3"
                 + " (and 1 more such lines)", d.message());
-        assertEquals("is a decimal comma splitting a number? Agora reads '.' as the decimal point;"
-                + " quote a cell that holds a comma", d.hint());
+        assertEquals("is a decimal comma splitting a number? Agora reads '.' as the decimal point"
+                + " unless told otherwise (csv(..., separator: \";\", decimal: \",\")); quote a"
+                + " cell that holds a comma", d.hint());
     }
 
     @Test
@@ -202,7 +203,8 @@ class CsvColumnReaderTest {
         assertEquals(DiagnosticCode.CSV_FILE_MISSING, d.code());
         assertEquals("cannot read CSV file 'data/semicolons.csv': its first line separates columns with ';'",
                 d.message());
-        assertEquals("Agora reads comma-separated files with '.' as the decimal point", d.hint());
+        assertEquals("Agora reads comma-separated files with '.' as the decimal point; say how this"
+                + " one is written, e.g. csv(..., separator: \";\", decimal: \",\")", d.hint());
     }
 
     @Test

@@ -1,16 +1,19 @@
 package agora.market.run;
 
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** A tidy CSV file: one header line, then rows; numbers plainly at a fixed precision. */
-final class Csv implements Closeable {
+final class Csv implements TableWriter {
     private static final int BUFFER = 1 << 16;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+            OutputTables.TIME_PATTERN);
 
     private final BufferedWriter out;
     private final int columns;
@@ -36,20 +39,23 @@ final class Csv implements Closeable {
         }
     }
 
-    Csv text(String value) throws IOException {
+    @Override
+    public Csv text(String value) throws IOException {
         separate();
         out.write(quote(value == null ? "" : value));
         return this;
     }
 
-    Csv integer(long value) throws IOException {
+    @Override
+    public Csv integer(long value) throws IOException {
         separate();
         out.write(Long.toString(value));
         return this;
     }
 
     /** A number; NaN (no value) becomes an empty field. */
-    Csv number(double value) throws IOException {
+    @Override
+    public Csv number(double value) throws IOException {
         separate();
         if (!Double.isNaN(value)) {
             out.write(numbers.format(value));
@@ -57,7 +63,14 @@ final class Csv implements Closeable {
         return this;
     }
 
-    void end() throws IOException {
+    /** As {@link OutputTables#TIME_PATTERN}. */
+    @Override
+    public Csv time(LocalDateTime value) throws IOException {
+        return text(TIME.format(value));
+    }
+
+    @Override
+    public void end() throws IOException {
         if (column != columns) {
             throw new IllegalStateException("row has " + column + " fields, header " + columns);
         }

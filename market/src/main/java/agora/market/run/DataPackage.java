@@ -33,17 +33,30 @@ final class DataPackage {
     /** @param command the command that wrote the tables, for the description */
     static void write(OutputStream out, Scenario scenario, String command,
                       List<OutputTables.Table> tables, PlainDecimal numbers) throws IOException {
-        out.write((MAPPER.writeValueAsString(of(scenario, command, tables, numbers)) + "\n")
+        write(out, scenario, command, tables, numbers, OutputFormat.CSV);
+    }
+
+    /** The tables as written in {@code format}. */
+    static void write(OutputStream out, Scenario scenario, String command,
+                      List<OutputTables.Table> tables, PlainDecimal numbers, OutputFormat format)
+            throws IOException {
+        out.write((MAPPER.writeValueAsString(of(scenario, command, tables, numbers, format)) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     static ObjectNode of(Scenario scenario, List<OutputTables.Table> tables,
                          PlainDecimal numbers) {
-        return of(scenario, "agora run", tables, numbers);
+        return of(scenario, "agora run", tables, numbers, OutputFormat.CSV);
     }
 
+    /**
+     * The package of {@code tables} as written in {@code format}: a CSV file's resource is named
+     * as its table, a Parquet file's {@code <table>-parquet}; both have the same fields.
+     *
+     * @param command the command that wrote the tables, for the description
+     */
     static ObjectNode of(Scenario scenario, String command, List<OutputTables.Table> tables,
-                         PlainDecimal numbers) {
+                         PlainDecimal numbers, OutputFormat format) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("profile", "tabular-data-package");
         root.put("name", packageName(scenario.name()));
@@ -55,31 +68,48 @@ final class DataPackage {
                 + "totals and how to repeat the run.");
         ArrayNode resources = root.putArray("resources");
         for (OutputTables.Table t : tables) {
-            ObjectNode r = resources.addObject();
-            r.put("name", t.name());
-            r.put("path", t.file());
-            r.put("profile", "tabular-data-resource");
+            if (format.csv()) {
+                resource(resources, scenario, t, false);
+            }
+            if (format.parquet()) {
+                resource(resources, scenario, t, true);
+            }
+        }
+        return root;
+    }
+
+    private static void resource(ArrayNode resources, Scenario scenario, OutputTables.Table t,
+                                 boolean parquet) {
+        ObjectNode r = resources.addObject();
+        r.put("name", parquet ? t.name() + "-parquet" : t.name());
+        r.put("path", parquet ? t.parquetFile() : t.file());
+        r.put("profile", "tabular-data-resource");
+        if (parquet) {
+            r.put("format", "parquet");
+            r.put("mediatype", "application/vnd.apache.parquet");
+        } else {
             r.put("format", "csv");
             r.put("mediatype", "text/csv");
             r.put("encoding", "utf-8");
-            r.put("description", t.description());
-            ObjectNode schema = r.putObject("schema");
-            ArrayNode fields = schema.putArray("fields");
-            for (OutputTables.Field f : t.fields()) {
-                ObjectNode field = fields.addObject();
-                field.put("name", f.name());
-                field.put("type", f.type());
-                if (f.type().equals("datetime")) {
-                    field.put("format", OutputTables.TIME_FORMAT);
-                }
-                if (f.unit() != null) {
-                    field.put("unit", f.unit().replace("{currency}", scenario.currency()));
-                }
-                field.put("description", f.description());
+        }
+        r.put("description", t.description());
+        ObjectNode schema = r.putObject("schema");
+        ArrayNode fields = schema.putArray("fields");
+        for (OutputTables.Field f : t.fields()) {
+            ObjectNode field = fields.addObject();
+            field.put("name", f.name());
+            field.put("type", f.type());
+            if (f.type().equals("datetime") && !parquet) {
+                field.put("format", OutputTables.TIME_FORMAT);
             }
+            if (f.unit() != null) {
+                field.put("unit", f.unit().replace("{currency}", scenario.currency()));
+            }
+            field.put("description", f.description());
+        }
+        if (!parquet) {
             schema.putArray("missingValues").add("");
         }
-        return root;
     }
 
     /** A Frictionless package name: lower case letters, digits and {@code -._}. */

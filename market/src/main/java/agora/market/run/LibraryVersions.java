@@ -15,7 +15,8 @@ final class LibraryVersions {
     /** group:artifact of each library whose version can change a result. */
     static final List<String> LIBRARIES = List.of("org.ojalgo:ojalgo",
             "com.google.ortools:ortools-java", "org.jgrapht:jgrapht-core",
-            "org.antlr:antlr4-runtime", "com.fasterxml.jackson.core:jackson-databind");
+            "org.antlr:antlr4-runtime", "com.fasterxml.jackson.core:jackson-databind",
+            "org.apache.parquet:parquet-hadoop");
 
     private LibraryVersions() {
     }

@@ -13,12 +13,44 @@ import java.util.List;
  * @param designs   the lowered designs, in the order they are run
  * @param tolerance the solve's relative tolerance
  * @param allTrades write trades smaller than the tolerance too ({@code --all-trades})
+ * @param format    the tables' file format
  */
 public record OutputPlan(List<MarketTree> designs, double stepHours, double tolerance,
-                         boolean allTrades) {
+                         boolean allTrades, OutputFormat format) {
 
     public OutputPlan {
         designs = List.copyOf(designs);
+    }
+
+    /** A plan that writes CSV files. */
+    public OutputPlan(List<MarketTree> designs, double stepHours, double tolerance,
+                      boolean allTrades) {
+        this(designs, stepHours, tolerance, allTrades, OutputFormat.CSV);
+    }
+
+    /** This plan writing the tables in {@code tableFormat}. */
+    public OutputPlan withFormat(OutputFormat tableFormat) {
+        return new OutputPlan(designs, stepHours, tolerance, allTrades, tableFormat);
+    }
+
+    /** The scenario's currency (the unit of money columns). */
+    String currency() {
+        return designs.get(0).scenario().currency();
+    }
+
+    /** Every file the output writes, the summary (manifest) first. */
+    List<String> files() {
+        List<String> files = new java.util.ArrayList<>(List.of(OutputFolder.MANIFEST,
+                RunOutput.DATA_PACKAGE));
+        for (OutputTables.Table t : tables()) {
+            if (format.csv()) {
+                files.add(t.file());
+            }
+            if (format.parquet()) {
+                files.add(t.parquetFile());
+            }
+        }
+        return files;
     }
 
     /** The plan for {@code designs} of one scenario. */

@@ -41,6 +41,11 @@ public final class OutputTables {
             return fields.stream().map(Field::name).toList();
         }
 
+        /** Its Apache Parquet file ({@code peers.parquet} for {@code peers.csv}). */
+        public String parquetFile() {
+            return file.replaceFirst("\\.csv$", "") + ".parquet";
+        }
+
         /** This table without the column {@code name}. */
         public Table without(String name) {
             return new Table(file, this.name, description,

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,10 @@ import java.util.Optional;
  *       {@code peers.csv}, {@code trades.csv}, {@code collectives.csv}, {@code steps.csv} and
  *       {@code lines.csv} (the limited lines' flows and congestion prices; only its header when
  *       no line has a capacity), their columns named with their units and numbers at the
- *       precision of the solve ({@link OutputTables}, {@link PlainDecimal});</li>
+ *       precision of the solve ({@link OutputTables}, {@link PlainDecimal}); with
+ *       {@link OutputFormat#PARQUET} the same tables as Apache Parquet files instead
+ *       ({@code peers.parquet}, ...: {@link ParquetTable}), with {@link OutputFormat#BOTH} in
+ *       both formats;</li>
  *   <li>{@code datapackage.json}: the Frictionless Data package describing those tables (types,
  *       units, meanings), so that they can be read without looking anything up.</li>
  * </ul>
@@ -39,12 +42,6 @@ import java.util.Optional;
 public final class RunOutput implements AutoCloseable {
     /** The Frictionless Data package describing the CSV files. */
     public static final String DATA_PACKAGE = "datapackage.json";
-    /** Every file of an output, the summary (manifest) first. */
-    public static final List<String> FILES = List.of(OutputFolder.MANIFEST, DATA_PACKAGE,
-            OutputTables.PEERS.file(), OutputTables.TRADES.file(),
-            OutputTables.COLLECTIVES.file(), OutputTables.STEPS.file(), OutputTables.LINES.file());
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
-            OutputTables.TIME_PATTERN);
 
     private final OutputFolder folder;
     private final OutputPlan plan;
@@ -52,11 +49,11 @@ public final class RunOutput implements AutoCloseable {
     private final PlainDecimal numbers;
     private final boolean priced;
     private final boolean congestion;
-    private final Csv peers;
-    private final Csv trades;
-    private final Csv collectives;
-    private final Csv steps;
-    private final Csv lines;
+    private final TableWriter peers;
+    private final TableWriter trades;
+    private final TableWriter collectives;
+    private final TableWriter steps;
+    private final TableWriter lines;
     private long rowsOfSteps;
     private long tradesLeftOut;
 
@@ -67,15 +64,24 @@ public final class RunOutput implements AutoCloseable {
         this.numbers = PlainDecimal.forTolerance(plan.tolerance());
         this.priced = plan.pricedCollectives();
         this.congestion = plan.limitedLines();
-        this.peers = csv(tables.get(0));
-        this.trades = csv(tables.get(1));
-        this.collectives = csv(tables.get(2));
-        this.steps = csv(tables.get(3));
-        this.lines = csv(tables.get(4));
+        this.peers = writer(tables.get(0));
+        this.trades = writer(tables.get(1));
+        this.collectives = writer(tables.get(2));
+        this.steps = writer(tables.get(3));
+        this.lines = writer(tables.get(4));
     }
 
-    private Csv csv(OutputTables.Table table) throws IOException {
-        return new Csv(folder.create(table.file()), table.header(), numbers);
+    /** The writer of {@code table} in the plan's format(s). */
+    private TableWriter writer(OutputTables.Table table) throws IOException {
+        OutputFormat format = plan.format();
+        TableWriter csv = format.csv()
+                ? new Csv(folder.create(table.file()), table.header(), numbers) : null;
+        TableWriter parquet = format.parquet() ? new ParquetTable(
+                folder.create(table.parquetFile()), table, numbers, plan.currency()) : null;
+        if (csv == null) {
+            return parquet;
+        }
+        return parquet == null ? csv : TableWriter.both(csv, parquet);
     }
 
     /**
@@ -85,10 +91,10 @@ public final class RunOutput implements AutoCloseable {
      * @throws IOException when the folder cannot be used (see {@link OutputFolder#open})
      */
     public static RunOutput open(Path dir, OutputPlan plan) throws IOException {
-        OutputFolder folder = OutputFolder.open(dir, FILES);
+        OutputFolder folder = OutputFolder.open(dir, plan.files());
         try {
             return new RunOutput(folder, plan);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // rethrown as it is: only the staging folder is removed
             folder.abort();
             throw e;
         }
@@ -101,8 +107,20 @@ public final class RunOutput implements AutoCloseable {
      */
     public static List<DesignReport> write(Path dir, Scenario scenario, RunSettings settings,
                                            List<RunResult> runs) throws IOException {
+        return write(dir, scenario, settings, runs, OutputFormat.CSV);
+    }
+
+    /**
+     * Writes every file of finished runs into {@code dir}, the tables in {@code format}, and
+     * returns the report of each design.
+     *
+     * @throws IOException when a file cannot be written; {@code dir} is then left as it was
+     */
+    public static List<DesignReport> write(Path dir, Scenario scenario, RunSettings settings,
+                                           List<RunResult> runs, OutputFormat format)
+            throws IOException {
         OutputPlan plan = OutputPlan.of(runs.stream().map(RunResult::tree).toList(),
-                settings.options().tolerance(), settings.allTrades());
+                settings.options().tolerance(), settings.allTrades()).withFormat(format);
         try (RunOutput output = open(dir, plan)) {
             List<DesignReport> reports = new ArrayList<>();
             for (RunResult run : runs) {
@@ -127,10 +145,10 @@ public final class RunOutput implements AutoCloseable {
         if (folder.aborted()) {
             throw new InterruptedIOException("the output to " + folder.folder() + " was abandoned");
         }
-        String time = TIME.format(r.time());
+        LocalDateTime time = r.time();
         double largest = 0;
         for (PeerStep p : r.peers()) {
-            peers.integer(r.step()).text(time).text(design).text(p.peer())
+            peers.integer(r.step()).time(time).text(design).text(p.peer())
                     .number(p.p()).number(p.energy()).number(p.cost())
                     .number(p.payment()).end();
             largest = Math.max(largest, Math.abs(p.p()));
@@ -143,7 +161,7 @@ public final class RunOutput implements AutoCloseable {
                 continue;
             }
             boolean forward = power >= 0;
-            trades.integer(r.step()).text(time).text(design).text(t.market())
+            trades.integer(r.step()).time(time).text(design).text(t.market())
                     .text(t.pool() ? "pool" : "bilateral")
                     .text(forward ? t.from() : t.to()).text(forward ? t.to() : t.from())
                     .number(Math.abs(power) * plan.stepHours()).number(t.price());
@@ -153,7 +171,7 @@ public final class RunOutput implements AutoCloseable {
             trades.end();
         }
         for (CollectiveStep c : r.collectives()) {
-            collectives.integer(r.step()).text(time).text(design).text(c.collective());
+            collectives.integer(r.step()).time(time).text(design).text(c.collective());
             if (priced) {
                 collectives.number(c.price());
             }
@@ -161,7 +179,7 @@ public final class RunOutput implements AutoCloseable {
         }
         StepRows.row(steps, design, r);
         for (LineStep l : r.lines()) {
-            lines.integer(r.step()).text(time).text(design).text(l.line()).number(l.flow())
+            lines.integer(r.step()).time(time).text(design).text(l.line()).number(l.flow())
                     .number(l.capacity()).number(100 * l.loading()).number(l.price()).end();
         }
         rowsOfSteps++;
@@ -196,15 +214,15 @@ public final class RunOutput implements AutoCloseable {
     public synchronized void finish(Scenario scenario, RunSettings settings,
                                     List<DesignReport> reports) throws IOException {
         try {
-            for (Csv csv : List.of(peers, trades, collectives, steps, lines)) {
-                csv.close();
+            for (TableWriter table : List.of(peers, trades, collectives, steps, lines)) {
+                table.close();
             }
             try (OutputStream description = folder.create(DATA_PACKAGE)) {
-                DataPackage.write(description, scenario, tables, numbers);
+                DataPackage.write(description, scenario, "agora run", tables, numbers, plan.format());
             }
             try (OutputStream summary = folder.create(OutputFolder.MANIFEST)) {
                 SummaryJson.write(summary, scenario, settings, reports, plan.designs(),
-                        folder.written());
+                        folder.written(), plan.format());
             }
             folder.commit();
         } finally {
@@ -219,14 +237,19 @@ public final class RunOutput implements AutoCloseable {
      * @return true when a partial output was removed
      */
     public synchronized boolean abort() {
-        for (Csv csv : List.of(peers, trades, collectives, steps, lines)) {
-            try {
-                csv.close();
-            } catch (IOException e) {
-                // the file is removed with the staging folder just below
+        boolean removed;
+        try {
+            for (TableWriter table : List.of(peers, trades, collectives, steps, lines)) {
+                try {
+                    table.close();
+                } catch (IOException | RuntimeException e) {
+                    // the file is removed with the staging folder just below
+                }
             }
+        } finally { // even when closing failed in some worse way
+            removed = folder.abort();
         }
-        return folder.abort();
+        return removed;
     }
 
     /** Same as {@link #abort}: an output that was not finished is removed. */

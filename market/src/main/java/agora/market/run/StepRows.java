@@ -6,7 +6,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +16,6 @@ import java.util.List;
  * ({@link PlainDecimal}), as in every output file.
  */
 public final class StepRows implements Closeable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
-            OutputTables.TIME_PATTERN);
-
     private final Csv csv;
     private final int leading;
 
@@ -77,10 +73,10 @@ public final class StepRows implements Closeable {
     }
 
     /** The columns of {@link OutputTables#STEPS} for one step, ending the row. */
-    static void row(Csv steps, String design, StepResult r) throws IOException {
+    static void row(TableWriter steps, String design, StepResult r) throws IOException {
         String message = r.conflicts().isEmpty() ? r.message()
                 : r.message() + " [conflicts: " + String.join("; ", r.conflicts()) + "]";
-        steps.integer(r.step()).text(TIME.format(r.time())).text(design)
+        steps.integer(r.step()).time(r.time()).text(design)
                 .text(r.status().name()).number(r.welfare()).number(r.gridImport())
                 .number(r.gridExport()).number(r.importCost())
                 .number(r.exportRevenue()).number(r.load()).number(r.exchange())

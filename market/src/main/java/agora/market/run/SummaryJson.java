@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,10 @@ public final class SummaryJson {
 
     static void write(OutputStream out, Scenario scenario, RunSettings settings,
                       List<DesignReport> reports, List<MarketTree> designs,
-                      Map<String, Manifest.Entry> files) throws IOException {
+                      Map<String, Manifest.Entry> files, OutputFormat format)
+            throws IOException {
         ObjectNode root = of(scenario, settings, reports, files);
+        ((ObjectNode) root.get("options")).put("format", format.keyword());
         ObjectNode written = (ObjectNode) root.remove("files");
         root.set("structure", structure(scenario, designs));
         root.set("files", written);
@@ -183,6 +186,8 @@ public final class SummaryJson {
         }
         ArrayNode args = node.putArray("arguments");
         settings.arguments().forEach(args::add);
+        // the folder the arguments' and inputs' relative paths start from (agora replay)
+        node.put("workingDirectory", Path.of("").toAbsolutePath().toString());
         return node;
     }
 
