@@ -219,7 +219,7 @@ final class CheckCommand implements Callable<Integer> {
     static String peers(List<Peer> peers) {
         List<String> kinds = new ArrayList<>();
         for (PeerKind kind : List.of(PeerKind.CONSUMER, PeerKind.PRODUCER, PeerKind.PROSUMER,
-                PeerKind.GRID)) {
+                PeerKind.STORAGE, PeerKind.GRID)) {
             long n = peers.stream().filter(p -> p.kind() == kind).count();
             if (n > 0) {
                 kinds.add(Describe.count(n, kind.keyword()));
