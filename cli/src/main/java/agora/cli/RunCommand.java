@@ -80,6 +80,12 @@ final class RunCommand implements Callable<Integer> {
             description = "also write report.html into the --out folder (see 'agora report')")
     boolean report;
 
+    @Option(names = "--compare-without-storage", negatable = true,
+            description = "also solve every design with each storage peer idle (fixed at 0 MW) "
+                    + "and print the welfare storage adds; on by default for a scenario with "
+                    + "storage (--no-compare-without-storage skips it)")
+    Boolean compareWithoutStorage;
+
     @Spec
     CommandSpec spec;
 
@@ -135,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED; // stopped by a signal, which said so
         }
         print(s, reports.get());
+        if (compareWithoutStorage == null ? s.hasStorage() : compareWithoutStorage) {
+            compareWithoutStorage(l, designs, mode, backend, options, steps, reports.get());
+        }
         if (report) {
             Path file = ReportCommand.write(out);
             ctx.out().println("wrote " + file);
@@ -186,6 +195,40 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Solves every design again with the storage idle ({@link Scenario#withIdleStorage}) and
+     * prints, per design, welfare with storage, without it, and the difference.
+     */
+    private void compareWithoutStorage(Loaded l, List<MarketDesign> designs, SolveMode mode,
+                                       SolverBackend backend, SolverOptions options, StepRange steps,
+                                       List<DesignReport> withStorage) {
+        Scenario s = l.scenario();
+        if (!s.hasStorage()) {
+            throw new UserError("--compare-without-storage: " + l.file() + " has no storage peer");
+        }
+        agora.topology.Topology idle = agora.topology.Topology.of(s.withIdleStorage());
+        ctx.out().println("Value of storage (welfare with minus without, storage idle) [" + s.currency() + "]:");
+        for (int i = 0; i < designs.size(); i++) {
+            MarketProblem problem = Choices.formulate(designs.get(i), idle, l);
+            DesignAccounts accounts = new DesignAccounts(problem, null);
+            try {
+                SolveSummary summary = new MarketRun(Choices.solver(problem, mode, backend, options),
+                        options.effectiveThreads(), ProgressListener.NONE).stream(steps, accounts);
+                DesignReport without = accounts.report(summary);
+                double with = withStorage.get(i).totals().welfare();
+                double none = without.totals().welfare();
+                ctx.out().println(String.format(java.util.Locale.ROOT,
+                        "%s: with storage %s, without %s, storage adds %s%s", without.design(),
+                        ResultsTable.significant(with), ResultsTable.significant(none),
+                        ResultsTable.significant(with - none),
+                        without.totals().failedSteps() > 0 ? " (" + without.totals().failedSteps()
+                                + " steps without storage did not solve)" : ""));
+            } catch (IOException e) {
+                throw new IllegalStateException("accounting without an output does no I/O", e);
+            }
+        }
+    }
+
     /** Every file the compilation read, measured now, before solving. */
     private static List<InputFile> inputs(Loaded l) {
         List<InputFile> inputs = new ArrayList<>();
@@ -217,13 +260,15 @@ final class RunCommand implements Callable<Integer> {
         ctx.out().print(ResultsTable.render(reports, s.currency(), s.time().stepHours()));
         ctx.out().print(ResultsTable.networkLines(reports, s.currency(), s.time().stepHours()));
         ctx.out().print(ResultsTable.siblingLines(reports));
+        ctx.out().print(ResultsTable.storageLines(reports));
         ctx.out().print(ResultsTable.solveLines(reports, s.currency()));
         for (DesignReport r : reports) {
             printFailures(s, r);
         }
         if (out != null) {
             ctx.out().println("wrote " + out.resolve("summary.json") + " and datapackage.json, "
-                    + "peers.csv, trades.csv, collectives.csv, steps.csv, lines.csv");
+                    + "peers.csv, trades.csv, collectives.csv, steps.csv, lines.csv"
+                    + (s.hasStorage() ? ", storage.csv" : ""));
             replaced.ifPresent(earlier -> ctx.out().println("replaced the earlier results in "
                     + out + ": those of " + earlier.describe()));
         }

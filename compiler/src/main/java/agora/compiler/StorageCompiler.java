@@ -58,7 +58,9 @@ final class StorageCompiler {
                     + "' must be positive, found " + energy(capacity));
         }
         nonNegative(named, CHARGE_POWER, charge, Dimension.POWER, peer, at);
-        nonNegative(named, DISCHARGE_POWER, discharge, Dimension.POWER, peer, at);
+        if (named.containsKey(DISCHARGE_POWER)) { // else it is charge_power, checked just above
+            nonNegative(named, DISCHARGE_POWER, discharge, Dimension.POWER, peer, at);
+        }
         nonNegative(named, CYCLE_COST, cycleCost, Dimension.PRICE, peer, at);
         efficiency(named, CHARGE_EFFICIENCY, etaCharge, peer, at);
         efficiency(named, DISCHARGE_EFFICIENCY, etaDischarge, peer, at);

@@ -142,6 +142,44 @@ class StorageTest {
         }
     }
 
+    /**
+     * A battery two levels down (a pool inside a bilateral collective, the nested design) and one
+     * trading bilaterally at the root: both cycle, energy is conserved, and the run's welfare is
+     * at least that of the same market with both idle (they could always stay idle).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ipm", "ortools"})
+    void storageAtEveryLevelOfANestedMarket(String backend) {
+        int steps = 24;
+        double[] price = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            price[t] = 50 + 30 * Math.sin(4 * Math.PI * t / steps);
+        }
+        ScenarioFixture nested = ScenarioFixture.named("nested").steps(steps, java.time.Duration.ofHours(1))
+                .grid("g", price, price.clone())
+                .consumer("home", -2, -0.5, 1.0, 90)
+                .consumer("shop", -1, -0.2, 1.0, 80)
+                .storage("bat", battery(2.0, 0.01))
+                .storage("big", new Storage(4.0, 2.0, 2.0, 0.95, 0.95, 2.0, Double.NaN, 0.0, 1.0))
+                .collective("town", Clearing.BILATERAL)
+                .collective("street", Clearing.POOL, "town")
+                .member("street", "home", "bat")
+                .member("town", "shop");
+        RunResult run = run(backend, nested, "nested", 12, 6);
+        double[] state = {0.0, 2.0};
+        double[][] eta = {{0.9, 0.9, 0.99}, {0.95, 0.95, 1.0}};
+        double[] cycled = new double[2];
+        for (StepOutcome o : run.outcomes()) {
+            for (int u = 0; u < 2; u++) {
+                state[u] = eta[u][2] * state[u] + eta[u][0] * o.storageCharge(u) - o.storageDischarge(u) / eta[u][1];
+                assertEquals(state[u], o.storageState(u), CONSERVED, "unit " + u + " step " + o.step());
+                cycled[u] += o.storageDischarge(u);
+            }
+        }
+        assertEquals(2.0, state[1], 1e-5, "the big battery ends where it started");
+        assertTrue(cycled[0] > 1 && cycled[1] > 1, java.util.Arrays.toString(cycled));
+    }
+
     /** A rolling solve whose window is the horizon is the whole-horizon solve. */
     @ParameterizedTest
     @ValueSource(strings = {"ipm", "ojalgo", "ortools"})

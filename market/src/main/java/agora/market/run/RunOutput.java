@@ -1,6 +1,7 @@
 package agora.market.run;
 
 import agora.market.StepOutcome;
+import agora.market.formulation.StorageUnit;
 import agora.market.results.CollectiveStep;
 import agora.market.results.LineStep;
 import agora.market.results.PeerStep;
@@ -26,7 +27,7 @@ import java.util.Optional;
  *   <li>tidy CSVs in long format, one header line, ISO-8601 times, one row per step and item:
  *       {@code peers.csv}, {@code trades.csv}, {@code collectives.csv}, {@code steps.csv} and
  *       {@code lines.csv} (the limited lines' flows and congestion prices; only its header when
- *       no line has a capacity), their columns named with their units and numbers at the
+ *       no line has a capacity) and, with storage, {@code storage.csv}, their columns named with their units and numbers at the
  *       precision of the solve ({@link OutputTables}, {@link PlainDecimal});</li>
  *   <li>{@code datapackage.json}: the Frictionless Data package describing those tables (types,
  *       units, meanings), so that they can be read without looking anything up.</li>
@@ -42,7 +43,8 @@ public final class RunOutput implements AutoCloseable {
     /** Every file of an output, the summary (manifest) first. */
     public static final List<String> FILES = List.of(OutputFolder.MANIFEST, DATA_PACKAGE,
             OutputTables.PEERS.file(), OutputTables.TRADES.file(),
-            OutputTables.COLLECTIVES.file(), OutputTables.STEPS.file(), OutputTables.LINES.file());
+            OutputTables.COLLECTIVES.file(), OutputTables.STEPS.file(), OutputTables.LINES.file(),
+            OutputTables.STORAGE.file());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
             OutputTables.TIME_PATTERN);
 
@@ -57,6 +59,8 @@ public final class RunOutput implements AutoCloseable {
     private final Csv collectives;
     private final Csv steps;
     private final Csv lines;
+    /** Null when the scenario has no storage. */
+    private final Csv storage;
     private long rowsOfSteps;
     private long tradesLeftOut;
 
@@ -72,6 +76,7 @@ public final class RunOutput implements AutoCloseable {
         this.collectives = csv(tables.get(2));
         this.steps = csv(tables.get(3));
         this.lines = csv(tables.get(4));
+        this.storage = tables.size() > 5 ? csv(tables.get(5)) : null;
     }
 
     private Csv csv(OutputTables.Table table) throws IOException {
@@ -167,6 +172,20 @@ public final class RunOutput implements AutoCloseable {
         rowsOfSteps++;
     }
 
+    /** Writes each storage unit's charge, discharge and state of charge in one solved step. */
+    public synchronized void writeStorage(String design, StepResult r, StepOutcome outcome,
+                                          List<StorageUnit> units) throws IOException {
+        if (storage == null || !outcome.isOptimal()) {
+            return;
+        }
+        String time = TIME.format(r.time());
+        for (StorageUnit u : units) {
+            storage.integer(r.step()).text(time).text(design).text(u.name())
+                    .number(outcome.storageCharge(u.index())).number(outcome.storageDischarge(u.index()))
+                    .number(outcome.storageState(u.index())).end();
+        }
+    }
+
     /** The smallest trade (MW) written in a step whose largest injection is {@code largest} MW. */
     private double smallestTrade(double largest) {
         return OutputPlan.smallestTrade(plan.tolerance(), largest);
@@ -196,7 +215,7 @@ public final class RunOutput implements AutoCloseable {
     public synchronized void finish(Scenario scenario, RunSettings settings,
                                     List<DesignReport> reports) throws IOException {
         try {
-            for (Csv csv : List.of(peers, trades, collectives, steps, lines)) {
+            for (Csv csv : csvs()) {
                 csv.close();
             }
             try (OutputStream description = folder.create(DATA_PACKAGE)) {
@@ -219,7 +238,7 @@ public final class RunOutput implements AutoCloseable {
      * @return true when a partial output was removed
      */
     public synchronized boolean abort() {
-        for (Csv csv : List.of(peers, trades, collectives, steps, lines)) {
+        for (Csv csv : csvs()) {
             try {
                 csv.close();
             } catch (IOException e) {
@@ -227,6 +246,11 @@ public final class RunOutput implements AutoCloseable {
             }
         }
         return folder.abort();
+    }
+
+    private List<Csv> csvs() {
+        return storage == null ? List.of(peers, trades, collectives, steps, lines)
+                : List.of(peers, trades, collectives, steps, lines, storage);
     }
 
     /** Same as {@link #abort}: an output that was not finished is removed. */
