@@ -50,7 +50,10 @@ final class StorageCompiler {
         Double finalAtLeast = value(named, FINAL_AT_LEAST, Dimension.ENERGY, Double.NaN, scope, peer, at);
         Double selfDischarge = value(named, SELF_DISCHARGE, PER_HOUR, 0.0, scope, peer, at);
         Double cycleCost = value(named, CYCLE_COST, Dimension.PRICE, 0.0, scope, peer, at);
-        if (diagnostics.errorCount() > errors) {
+        // a value may also have failed earlier, reported where a kind's default used it
+        boolean missing = java.util.stream.Stream.of(capacity, charge, discharge, etaCharge, etaDischarge,
+                initial, finalAtLeast, selfDischarge, cycleCost).anyMatch(java.util.Objects::isNull);
+        if (diagnostics.errorCount() > errors || missing) {
             return Optional.empty();
         }
         if (!(capacity > 0)) {
