@@ -120,8 +120,11 @@ final class SweepCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    /** What the driver keeps of a checked variant (not its profiles: a sweep may have thousands). */
-    /** @param storage the variant has storage: its steps are coupled, so it is one block */
+    /**
+     * What the driver keeps of a checked variant (not its profiles: a sweep may have thousands).
+     *
+     * @param storage the variant has storage: its steps are coupled, so it is one block
+     */
     private record Checked(Variant variant, String name, String currency, double stepHours,
                            List<String> designs, String fingerprint, StepRange range, boolean storage) {
     }
