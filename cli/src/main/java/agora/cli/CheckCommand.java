@@ -86,6 +86,9 @@ final class CheckCommand implements Callable<Integer> {
         preferences(s).ifPresent(out::println);
         out.println(horizon(s.time()));
         out.println(market(s.market()));
+        if (s.hasStorage()) {
+            out.println(windows(s.market().options()));
+        }
         out.println("trading pairs per design:");
         int width = pairs.keySet().stream().mapToInt(String::length).max().orElse(0);
         pairs.forEach((design, text) -> out.println("  " + design
@@ -219,10 +222,10 @@ final class CheckCommand implements Callable<Integer> {
     static String peers(List<Peer> peers) {
         List<String> kinds = new ArrayList<>();
         for (PeerKind kind : List.of(PeerKind.CONSUMER, PeerKind.PRODUCER, PeerKind.PROSUMER,
-                PeerKind.GRID)) {
+                PeerKind.STORAGE, PeerKind.GRID)) {
             long n = peers.stream().filter(p -> p.kind() == kind).count();
             if (n > 0) {
-                kinds.add(Describe.count(n, kind.keyword()));
+                kinds.add(Describe.count(n, kind == PeerKind.STORAGE ? "storage peer" : kind.keyword()));
             }
         }
         return Describe.count(peers.size(), "peer") + (kinds.isEmpty() ? "" : ": "
@@ -249,6 +252,16 @@ final class CheckCommand implements Callable<Integer> {
         return Describe.count(time.count(), "step") + " of " + Describe.duration(time.step())
                 + " from " + time.start() + " to " + time.at(time.count() - 1)
                 + " (Δt " + ResultsTable.stepHours(time.stepHours()) + ")";
+    }
+
+    /** How steps coupled by storage are solved: {@code storage couples the steps: windows of 48 h, ...}. */
+    static String windows(agora.solver.SolverOptions o) {
+        if (o.windowHours() == 0) {
+            return "storage couples the steps: solved together over the whole horizon";
+        }
+        double commit = o.commitHours() == 0 ? o.windowHours() : o.commitHours();
+        return "storage couples the steps: solved in windows of " + agora.units.Numbers.format(o.windowHours())
+                + " h, each committing " + agora.units.Numbers.format(commit) + " h";
     }
 
     static String market(MarketSettings m) {

@@ -129,6 +129,7 @@ final class DotEmitter {
             case CONSUMER -> "lightblue";
             case PROSUMER -> "khaki";
             case GRID -> "orange";
+            case STORAGE -> "plum";
         };
         return new Node(id, peer.name() + LINE_BREAK + peer.kind().keyword(), "ellipse", fill);
     }

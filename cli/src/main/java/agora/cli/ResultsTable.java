@@ -4,6 +4,7 @@ import agora.market.results.DesignTotals;
 import agora.market.results.DisplayUnits;
 import agora.market.results.SiblingExchange;
 import agora.market.results.SolveSummary;
+import agora.market.results.StorageTotals;
 import agora.market.run.DesignReport;
 import agora.market.run.SummaryJson;
 import agora.units.Numbers;
@@ -82,6 +83,36 @@ final class ResultsTable {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Per design and storage peer: the energy cycled, equivalent full cycles, losses and the
+     * range of its state of charge; empty without storage.
+     */
+    static String storageLines(List<DesignReport> reports) {
+        if (reports.stream().allMatch(r -> r.storage().isEmpty())) {
+            return "";
+        }
+        double largest = reports.stream().flatMap(r -> r.storage().stream())
+                .mapToDouble(StorageTotals::capacity).max().orElse(0);
+        double scale = largest >= 1 ? 1 : 1000;
+        StringBuilder out = new StringBuilder("Storage (energy in " + (scale == 1 ? "MWh" : "kWh") + "):\n");
+        for (DesignReport r : reports) {
+            for (StorageTotals st : r.storage()) {
+                out.append(String.format(Locale.ROOT, "%s: %s cycled %s (%s full cycles of %s), "
+                                + "charged %s, losses %s, state of charge %s -> %s (lowest %s, highest %s)%n",
+                        r.design(), st.storage(), energy(st.discharged(), scale), significant(st.fullCycles()),
+                        energy(st.capacity(), scale), energy(st.charged(), scale), energy(st.losses(), scale),
+                        energy(st.initial(), scale), energy(st.last(), scale), energy(st.lowest(), scale),
+                        energy(st.highest(), scale)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String energy(double mwh, double scale) {
+        double v = scale * mwh;
+        return significant(Math.abs(v) < 5e-7 * scale ? 0.0 : v); // solver noise about 0 shows as 0
     }
 
     /**

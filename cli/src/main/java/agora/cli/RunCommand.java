@@ -87,6 +87,12 @@ final class RunCommand implements Callable<Integer> {
                     + "compressed Apache Parquet files, units in each file's metadata) or both")
     OutputFormat format;
 
+    @Option(names = "--compare-without-storage", negatable = true,
+            description = "also solve every design with each storage peer idle (fixed at 0 MW) "
+                    + "and print the welfare storage adds; on by default for a scenario with "
+                    + "storage (--no-compare-without-storage skips it)")
+    Boolean compareWithoutStorage;
+
     @Spec
     CommandSpec spec;
 
@@ -147,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED; // stopped by a signal, which said so
         }
         print(s, reports.get());
+        if (compareWithoutStorage == null ? s.hasStorage() : compareWithoutStorage) {
+            compareWithoutStorage(l, designs, mode, backend, options, steps, reports.get());
+        }
         if (report) {
             Path file = ReportCommand.write(out);
             ctx.out().println("wrote " + file);
@@ -218,6 +227,40 @@ final class RunCommand implements Callable<Integer> {
         ctx.err().flush();
     }
 
+    /**
+     * Solves every design again with the storage idle ({@link Scenario#withIdleStorage}) and
+     * prints, per design, welfare with storage, without it, and the difference.
+     */
+    private void compareWithoutStorage(Loaded l, List<MarketDesign> designs, SolveMode mode,
+                                       SolverBackend backend, SolverOptions options, StepRange steps,
+                                       List<DesignReport> withStorage) {
+        Scenario s = l.scenario();
+        if (!s.hasStorage()) {
+            throw new UserError("--compare-without-storage: " + l.file() + " has no storage peer");
+        }
+        agora.topology.Topology idle = agora.topology.Topology.of(s.withIdleStorage());
+        ctx.out().println("Value of storage (welfare with minus without, storage idle) [" + s.currency() + "]:");
+        for (int i = 0; i < designs.size(); i++) {
+            MarketProblem problem = Choices.formulate(designs.get(i), idle, l);
+            DesignAccounts accounts = new DesignAccounts(problem, null);
+            try {
+                SolveSummary summary = new MarketRun(Choices.solver(problem, mode, backend, options),
+                        options.effectiveThreads(), ProgressListener.NONE).stream(steps, accounts);
+                DesignReport without = accounts.report(summary);
+                double with = withStorage.get(i).totals().welfare();
+                double none = without.totals().welfare();
+                ctx.out().println(String.format(java.util.Locale.ROOT,
+                        "%s: with storage %s, without %s, storage adds %s%s", without.design(),
+                        ResultsTable.significant(with), ResultsTable.significant(none),
+                        ResultsTable.significant(with - none),
+                        without.totals().failedSteps() > 0 ? " (" + without.totals().failedSteps()
+                                + " steps without storage did not solve)" : ""));
+            } catch (IOException e) {
+                throw new IllegalStateException("accounting without an output does no I/O", e);
+            }
+        }
+    }
+
     /** Every file the compilation read, measured now, before solving. */
     private static List<InputFile> inputs(Loaded l) {
         List<InputFile> inputs = new ArrayList<>();
@@ -249,13 +292,18 @@ final class RunCommand implements Callable<Integer> {
         ctx.out().print(ResultsTable.render(reports, s.currency(), s.time().stepHours()));
         ctx.out().print(ResultsTable.networkLines(reports, s.currency(), s.time().stepHours()));
         ctx.out().print(ResultsTable.siblingLines(reports));
+        ctx.out().print(ResultsTable.storageLines(reports));
         ctx.out().print(ResultsTable.solveLines(reports, s.currency()));
         for (DesignReport r : reports) {
             printFailures(s, r);
         }
         if (out != null) {
             List<String> tables = new ArrayList<>();
-            for (String table : List.of("peers", "trades", "collectives", "steps", "lines")) {
+            List<String> names = new ArrayList<>(List.of("peers", "trades", "collectives", "steps", "lines"));
+            if (s.hasStorage()) {
+                names.add("storage");
+            }
+            for (String table : names) {
                 if (format.csv()) {
                     tables.add(table + ".csv");
                 }

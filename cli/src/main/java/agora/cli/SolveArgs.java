@@ -33,6 +33,16 @@ final class SolveArgs {
     @Option(names = "--iterations", paramLabel = "N", description = "ADMM iteration limit per step")
     Integer iterations;
 
+    @Option(names = "--window", paramLabel = "HOURS",
+            description = "solve steps coupled by storage in windows of this many hours (0 = the "
+                    + "whole horizon); default: the scenario's")
+    Double window;
+
+    @Option(names = "--commit", paramLabel = "HOURS",
+            description = "hours of each window kept before the next one starts (0 = the whole "
+                    + "window); default: the scenario's")
+    Double commit;
+
     /** The solve mode: the flag's, else the scenario's. */
     SolveMode mode(SolveMode scenarioMode) {
         return solve == null ? scenarioMode : parseMode(solve);
@@ -54,7 +64,22 @@ final class SolveArgs {
         double r = rho == null ? base.admmRho() : inRange("--rho", OptionRange.ADMM_RHO, rho);
         int its = iterations == null ? base.admmMaxIterations()
                 : (int) inRange("--iterations", OptionRange.ADMM_ITERATIONS, iterations);
-        return new SolverOptions(tol, limit, n, r, its);
+        double w = window == null ? base.windowHours() : hours("--window", window);
+        double c = commit == null ? (window == null ? base.commitHours() : 0.0) : hours("--commit", commit);
+        if (c > 0 && w == 0) {
+            throw new UsageError("--commit " + c + " needs a window to commit part of: add --window HOURS");
+        }
+        if (c > w && w > 0) {
+            throw new UsageError("--commit " + c + " is longer than the window (" + w + " h)");
+        }
+        return new SolverOptions(tol, limit, n, r, its, w, c);
+    }
+
+    private static double hours(String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new UsageError(option + " must be a number of hours, 0 or more, found " + value);
+        }
+        return value;
     }
 
     private static double inRange(String option, OptionRange range, double value) {

@@ -61,6 +61,9 @@ public final class MarketCompiler {
         int threads = defaults.threads();
         double rho = defaults.admmRho();
         int iterations = defaults.admmMaxIterations();
+        double window = defaults.windowHours();
+        double commit = defaults.commitHours();
+        SourceSpan commitAt = null;
         for (Statement.MarketBlock block : blocks) {
             for (MarketItem item : block.items()) {
                 try {
@@ -89,6 +92,11 @@ public final class MarketCompiler {
                                     OptionRange.TIME_LIMIT_SECONDS, positive(o, Dimension.TIME), SECONDS_PER_HOUR)));
                             case "threads" -> threads = (int) inRange(o, OptionRange.THREADS, whole(o, 0), 1.0);
                             case "rho" -> rho = inRange(o, OptionRange.ADMM_RHO, positive(o, Dimension.NONE), 1.0);
+                            case "window" -> window = positive(o, Dimension.TIME);
+                            case "commit" -> {
+                                commit = positive(o, Dimension.TIME);
+                                commitAt = o.value().span();
+                            }
                             default -> iterations = (int) inRange(o, OptionRange.ADMM_ITERATIONS, whole(o, 1), 1.0);
                         }
                     }
@@ -98,8 +106,24 @@ public final class MarketCompiler {
             }
         }
         checkNames(design, mode, backend);
+        checkWindow(window, commit, commitAt);
         return new MarketSettings(design, mode, backend,
-                new SolverOptions(tolerance, timeLimit, threads, rho, iterations));
+                new SolverOptions(tolerance, timeLimit, threads, rho, iterations, window, commit));
+    }
+
+    /** A window keeps at most what it solves; a commit needs a window to be part of. */
+    private void checkWindow(double window, double commit, SourceSpan commitAt) {
+        if (commitAt == null) {
+            return;
+        }
+        if (window == 0) {
+            diagnostics.error(DiagnosticCode.BAD_OPTION, commitAt, "'commit' needs a 'window' to commit part of",
+                    "write 'window 48 h' and 'commit 24 h'");
+        } else if (commit > window) {
+            diagnostics.error(DiagnosticCode.BAD_OPTION, commitAt, "'commit' (" + Formats.number(commit)
+                    + " h) is longer than the 'window' (" + Formats.number(window) + " h)",
+                    "each window commits at most the steps it solves");
+        }
     }
 
     /** A design or backend the tool has not registered, where the scenario names it. */

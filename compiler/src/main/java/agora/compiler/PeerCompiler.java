@@ -8,6 +8,7 @@ import agora.scenario.PeerKind;
 import agora.scenario.Preference;
 import agora.scenario.Profile;
 import agora.scenario.QuadraticCost;
+import agora.scenario.Storage;
 import agora.scenario.TimeAxis;
 import agora.syntax.Expr;
 import agora.syntax.Identifier;
@@ -94,7 +95,7 @@ final class PeerCompiler {
             return Optional.empty();
         }
         PeerKind kind = chain.get().base();
-        Merged merged = merge(decl, chain.get().kinds());
+        Merged merged = merge(decl, chain.get().kinds(), kind);
         LazyScope scope = new LazyScope(globals, evaluator, diagnostics);
         merged.named.forEach((name, assignment) -> {
             if (!BUILT_IN.contains(name)) {
@@ -115,8 +116,12 @@ final class PeerCompiler {
 
         String name = decl.name().text();
         int bus = bus(decl);
-        Profile[] bounds = kind == PeerKind.GRID ? gridBounds(decl, merged) : bounds(decl, merged, scope, kind);
-        QuadraticCost cost = kind == PeerKind.GRID ? QuadraticCost.ZERO : cost(merged, scope, name);
+        Storage storage = kind == PeerKind.STORAGE ? storage(decl, merged, scope) : null;
+        Profile[] bounds = kind == PeerKind.GRID ? gridBounds(decl, merged)
+                : kind == PeerKind.STORAGE ? storageBounds(storage)
+                : bounds(decl, merged, scope, kind);
+        QuadraticCost cost = kind == PeerKind.GRID || kind == PeerKind.STORAGE ? QuadraticCost.ZERO
+                : cost(merged, scope, name);
         Profile importPrice = gridPrice(merged.importPrice, scope, kind, name);
         Profile exportPrice = gridPrice(merged.exportPrice, scope, kind, name);
         if (kind == PeerKind.GRID) {
@@ -133,7 +138,7 @@ final class PeerCompiler {
         String template = decl.kind().text();
         return Optional.of(new Peer(decl.span(), name, kind, template, bus, bounds[0], bounds[1], cost,
                 Collections.unmodifiableSet(energy),
-                importPrice, exportPrice, prefs));
+                importPrice, exportPrice, prefs, storage));
     }
 
     // ----------------------------------------------------------------------------- overrides
@@ -233,9 +238,12 @@ final class PeerCompiler {
 
     // ------------------------------------------------------------------------------- merging
 
-    private Merged merge(PeerDecl decl, List<Statement.Kind> chain) {
+    private Merged merge(PeerDecl decl, List<Statement.Kind> chain, PeerKind kind) {
         Merged merged = new Merged();
         Set<String> declaredByKinds = new LinkedHashSet<>(BUILT_IN);
+        if (kind == PeerKind.STORAGE) {
+            declaredByKinds.addAll(StorageCompiler.PROPERTIES);
+        }
         chain.forEach(k -> k.properties().forEach(p -> {
             if (p instanceof Property.Assignment a) {
                 declaredByKinds.add(a.name().text());
@@ -353,6 +361,41 @@ final class PeerCompiler {
                     "bus " + decl.bus() + " is not in the network", hint);
         }
         return decl.bus();
+    }
+
+    /**
+     * A storage peer's properties; it takes no bounds (its powers bound it) and no cost (its
+     * cycle cost prices it), reported at what sets them.
+     */
+    private Storage storage(PeerDecl decl, Merged merged, Scope scope) {
+        String name = decl.name().text();
+        if (merged.lower != null || merged.upper != null) {
+            Source s = merged.lower != null ? merged.lower : merged.upper;
+            diagnostics.error(DiagnosticCode.UNKNOWN_PROPERTY, s.expr().span(), "storage '" + name
+                    + "' takes no '" + s.property() + "': its charge_power and discharge_power bound it");
+        }
+        if (merged.named.containsKey(COST)) {
+            diagnostics.error(DiagnosticCode.UNKNOWN_PROPERTY, merged.named.get(COST).name().span(),
+                    "storage '" + name + "' takes no 'cost'", "price what cycling it costs with 'cycle_cost = ... $/MWh'");
+        }
+        return new StorageCompiler(diagnostics, evaluator).compile(name, decl.name().span(), merged.named, scope)
+                .orElse(null);
+    }
+
+    /** -charge_power .. discharge_power in every step, or null after an error. */
+    private Profile[] storageBounds(Storage storage) {
+        if (storage == null) {
+            return null;
+        }
+        return new Profile[] {
+            new Profile("-charge_power", constant(-storage.chargePower())),
+            new Profile("discharge_power", constant(storage.dischargePower()))};
+    }
+
+    private double[] constant(double value) {
+        double[] values = new double[time.count()];
+        java.util.Arrays.fill(values, value);
+        return values;
     }
 
     private Profile[] gridBounds(PeerDecl decl, Merged merged) {

@@ -1,11 +1,15 @@
 package agora.scenario;
 
-/** The four kinds of peer. Sign rules of trades follow from the kind (producers only sell). */
+/**
+ * The kinds of peer. Sign rules of trades follow from the kind (producers only sell). A storage
+ * peer both charges and discharges; its energy ties its steps together ({@link Storage}).
+ */
 public enum PeerKind {
     PRODUCER("producer"),
     CONSUMER("consumer"),
     PROSUMER("prosumer"),
-    GRID("grid");
+    GRID("grid"),
+    STORAGE("storage");
 
     private final String keyword;
 

@@ -59,6 +59,25 @@ public record Scenario(
         return collectives.stream().filter(c -> c.name().equals(collectiveName)).findFirst();
     }
 
+    /**
+     * This scenario with every storage peer idle: a prosumer fixed at 0 MW, in the same place of
+     * every collective, so that welfare with minus welfare without storage is the value storage
+     * adds. Without storage, its steps are no longer coupled.
+     */
+    public Scenario withIdleStorage() {
+        List<Peer> idle = peers.stream().map(p -> !p.isStorage() ? p
+                : new Peer(p.span(), p.name(), PeerKind.PROSUMER, p.template(), p.bus(),
+                        Profile.constant(0.0, time.count()), Profile.constant(0.0, time.count()),
+                        QuadraticCost.ZERO, p.energyTypes(), null, null, p.preferences())).toList();
+        return new Scenario(span, name, currency, time, params, idle, collectives, tariffs, network, market,
+                sourceHash, files, nameSpans);
+    }
+
+    /** Whether some peer stores energy, coupling the steps in time. */
+    public boolean hasStorage() {
+        return peers.stream().anyMatch(Peer::isStorage);
+    }
+
     /** The grid peers (a design may require exactly one). */
     public List<Peer> gridPeers() {
         return peers.stream().filter(Peer::isGrid).toList();

@@ -93,7 +93,7 @@ class DiagnosticsTest {
                 t.agora:3:1: error[E0201]: unknown kind 'housegold'
                  3 | housegold d1 { }
                    | ^^^^^^^^^
-                   = hint: kinds: producer, consumer, prosumer, grid
+                   = hint: kinds: producer, consumer, prosumer, grid, storage
                 1 error
                 """, rendered("housegold d1 { }"));
     }

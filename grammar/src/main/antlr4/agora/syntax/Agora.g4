@@ -113,7 +113,7 @@ marketItem
     | SOLVE CENTRALIZED (WITH identifier)?                        #solveCentralizedItem
     | SOLVE ADMM                                                  #solveAdmmItem
     | TIME LIMIT expr                                             #timeLimitItem
-    | option=(TOLERANCE | THREADS | RHO | ITERATIONS) expr        #optionItem
+    | option=(TOLERANCE | THREADS | RHO | ITERATIONS | WINDOW | COMMIT) expr #optionItem
     ;
 
 // `community` is a keyword elsewhere but also the name of a market design.
@@ -159,7 +159,7 @@ identifier
     : IDENTIFIER
     | PRICE | FROM | TO | STEP | COUNT | LIMIT | TRADE | EVERY | CHARGE | PER | HOP | REACTANCE
     | IMPEDANCE | DISTANCE | PARTNER | POOL | BILATERAL | DESIGN | TOLERANCE | THREADS | RHO
-    | ITERATIONS | CENTRALIZED | ADMM | WITH | BY | AT | CLEARS | LINE | SLACK
+    | ITERATIONS | CENTRALIZED | ADMM | WITH | BY | AT | CLEARS | LINE | SLACK | WINDOW | COMMIT
     ;
 
 // ---------------------------------------------------------------------------------- lexer
@@ -214,6 +214,8 @@ LIMIT: 'limit';
 THREADS: 'threads';
 RHO: 'rho';
 ITERATIONS: 'iterations';
+WINDOW: 'window';
+COMMIT: 'commit';
 
 // 2012-07-01 00:00 is one token, so a clock time never reads as numbers and a colon.
 DATETIME: DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ([ T] DIGIT DIGIT ':' DIGIT DIGIT)?;

@@ -52,6 +52,12 @@ public enum DiagnosticCode {
     GRID_PRICES_CROSSED("E0507"),
     MISSING_PROPERTY("E0508"),
     UNKNOWN_PROPERTY("E0509"),
+    /** A storage efficiency outside (0, 1]. */
+    STORAGE_EFFICIENCY("E0510"),
+    /** A storage state of charge (initial, final) outside 0 .. capacity. */
+    STORAGE_STATE("E0511"),
+    /** A storage quantity of impossible sign or size: capacity not positive, negative power, ... */
+    STORAGE_VALUE("E0512"),
     // E06xx collectives and topology
     NESTING_CYCLE("E0601"),
     EMPTY_COLLECTIVE("E0602"),

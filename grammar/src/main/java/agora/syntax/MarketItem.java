@@ -22,7 +22,8 @@ public sealed interface MarketItem permits MarketItem.Design, MarketItem.Solve, 
 
     /**
      * A solver option: {@code tolerance 1e-7}, {@code time limit 60 s}, {@code threads 2},
-     * {@code rho 1.0} or {@code iterations 5000}.
+     * {@code rho 1.0}, {@code iterations 5000}, or the windows steps coupled by storage are
+     * solved in: {@code window 48 h}, {@code commit 24 h}.
      *
      * @param name the option as written ({@code time limit} for the time limit)
      */

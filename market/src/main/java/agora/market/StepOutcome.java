@@ -39,6 +39,9 @@ import java.util.List;
  * @param linePrices    congestion price of every limited line (currency/MWh, the dual of its
  *                      limit: positive when congested in its own direction, 0 when not
  *                      congested), by {@link MarketProblem#lineLimits()}
+ * @param storage       per storage unit of {@link MarketProblem#storages()}, three numbers: its
+ *                      charge (MW, drawn), its discharge (MW, delivered) and its state of charge
+ *                      at the end of the step (MWh); empty without storage
  */
 public record StepOutcome(
         int step,
@@ -57,7 +60,22 @@ public record StepOutcome(
         double designRent,
         double[] lineFlows,
         double[] linePrices,
-        SolveStats stats) {
+        SolveStats stats,
+        double[] storage) {
+
+    /** Numbers per storage unit in {@code storage}: charge, discharge, state of charge. */
+    public static final int STORAGE_VALUES = 3;
+
+    /** An outcome without storage. */
+    public StepOutcome(int step, SolveStatus status, String message, List<String> conflicts,
+                       double objective, double[] injection, double[] linkTrade, double[] linkPrice,
+                       double[] marketPrice, double[] collectiveNet, double[] slotValues,
+                       double[] couplingPrices, double[] designValues, double designRent,
+                       double[] lineFlows, double[] linePrices, SolveStats stats) {
+        this(step, status, message, conflicts, objective, injection, linkTrade, linkPrice,
+                marketPrice, collectiveNet, slotValues, couplingPrices, designValues, designRent,
+                lineFlows, linePrices, stats, new double[0]);
+    }
 
     /** An outcome of a design that adds no terms of its own, on a network without line limits. */
     public StepOutcome(int step, SolveStatus status, String message, List<String> conflicts,
@@ -73,7 +91,32 @@ public record StepOutcome(
     public StepOutcome withMessage(String newMessage) {
         return new StepOutcome(step, status, newMessage, conflicts, objective, injection, linkTrade,
                 linkPrice, marketPrice, collectiveNet, slotValues, couplingPrices, designValues,
-                designRent, lineFlows, linePrices, stats);
+                designRent, lineFlows, linePrices, stats, storage);
+    }
+
+    /**
+     * This outcome with its storage's charge, discharge and state of charge and the hourly cost
+     * of their cycling added to the objective (the storage's part of the window's objective).
+     */
+    public StepOutcome withStorage(double[] values, double cyclingCost) {
+        return new StepOutcome(step, status, message, conflicts, objective + cyclingCost, injection,
+                linkTrade, linkPrice, marketPrice, collectiveNet, slotValues, couplingPrices,
+                designValues, designRent, lineFlows, linePrices, stats, values);
+    }
+
+    /** Charging power of storage unit {@code u} (MW, drawn from the market). */
+    public double storageCharge(int u) {
+        return storage[STORAGE_VALUES * u];
+    }
+
+    /** Discharging power of storage unit {@code u} (MW, delivered to the market). */
+    public double storageDischarge(int u) {
+        return storage[STORAGE_VALUES * u + 1];
+    }
+
+    /** State of charge of storage unit {@code u} at the end of the step (MWh). */
+    public double storageState(int u) {
+        return storage[STORAGE_VALUES * u + 2];
     }
 
     /**
@@ -88,7 +131,8 @@ public record StepOutcome(
                 nan(problem.tree().peers().size()), nan(links), nan(links), nan(markets),
                 nan(markets), nan(problem.slots().size()), nan(problem.couplings().size()),
                 nan(problem.terms().variables().size()), Double.NaN,
-                nan(problem.lineLimits().size()), nan(problem.lineLimits().size()), stats);
+                nan(problem.lineLimits().size()), nan(problem.lineLimits().size()), stats,
+                nan(STORAGE_VALUES * problem.storages().size()));
     }
 
     private static double[] nan(int n) {

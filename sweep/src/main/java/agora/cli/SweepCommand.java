@@ -120,9 +120,13 @@ final class SweepCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    /** What the driver keeps of a checked variant (not its profiles: a sweep may have thousands). */
+    /**
+     * What the driver keeps of a checked variant (not its profiles: a sweep may have thousands).
+     *
+     * @param storage the variant has storage: its steps are coupled, so it is one block
+     */
     private record Checked(Variant variant, String name, String currency, double stepHours,
-                           List<String> designs, String fingerprint, StepRange range) {
+                           List<String> designs, String fingerprint, StepRange range, boolean storage) {
     }
 
     @Override
@@ -292,7 +296,7 @@ final class SweepCommand implements Callable<Integer> {
         Prepared.all(designs, l, mode, backend, options);
         return new Checked(v, s.name(), s.currency(), s.time().stepHours(),
                 designs.stream().map(MarketDesign::name).toList(), ScenarioFingerprint.of(s),
-                range.range(s.time()));
+                range.range(s.time()), s.hasStorage());
     }
 
     /** {@code --master}, else spark-submit's master, else the embedded default. */
@@ -300,14 +304,19 @@ final class SweepCommand implements Callable<Integer> {
         return master != null ? master : SparkSweep.submittedMaster().orElse(SparkSweep.EMBEDDED);
     }
 
-    /** Variant by variant, design by design, block by block: neighbours share a compiled variant. */
+    /**
+     * Variant by variant, design by design, block by block: neighbours share a compiled variant.
+     * A variant with storage is one block: a block would start again from the storage's initial
+     * state of charge.
+     */
     private List<SweepTask> tasks(List<Checked> checked, StepRange steps) {
         List<SweepTask> out = new ArrayList<>();
         for (Checked c : checked) {
+            int block = c.storage() ? Math.max(1, steps.size()) : blockSteps;
             for (String d : c.designs()) {
-                for (int from = steps.from(); from < steps.to(); from += blockSteps) {
+                for (int from = steps.from(); from < steps.to(); from += block) {
                     out.add(new SweepTask(out.size(), c.variant().index(), d, from,
-                            Math.min(steps.to(), from + blockSteps)));
+                            Math.min(steps.to(), from + block)));
                 }
             }
         }

@@ -11,9 +11,24 @@ import java.time.Duration;
  * @param threads           worker threads for solving steps in parallel (0 = all cores)
  * @param admmRho           initial ADMM penalty parameter
  * @param admmMaxIterations ADMM iteration limit per step
+ * @param windowHours       steps coupled in time (storage) are solved together over windows of
+ *                          this many hours; 0 = the whole horizon in one window
+ * @param commitHours       of each window, the hours kept before the next window starts from
+ *                          their end; 0 = the whole window
  */
 public record SolverOptions(double tolerance, Duration timeLimit, int threads, double admmRho,
-                            int admmMaxIterations) {
+                            int admmMaxIterations, double windowHours, double commitHours) {
+
+    /** Options that solve coupled steps over the whole horizon at once. */
+    public SolverOptions(double tolerance, Duration timeLimit, int threads, double admmRho,
+                         int admmMaxIterations) {
+        this(tolerance, timeLimit, threads, admmRho, admmMaxIterations, 0.0, 0.0);
+    }
+
+    /** These options with other windows for coupled steps (hours; 0 = whole horizon, whole window). */
+    public SolverOptions withWindow(double window, double commit) {
+        return new SolverOptions(tolerance, timeLimit, threads, admmRho, admmMaxIterations, window, commit);
+    }
 
     public static final double DEFAULT_TOLERANCE = 1e-7;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);

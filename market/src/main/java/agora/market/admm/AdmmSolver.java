@@ -33,8 +33,9 @@ public final class AdmmSolver implements MarketSolver {
     }
 
     /**
-     * @throws IllegalArgumentException for options outside their range, or a problem whose design
-     *                                  added terms the negotiation cannot split among the parties
+     * @throws IllegalArgumentException for options outside their range, a problem whose design
+     *                                  added terms the negotiation cannot split among the parties,
+     *                                  or one with storage (steps coupled in time)
      */
     public AdmmSolver(MarketProblem problem, SolverOptions options) {
         MarketTree tree = problem.tree();
@@ -44,6 +45,11 @@ public final class AdmmSolver implements MarketSolver {
                     + problem.terms().constraints().size() + " constraint(s) of its own, which the "
                     + "decomposed solver cannot give to the parties yet; solve it centralized "
                     + "(--solve centralized)");
+        }
+        if (problem.couplesSteps()) {
+            throw new IllegalArgumentException("storage peer '" + problem.storages().get(0).name()
+                    + "' couples the steps in time, which the decomposed solver cannot negotiate "
+                    + "yet; solve it centralized (--solve centralized)");
         }
         List<String> outOfRange = OptionRange.problems(options);
         if (!outOfRange.isEmpty()) {

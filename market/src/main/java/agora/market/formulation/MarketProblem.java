@@ -61,6 +61,7 @@ public final class MarketProblem {
     private final Map<String, Integer> partyByName;
     private final DesignTerms terms;
     private final List<LineLimit> lineLimits;
+    private final List<StorageUnit> storages;
 
     private MarketProblem(Builder b, DesignTerms terms) {
         this.tree = b.tree;
@@ -79,6 +80,7 @@ public final class MarketProblem {
         this.partyByName = b.partyByName;
         this.terms = terms;
         this.lineLimits = List.copyOf(b.lineLimits);
+        this.storages = List.copyOf(b.storages);
     }
 
     private MarketProblem(MarketProblem core, DesignTerms terms) {
@@ -98,6 +100,7 @@ public final class MarketProblem {
         this.partyByName = core.partyByName;
         this.terms = terms;
         this.lineLimits = core.lineLimits;
+        this.storages = core.storages;
     }
 
     /**
@@ -163,6 +166,19 @@ public final class MarketProblem {
     /** The rows of the network's limited lines, in declaration order (none without limits). */
     public List<LineLimit> lineLimits() {
         return lineLimits;
+    }
+
+    /**
+     * The storage peers, in scenario order (none without storage). With any, the steps are
+     * coupled: their state of charge carries energy from one step to the next.
+     */
+    public List<StorageUnit> storages() {
+        return storages;
+    }
+
+    /** Whether steps are coupled in time (some peer stores energy), so they are solved in windows. */
+    public boolean couplesSteps() {
+        return !storages.isEmpty();
     }
 
     /** The balances of market {@code m}, in participant order (a pool's manager last). */
@@ -246,6 +262,7 @@ public final class MarketProblem {
         private final List<List<Coupling>> marketCouplings = new ArrayList<>();
         private final List<Integer> linkCoupling = new ArrayList<>();
         private final List<LineLimit> lineLimits = new ArrayList<>();
+        private final List<StorageUnit> storages = new ArrayList<>();
         private final DcPowerFlow powerFlow;
         private final Map<String, Integer> partyByName = new LinkedHashMap<>();
         private final Map<String, Integer> positionByName = new LinkedHashMap<>();
@@ -274,6 +291,9 @@ public final class MarketProblem {
                 Peer peer = peers.get(k);
                 String kind = peer.isGrid() ? "grid" : "peer";
                 peerPosition[k] = addPosition(peer.name(), peer, -1, new Origin(kind, peer.name(), "injection"));
+                if (peer.isStorage()) {
+                    storages.add(new StorageUnit(storages.size(), k, peerPosition[k], peer));
+                }
             }
             for (int m = 0; m < markets.size(); m++) {
                 Market market = markets.get(m);

@@ -96,9 +96,19 @@ public final class CentralizedSolver implements MarketSolver {
         return lowered;
     }
 
+    /**
+     * Solves one step on its own. A problem whose steps are coupled by storage is solved in
+     * windows ({@link WindowSolver}); one of its steps alone would let the storage make energy
+     * from nothing, so it is refused as a failed step.
+     */
     @Override
     public StepOutcome solve(int step) {
         long start = System.nanoTime();
+        if (lowered.problem().couplesSteps()) {
+            QpSolution refused = QpSolution.failed(SolveStatus.ERROR, "step " + step + " is coupled to "
+                    + "its neighbours by storage and is solved with them in a window, not alone", List.of(), 0.0);
+            return lowered.failure(step, refused, stats(0, start, TradeAllocation.AS_SOLVED, Double.NaN));
+        }
         QpModel model = lowered.modelAt(step);
         List<String> problems = ModelValidator.validate(model);
         if (!problems.isEmpty()) {
@@ -113,6 +123,14 @@ public final class CentralizedSolver implements MarketSolver {
             return lowered.failure(step, solution, stats(solution.iterations(), start,
                     TradeAllocation.AS_SOLVED, Double.NaN));
         }
+        return outcome(step, model, solution, start);
+    }
+
+    /**
+     * The outcome of an optimal solution of step {@code step}'s model (or of its part of a
+     * window): the trades as solved, or of least norm where they may be ambiguous.
+     */
+    StepOutcome outcome(int step, QpModel model, QpSolution solution, long start) {
         if (allocation == null) {
             return lowered.outcome(step, model, solution, solution.primal(),
                     stats(solution.iterations(), start, asSolved, Double.NaN));
@@ -148,7 +166,16 @@ public final class CentralizedSolver implements MarketSolver {
                 stats(iterations, start, TradeAllocation.MINIMUM_NORM, shift));
     }
 
-    private static StepOutcome.SolveStats stats(long iterations, long startNanos,
+    SolverBackend backend() {
+        return backend;
+    }
+
+    /** The options it solves with (also the windows of steps coupled by storage). */
+    public SolverOptions options() {
+        return options;
+    }
+
+    static StepOutcome.SolveStats stats(long iterations, long startNanos,
                                                 TradeAllocation how, double shift) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new StepOutcome.SolveStats(iterations, Double.NaN, Double.NaN, 0, 0, seconds, how, shift);

@@ -161,6 +161,11 @@ public final class LoweredMarket {
         return base.withStepData(lower, upper, linear, base.quadraticCosts(), base.constant());
     }
 
+    /** The model variable of position {@code position} (a peer's injection, a collective's net). */
+    int positionVariable(int position) {
+        return positionVariable[position];
+    }
+
     /** True for the parts of bilateral trades (not pool trades). */
     boolean isBilateralTradeVariable(int j) {
         return bilateralTradeVariable[j];

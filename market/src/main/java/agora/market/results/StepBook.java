@@ -268,7 +268,9 @@ final class StepBook {
             double payment = payments.getOrDefault(peer.name(), 0.0);
             peers.add(new PeerStep(peer.name(), p, p * dt, cost, payment));
             if (!peer.isGrid()) {
-                load += Math.max(0, -p) * dt;
+                if (!peer.isStorage()) { // charging a battery is not consumption
+                    load += Math.max(0, -p) * dt;
+                }
                 paidByPeers += payment;
             }
         }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param gridExport      energy the grid peer bought from the market, Δt·Σu
  * @param importCost      Δt·Σπ⁺s
  * @param exportRevenue   Δt·Σπ⁻u
- * @param load            Δt·Σ max(0, −p_n) over the peers other than the grid
+ * @param load            Δt·Σ max(0, −p_n) over the peers other than the grid and storage
  * @param exchange        Δt·Σ|P_ab| over trade links between two different outermost collectives
  *                        (the paper's Table 5)
  * @param fees            every per-MWh charge paid on trades by every participant (managers and

@@ -6,6 +6,7 @@ import agora.market.results.Accounting;
 import agora.market.results.DesignTotals;
 import agora.market.results.SolveSummary;
 import agora.market.results.StepResult;
+import agora.market.results.StorageTotals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,14 @@ public final class DesignAccounts implements StepSink {
     private final RunOutput output;
     private final DesignTotals.Collector totals = new DesignTotals.Collector();
     private final List<FailedStep> failures = new ArrayList<>();
+    private final StorageTotals.Collector storage;
 
     /** @param output where the rows go, or null to only add up the totals */
     public DesignAccounts(MarketProblem problem, RunOutput output) {
         this.design = problem.tree().design();
         this.books = Accounting.of(problem);
         this.output = output;
+        this.storage = new StorageTotals.Collector(problem);
     }
 
     /** Accounts the step and writes its rows to the output, if any. */
@@ -35,6 +38,7 @@ public final class DesignAccounts implements StepSink {
         StepResult r = add(outcome);
         if (output != null) {
             output.write(design, r);
+            output.writeStorage(design, r, outcome, storage.units());
         }
     }
 
@@ -42,6 +46,7 @@ public final class DesignAccounts implements StepSink {
     public StepResult add(StepOutcome outcome) {
         StepResult r = books.step(outcome);
         totals.add(r);
+        storage.add(outcome);
         if (!outcome.isOptimal() && failures.size() < DesignReport.LISTED_FAILURES) {
             failures.add(FailedStep.of(outcome));
         }
@@ -50,6 +55,6 @@ public final class DesignAccounts implements StepSink {
 
     /** The report of the steps accounted so far, solved as {@code solve} says. */
     public DesignReport report(SolveSummary solve) {
-        return new DesignReport(design, totals.totals(), solve, failures);
+        return new DesignReport(design, totals.totals(), solve, failures, storage.totals());
     }
 }

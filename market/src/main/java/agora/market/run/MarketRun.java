@@ -93,6 +93,10 @@ public final class MarketRun {
         SolveSummary.Collector summary = new SolveSummary.Collector(solver.name());
         progress.started(solver.problem().tree().design(), range.size());
         try {
+            if (solver.problem().couplesSteps()) {
+                streamWindows(range, sink, summary);
+                return summary.summary((System.nanoTime() - start) / 1e9);
+            }
             List<StepRange> chunks = chunks(range, threads, stepBytes(solver.problem()));
             int workers = Math.min(threads, chunks.size());
             Pipeline pipeline = new Pipeline(chunks, workers * WINDOW_PER_WORKER);
@@ -112,6 +116,36 @@ public final class MarketRun {
             progress.finished();
         }
         return summary.summary((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Steps coupled by storage: windows one after the other, each from the state of charge the
+     * steps committed before it left (the storage's initial state at the start of the range), the
+     * last one ending the range under the storage's final rule. A window that does not solve
+     * fails each of its steps, and the next starts from the state its start had.
+     */
+    private void streamWindows(StepRange range, StepSink sink, SolveSummary.Collector summary)
+            throws IOException {
+        Windows windows = Windows.of(solver, range);
+        MarketProblem problem = solver.problem();
+        double[] state = problem.storages().stream().mapToDouble(u -> u.storage().initial()).toArray();
+        int done = 0;
+        for (int from = range.from(); from < range.to(); from += windows.commit()) {
+            int to = Math.min(range.to(), from + windows.length());
+            int keep = Math.min(to, from + windows.commit());
+            List<StepOutcome> outcomes = windows.solve(from, to, state, to == range.to());
+            for (StepOutcome outcome : outcomes.subList(0, keep - from)) {
+                StepOutcome checked = checked(outcome);
+                if (checked.isOptimal()) {
+                    for (int u = 0; u < state.length; u++) {
+                        state[u] = checked.storageState(u);
+                    }
+                }
+                summary.add(checked);
+                sink.accept(checked);
+                progress.advanced(++done);
+            }
+        }
     }
 
     private ExecutorService startWorkers(int workers, Pipeline pipeline) {

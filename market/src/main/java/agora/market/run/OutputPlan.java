@@ -81,9 +81,14 @@ public record OutputPlan(List<MarketTree> designs, double stepHours, double tole
         return designs.get(0).scenario().network().hasLimits();
     }
 
-    /** The tables as this run writes them. */
+    /** True when some peer stores energy (so storage.csv is written). */
+    boolean storage() {
+        return designs.get(0).scenario().peers().stream().anyMatch(p -> p.isStorage());
+    }
+
+    /** The tables as this run writes them (storage.csv only with storage). */
     List<OutputTables.Table> tables() {
-        return OutputTables.ALL.stream().map(t -> {
+        return OutputTables.ALL.stream().filter(t -> t != OutputTables.STORAGE || storage()).map(t -> {
             if (t == OutputTables.COLLECTIVES && !pricedCollectives()) {
                 return t.without("price_per_mwh");
             }

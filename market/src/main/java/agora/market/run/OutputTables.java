@@ -112,7 +112,7 @@ public final class OutputTables {
             new Field("import_cost", "number", MONEY, "paid to the grid for the import"),
             new Field("export_revenue", "number", MONEY, "received from the grid for the export"),
             new Field("load_mwh", "number", "MWh", "energy consumed by the peers other than the "
-                    + "grid"),
+                    + "grid and storage"),
             new Field("exchange_mwh", "number", "MWh", "energy traded between different "
                     + "collectives"),
             new Field("fees", "number", MONEY, "every per-MWh charge paid on trades: fees, "
@@ -137,6 +137,15 @@ public final class OutputTables {
                     + "positive when full in its own direction, negative in the other, 0 when it "
                     + "does not bind")));
 
+    public static final Table STORAGE = new Table("storage.csv", "storage",
+            "each storage peer in each solved step; written only when the scenario has storage",
+            List.of(STEP, TIME, DESIGN,
+            new Field("storage", "string", null, "the storage peer's name"),
+            new Field("charge_mw", "number", "MW", "power drawn from the market to charge"),
+            new Field("discharge_mw", "number", "MW", "power delivered to the market by "
+                    + "discharging"),
+            new Field("soc_mwh", "number", "MWh", "state of charge at the end of the step")));
+
     /** Every table, in the order of the files. */
-    public static final List<Table> ALL = List.of(PEERS, TRADES, COLLECTIVES, STEPS, LINES);
+    public static final List<Table> ALL = List.of(PEERS, TRADES, COLLECTIVES, STEPS, LINES, STORAGE);
 }

@@ -1,6 +1,7 @@
 package agora.market.run;
 
 import agora.market.StepOutcome;
+import agora.market.formulation.StorageUnit;
 import agora.market.results.CollectiveStep;
 import agora.market.results.LineStep;
 import agora.market.results.PeerStep;
@@ -26,7 +27,7 @@ import java.util.Optional;
  *   <li>tidy CSVs in long format, one header line, ISO-8601 times, one row per step and item:
  *       {@code peers.csv}, {@code trades.csv}, {@code collectives.csv}, {@code steps.csv} and
  *       {@code lines.csv} (the limited lines' flows and congestion prices; only its header when
- *       no line has a capacity), their columns named with their units and numbers at the
+ *       no line has a capacity) and, with storage, {@code storage.csv}, their columns named with their units and numbers at the
  *       precision of the solve ({@link OutputTables}, {@link PlainDecimal}); with
  *       {@link OutputFormat#PARQUET} the same tables as Apache Parquet files instead
  *       ({@code peers.parquet}, ...: {@link ParquetTable}), with {@link OutputFormat#BOTH} in
@@ -54,6 +55,8 @@ public final class RunOutput implements AutoCloseable {
     private final TableWriter collectives;
     private final TableWriter steps;
     private final TableWriter lines;
+    /** Null when the scenario has no storage. */
+    private final TableWriter storage;
     private long rowsOfSteps;
     private long tradesLeftOut;
 
@@ -69,6 +72,7 @@ public final class RunOutput implements AutoCloseable {
         this.collectives = writer(tables.get(2));
         this.steps = writer(tables.get(3));
         this.lines = writer(tables.get(4));
+        this.storage = tables.size() > 5 ? writer(tables.get(5)) : null;
     }
 
     /** The writer of {@code table} in the plan's format(s). */
@@ -185,6 +189,19 @@ public final class RunOutput implements AutoCloseable {
         rowsOfSteps++;
     }
 
+    /** Writes each storage unit's charge, discharge and state of charge in one solved step. */
+    public synchronized void writeStorage(String design, StepResult r, StepOutcome outcome,
+                                          List<StorageUnit> units) throws IOException {
+        if (storage == null || !outcome.isOptimal()) {
+            return;
+        }
+        for (StorageUnit u : units) {
+            storage.integer(r.step()).time(r.time()).text(design).text(u.name())
+                    .number(outcome.storageCharge(u.index())).number(outcome.storageDischarge(u.index()))
+                    .number(outcome.storageState(u.index())).end();
+        }
+    }
+
     /** The smallest trade (MW) written in a step whose largest injection is {@code largest} MW. */
     private double smallestTrade(double largest) {
         return OutputPlan.smallestTrade(plan.tolerance(), largest);
@@ -214,7 +231,7 @@ public final class RunOutput implements AutoCloseable {
     public synchronized void finish(Scenario scenario, RunSettings settings,
                                     List<DesignReport> reports) throws IOException {
         try {
-            for (TableWriter table : List.of(peers, trades, collectives, steps, lines)) {
+            for (TableWriter table : writers()) {
                 table.close();
             }
             try (OutputStream description = folder.create(DATA_PACKAGE)) {
@@ -239,7 +256,7 @@ public final class RunOutput implements AutoCloseable {
     public synchronized boolean abort() {
         boolean removed;
         try {
-            for (TableWriter table : List.of(peers, trades, collectives, steps, lines)) {
+            for (TableWriter table : writers()) {
                 try {
                     table.close();
                 } catch (IOException | RuntimeException e) {
@@ -250,6 +267,11 @@ public final class RunOutput implements AutoCloseable {
             removed = folder.abort();
         }
         return removed;
+    }
+
+    private List<TableWriter> writers() {
+        return storage == null ? List.of(peers, trades, collectives, steps, lines)
+                : List.of(peers, trades, collectives, steps, lines, storage);
     }
 
     /** Same as {@link #abort}: an output that was not finished is removed. */

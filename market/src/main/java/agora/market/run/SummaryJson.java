@@ -8,6 +8,7 @@ import agora.market.TradeLink;
 import agora.market.results.DesignTotals;
 import agora.market.results.SiblingExchange;
 import agora.market.results.SolveSummary;
+import agora.market.results.StorageTotals;
 import agora.scenario.Collective;
 import agora.scenario.Peer;
 import agora.scenario.Scenario;
@@ -174,6 +175,10 @@ public final class SummaryJson {
         node.put("effectiveThreads", o.effectiveThreads());
         node.put("admmRho", o.admmRho());
         node.put("admmMaxIterations", o.admmMaxIterations());
+        if (scenario.peers().stream().anyMatch(p -> p.isStorage())) {
+            node.put("windowHours", o.windowHours());
+            node.put("commitHours", o.commitHours());
+        }
         node.put("allTrades", settings.allTrades());
         StepRange range = settings.range();
         ObjectNode steps = node.putObject("steps");
@@ -235,6 +240,22 @@ public final class SummaryJson {
                 number(line, "hoursCongested", l.congestedSteps() * dt);
                 number(line, "maxCongestionPrice", l.maxPrice());
                 number(line, "maxLoading", l.maxLoading());
+            }
+        }
+        if (!r.storage().isEmpty()) {
+            ArrayNode storage = node.putArray("storage");
+            for (StorageTotals st : r.storage()) {
+                ObjectNode unit = storage.addObject().put("storage", st.storage());
+                number(unit, "capacity", st.capacity());
+                number(unit, "charged", st.charged());
+                number(unit, "discharged", st.discharged());
+                number(unit, "equivalentFullCycles", st.fullCycles());
+                number(unit, "losses", st.losses());
+                number(unit, "initialStateOfCharge", st.initial());
+                number(unit, "finalStateOfCharge", st.last());
+                number(unit, "lowestStateOfCharge", st.lowest());
+                number(unit, "highestStateOfCharge", st.highest());
+                number(unit, "cyclingCost", st.cyclingCost());
             }
         }
         node.putObject("units").put("money", scenario.currency()).put("energy", "MWh");

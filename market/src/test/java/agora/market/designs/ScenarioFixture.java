@@ -14,6 +14,7 @@ import agora.scenario.Preference;
 import agora.scenario.Profile;
 import agora.scenario.QuadraticCost;
 import agora.scenario.Scenario;
+import agora.scenario.Storage;
 import agora.scenario.SolveMode;
 import agora.scenario.Tariffs;
 import agora.scenario.TimeAxis;
@@ -51,6 +52,7 @@ public final class ScenarioFixture {
     private final List<Line> lines = new ArrayList<>();
     private int slack;
     private String design = "full";
+    private SolverOptions options = SolverOptions.defaults();
 
     private ScenarioFixture(String name) {
         this.name = name;
@@ -97,6 +99,19 @@ public final class ScenarioFixture {
         spec.pmax = pmax;
         spec.cost = cost;
         peers.put(peer, spec);
+        return this;
+    }
+
+    /** A storage peer: its injection within -charge power .. discharge power, costless. */
+    public ScenarioFixture storage(String peer, Storage storage) {
+        peer(peer, PeerKind.STORAGE, -storage.chargePower(), storage.dischargePower(), QuadraticCost.ZERO);
+        peers.get(peer).storage = storage;
+        return this;
+    }
+
+    /** Windows (hours; 0 = whole horizon) in which steps coupled by storage are solved. */
+    public ScenarioFixture window(double hours, double commitHours) {
+        this.options = SolverOptions.defaults().withWindow(hours, commitHours);
         return this;
     }
 
@@ -203,7 +218,8 @@ public final class ScenarioFixture {
             builtPeers.add(new Peer(p.span, p.name, p.kind, p.kind.keyword(), p.bus,
                     profile(p.pmin), profile(p.pmax), p.cost, Set.copyOf(p.types),
                     p.importPrice == null ? null : profile(p.importPrice),
-                    p.exportPrice == null ? null : profile(p.exportPrice), List.copyOf(p.preferences)));
+                    p.exportPrice == null ? null : profile(p.exportPrice), List.copyOf(p.preferences),
+                    p.storage));
         }
         List<Collective> builtCollectives = new ArrayList<>();
         for (CollectiveSpec c : collectives.values()) {
@@ -214,8 +230,7 @@ public final class ScenarioFixture {
         }
         List<Bus> busList = buses.stream().map(id -> new Bus(span("bus"), id)).toList();
         Tariffs tariffs = new Tariffs(tradeFee, List.copyOf(fees), networkCharge, metric);
-        MarketSettings market = new MarketSettings(design, SolveMode.CENTRALIZED, "ipm",
-                SolverOptions.defaults());
+        MarketSettings market = new MarketSettings(design, SolveMode.CENTRALIZED, "ipm", options);
         return new Scenario(new SourceSpan(FILE, 1, 1, 8), name, "$",
                 new TimeAxis(LocalDateTime.of(2024, 1, 1, 0, 0), step, steps), Map.of(),
                 builtPeers, builtCollectives, tariffs, new Network(busList, List.copyOf(lines), slack, null),
@@ -246,6 +261,7 @@ public final class ScenarioFixture {
         int bus;
         double[] importPrice;
         double[] exportPrice;
+        Storage storage;
         final Set<String> types = new LinkedHashSet<>();
         final List<Preference> preferences = new ArrayList<>();
 
